@@ -1,0 +1,162 @@
+package org.carelens.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts simulators, gateway and portal as separate JVMs, the way {@code ./carelens demo} does, each
+ * from its module's classes and the runtime classpath the build wrote, on free ports. Logs go to
+ * {@code target/e2e-logs}.
+ */
+final class CarelensProcesses implements AutoCloseable {
+
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path LOGS = Path.of("target", "e2e-logs").toAbsolutePath();
+
+  final int launcherPort = freePort();
+  final int gpPort = freePort();
+  final int gatewayPort = freePort();
+  final int portalPort = freePort();
+  private final List<Process> processes = new ArrayList<>();
+
+  CarelensProcesses start() throws IOException, InterruptedException {
+    Files.createDirectories(LOGS);
+    String launcher = "http://localhost:" + launcherPort;
+    start(
+        "simulators",
+        "org.carelens.simulators.SimulatorsMain",
+        List.of(),
+        List.of(
+            "--launcher-port", String.valueOf(launcherPort),
+            "--gp-port", String.valueOf(gpPort),
+            "--issuer", launcher,
+            "--portal-url", portalUrl()));
+    start(
+        "gateway",
+        "org.carelens.gateway.Application",
+        List.of(
+            "-Dmicronaut.server.port=" + gatewayPort,
+            "-Dcarelens.launch.issuer=" + launcher,
+            "-Dcarelens.launch.jwks-url=" + launcher + "/.well-known/jwks.json",
+            "-Dcarelens.sources.gp.url=http://localhost:" + gpPort),
+        List.of());
+    start(
+        "portal-ui",
+        "org.carelens.portal.PortalMain",
+        List.of("-Dvaadin.productionMode=true"),
+        List.of("--port", String.valueOf(portalPort), "--gateway-url", gatewayUrl()));
+    awaitHttp(launcherUrl() + "/api/patients");
+    awaitHttp(gatewayUrl() + "/api/v1/patients/9990000018/record");
+    awaitHttp(portalUrl() + "/");
+    return this;
+  }
+
+  String launcherUrl() {
+    return "http://localhost:" + launcherPort;
+  }
+
+  String gatewayUrl() {
+    return "http://localhost:" + gatewayPort;
+  }
+
+  String portalUrl() {
+    return "http://localhost:" + portalPort;
+  }
+
+  private void start(String module, String mainClass, List<String> jvmArgs, List<String> args)
+      throws IOException {
+    Path target = ROOT.resolve(module).resolve("target");
+    String classpath =
+        target.resolve("classes")
+            + java.io.File.pathSeparator
+            + Files.readString(target.resolve("runtime-classpath.txt")).strip();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.addAll(jvmArgs);
+    command.add("-cp");
+    command.add(classpath);
+    command.add(mainClass);
+    command.addAll(args);
+    Path log = LOGS.resolve(module + ".log");
+    processes.add(
+        new ProcessBuilder(command)
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start());
+  }
+
+  /** Waits until the URL answers anything over HTTP, or fails after 90 s with the logs. */
+  private void awaitHttp(String url) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      for (Process p : processes) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("A process exited early:\n" + logs());
+        }
+      }
+      try {
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        return;
+      } catch (IOException e) {
+        Thread.sleep(250);
+      }
+    }
+    throw new IllegalStateException(url + " did not answer within 90 s:\n" + logs());
+  }
+
+  String logs() {
+    StringBuilder out = new StringBuilder();
+    try (var files = Files.list(LOGS)) {
+      for (Path log : files.sorted().toList()) {
+        List<String> lines = Files.readAllLines(log);
+        out.append("==> ").append(log.getFileName()).append('\n');
+        lines.subList(Math.max(0, lines.size() - 40), lines.size())
+            .forEach(l -> out.append(l).append('\n'));
+      }
+    } catch (IOException e) {
+      out.append("(logs unreadable: ").append(e.getMessage()).append(")");
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    for (Process p : processes) {
+      p.destroy();
+    }
+    for (Process p : processes) {
+      try {
+        if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
