@@ -1,0 +1,263 @@
+package org.carelens.adapters.gpconnect.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.carelens.sdk.model.AllergyItem;
+import org.carelens.sdk.model.ClinicalItem;
+import org.carelens.sdk.model.EmptyReason;
+import org.carelens.sdk.model.MedicationItem;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
+import org.carelens.sdk.model.SectionContent;
+import org.carelens.sdk.model.SourceRecord;
+import org.hl7.fhir.dstu3.model.AllergyIntolerance;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.ListResource;
+import org.hl7.fhir.dstu3.model.MedicationStatement;
+import org.hl7.fhir.dstu3.model.Organization;
+import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.Reference;
+import org.hl7.fhir.dstu3.model.Resource;
+
+/**
+ * Maps a GP Connect Access Record: Structured 1.6 response bundle to the canonical model.
+ *
+ * <p>GP Connect answers each clinical area with a List identified by its SNOMED CT code; the List
+ * references the clinical resources, says why it is empty ({@code emptyReason}) and warns when
+ * items were left out ({@code confidential-items}). This mapper reads those Lists rather than every
+ * resource of a type, so it reports exactly what the provider said it answered.
+ *
+ * <p><b>Safety rules.</b> The bundle must hold exactly one Patient and it must carry the requested
+ * NHS number; otherwise the whole answer is rejected, because a mis-routed answer must never be
+ * shown as this patient's. A resource that cannot be mapped costs its section, which is then
+ * reported as {@link EmptyReason#UNAVAILABLE} with no items: the model has no way to mark a section
+ * partial, and an allergy list silently missing one allergy would read as complete.
+ *
+ * <p>Thread-safe and stateless apart from the source id.
+ */
+public final class GpConnectBundleMapper {
+
+  private static final System.Logger LOG = System.getLogger(GpConnectBundleMapper.class.getName());
+
+  private final String sourceId;
+
+  public GpConnectBundleMapper(String sourceId) {
+    this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
+  }
+
+  /**
+   * Maps the bundle.
+   *
+   * @param requested the sections asked for; only these appear in the result
+   * @throws MalformedBundleException when the bundle cannot be this patient's record
+   */
+  public SourceRecord map(Bundle bundle, NhsNumber nhsNumber, Set<Section> requested)
+      throws MalformedBundleException {
+    BundleIndex index = new BundleIndex(bundle);
+    Patient patient = thePatient(index, nhsNumber);
+    Optional<Organization> practice = practice(index, patient);
+    ItemOrigin origin =
+        new ItemOrigin(
+            sourceId,
+            practice.flatMap(
+                o -> Stu3Values.identifier(o.getIdentifier(), Gpc.ODS_ORGANISATION_SYSTEM)),
+            practice.filter(Organization::hasName).map(o -> o.getName().strip()));
+
+    Map<Section, SectionContent<?>> sections = new EnumMap<>(Section.class);
+    if (requested.contains(Section.ALLERGIES)) {
+      sections.put(Section.ALLERGIES, allergies(index, origin));
+    }
+    if (requested.contains(Section.MEDICATIONS)) {
+      sections.put(Section.MEDICATIONS, medications(index, origin));
+    }
+    return new SourceRecord(
+        PatientMapper.identity(patient, nhsNumber, origin.practiceOds()), sections);
+  }
+
+  private static Patient thePatient(BundleIndex index, NhsNumber nhsNumber)
+      throws MalformedBundleException {
+    List<Patient> patients = index.all(Patient.class);
+    if (patients.size() != 1) {
+      throw new MalformedBundleException(
+          "a structured record bundle must hold exactly one Patient, this one holds "
+              + patients.size());
+    }
+    Patient patient = patients.getFirst();
+    boolean matches =
+        patient.getIdentifier().stream()
+            .anyMatch(
+                i ->
+                    Gpc.NHS_NUMBER_SYSTEM.equals(i.getSystem())
+                        && i.hasValue()
+                        && i.getValue().strip().equals(nhsNumber.value()));
+    if (!matches) {
+      throw new MalformedBundleException(
+          "the bundle's Patient (%s) does not carry the requested NHS number; the answer may be"
+                  .formatted(Stu3Values.describe(patient))
+              + " another patient's and was discarded");
+    }
+    return patient;
+  }
+
+  /**
+   * The registered practice: GP Connect 1.6 puts it in {@code managingOrganization}; some providers
+   * reference it from {@code generalPractitioner} instead, so both are read.
+   */
+  private static Optional<Organization> practice(BundleIndex index, Patient patient) {
+    List<Reference> candidates = new ArrayList<>();
+    if (patient.hasManagingOrganization()) {
+      candidates.add(patient.getManagingOrganization());
+    }
+    candidates.addAll(patient.getGeneralPractitioner());
+    for (Reference reference : candidates) {
+      Optional<Resource> target = index.resolve(reference, patient);
+      if (target.isPresent() && target.get() instanceof Organization organisation) {
+        return Optional.of(organisation);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private SectionContent<AllergyItem> allergies(BundleIndex index, ItemOrigin origin) {
+    List<ListResource> current = lists(index, Gpc.LIST_ALLERGIES);
+    List<ListResource> ended = lists(index, Gpc.LIST_ENDED_ALLERGIES);
+    boolean excluded = confidentialItemsExcluded(current) || confidentialItemsExcluded(ended);
+    if (current.isEmpty()) {
+      return unavailable(Section.ALLERGIES, excluded, "the bundle has no allergies List");
+    }
+    try {
+      List<AllergyItem> items = new ArrayList<>();
+      for (ListResource list : current) {
+        for (Resource entry : entries(index, list)) {
+          AllergyMapper.map(as(entry, AllergyIntolerance.class, list), false, origin)
+              .ifPresent(items::add);
+        }
+      }
+      for (ListResource list : ended) {
+        for (Resource entry : entries(index, list)) {
+          AllergyMapper.map(as(entry, AllergyIntolerance.class, list), true, origin)
+              .ifPresent(items::add);
+        }
+      }
+      // The reason belongs to the current-allergies List: "No known allergies" stays true of the
+      // present even when ended allergies are listed, and the banner must still say so.
+      boolean anyActive = items.stream().anyMatch(i -> i.status() == AllergyItem.Status.ACTIVE);
+      Optional<EmptyReason> reason = anyActive ? Optional.empty() : emptyReason(current);
+      return new SectionContent<>(Section.ALLERGIES, items, reason, excluded);
+    } catch (BadResourceException | RuntimeException e) {
+      return unavailable(Section.ALLERGIES, excluded, e.getMessage());
+    }
+  }
+
+  private SectionContent<MedicationItem> medications(BundleIndex index, ItemOrigin origin) {
+    List<ListResource> lists = lists(index, Gpc.LIST_MEDICATIONS);
+    boolean excluded = confidentialItemsExcluded(lists);
+    if (lists.isEmpty()) {
+      return unavailable(Section.MEDICATIONS, excluded, "the bundle has no medications List");
+    }
+    try {
+      List<MedicationItem> items = new ArrayList<>();
+      for (ListResource list : lists) {
+        for (Resource entry : entries(index, list)) {
+          MedicationMapper.map(as(entry, MedicationStatement.class, list), index, origin)
+              .ifPresent(items::add);
+        }
+      }
+      Optional<EmptyReason> reason = items.isEmpty() ? emptyReason(lists) : Optional.empty();
+      return new SectionContent<>(Section.MEDICATIONS, items, reason, excluded);
+    } catch (BadResourceException | RuntimeException e) {
+      return unavailable(Section.MEDICATIONS, excluded, e.getMessage());
+    }
+  }
+
+  /**
+   * Every List with this SNOMED CT code. GP Connect may send more than one for an area (data
+   * awaiting filing comes in a List of its own with the same code).
+   */
+  private static List<ListResource> lists(BundleIndex index, String snomedCode) {
+    return index.all(ListResource.class).stream()
+        .filter(list -> Stu3Values.snomedCodes(list.getCode()).contains(snomedCode))
+        .toList();
+  }
+
+  private static List<Resource> entries(BundleIndex index, ListResource list)
+      throws BadResourceException {
+    List<Resource> resources = new ArrayList<>();
+    for (ListResource.ListEntryComponent entry : list.getEntry()) {
+      if (entry.getDeleted()) {
+        continue;
+      }
+      Optional<Resource> target = index.resolve(entry.getItem(), list);
+      if (target.isEmpty()) {
+        throw new BadResourceException(
+            "%s lists '%s', which is not in the bundle"
+                .formatted(Stu3Values.describe(list), entry.getItem().getReference()));
+      }
+      resources.add(target.get());
+    }
+    return resources;
+  }
+
+  private static <T extends Resource> T as(Resource resource, Class<T> type, ListResource list)
+      throws BadResourceException {
+    if (!type.isInstance(resource)) {
+      throw new BadResourceException(
+          "%s lists a %s where a %s was expected"
+              .formatted(Stu3Values.describe(list), resource.fhirType(), type.getSimpleName()));
+    }
+    return type.cast(resource);
+  }
+
+  private static boolean confidentialItemsExcluded(List<ListResource> lists) {
+    return lists.stream()
+        .anyMatch(
+            list ->
+                Stu3Values.extensionCodes(list, Gpc.LIST_WARNING_EXTENSION)
+                    .contains("confidential-items"));
+  }
+
+  /**
+   * GP Connect says an empty List is "no content recorded" ({@code no-content-recorded}), and a
+   * positive "nil known" uses FHIR's {@code nilknown}; both spellings of the latter are accepted.
+   */
+  private static Optional<EmptyReason> emptyReason(List<ListResource> lists) {
+    for (ListResource list : lists) {
+      if (!list.hasEmptyReason()) {
+        continue;
+      }
+      for (String code :
+          list.getEmptyReason().getCoding().stream()
+              .filter(c -> c.hasCode())
+              .map(c -> c.getCode())
+              .toList()) {
+        switch (code) {
+          case "nilknown", "nil-known":
+            return Optional.of(EmptyReason.NIL_KNOWN);
+          case "no-content-recorded", "notasked":
+            return Optional.of(EmptyReason.NOT_RECORDED);
+          case "unavailable", "withheld":
+            return Optional.of(EmptyReason.UNAVAILABLE);
+          default:
+            // Workflow reasons (closed, notstarted) say nothing about the patient: no reason.
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private <T extends ClinicalItem> SectionContent<T> unavailable(
+      Section section, boolean excluded, @org.jspecify.annotations.Nullable String why) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "source {0}: {1} section unavailable: {2}",
+        sourceId,
+        section.key(),
+        why);
+    return new SectionContent<>(section, List.of(), Optional.of(EmptyReason.UNAVAILABLE), excluded);
+  }
+}

@@ -1,0 +1,55 @@
+package org.carelens.adapters.gpconnect.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+
+/** GP Connect 1.6 identifiers, code systems and extension URLs, and the shared STU3 context. */
+public final class Gpc {
+
+  /**
+   * Building a {@link FhirContext} scans the whole STU3 model (hundreds of milliseconds); it is
+   * thread-safe, so every adapter shares this one. Parsers are cheap and made per call.
+   */
+  public static final FhirContext STU3 = FhirContext.forDstu3();
+
+  public static final String INTERACTION_ID =
+      "urn:nhs:names:services:gpconnect:fhir:operation:gpc.getstructuredrecord-1";
+  public static final String FHIR_JSON = "application/fhir+json";
+
+  public static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+  public static final String ODS_ORGANISATION_SYSTEM =
+      "https://fhir.nhs.uk/Id/ods-organization-code";
+  public static final String SDS_USER_SYSTEM = "https://fhir.nhs.uk/Id/sds-user-id";
+  public static final String SDS_ROLE_PROFILE_SYSTEM = "https://fhir.nhs.uk/Id/sds-role-profile-id";
+  public static final String SPINE_ERROR_SYSTEM =
+      "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1";
+
+  /** List.code values (SNOMED CT) that say which clinical area a List answers. */
+  public static final String LIST_ALLERGIES = "886921000000105";
+
+  public static final String LIST_ENDED_ALLERGIES = "1103671000000101";
+  public static final String LIST_MEDICATIONS = "933361000000108";
+
+  public static final String LIST_WARNING_EXTENSION =
+      "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-ListWarningCode-1";
+  public static final String LAST_ISSUE_DATE_EXTENSION =
+      "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1";
+  public static final String PRESCRIPTION_TYPE_EXTENSION =
+      "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-PrescriptionType-1";
+  public static final String STATUS_REASON_EXTENSION =
+      "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationStatusReason-1";
+
+  public static final String QUANTITY_TEXT_EXTENSION =
+      "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-MedicationQuantityText-1";
+
+  /**
+   * A JSON parser that keeps each resource's own {@code id}: GP Connect references resources as
+   * {@code Type/id}, and item ids are what provenance reports, so they must not be replaced by the
+   * entry's {@code fullUrl} (HAPI's default).
+   */
+  public static IParser jsonParser() {
+    return STU3.newJsonParser().setOverrideResourceIdWithBundleEntryFullUrl(false);
+  }
+
+  private Gpc() {}
+}
