@@ -1,0 +1,138 @@
+package org.carelens.portal;
+
+import io.micronaut.context.ApplicationContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import org.carelens.portal.gateway.GatewayClient;
+import org.carelens.portal.internal.MicronautInstantiatorFactory;
+import org.carelens.portal.launch.LaunchServlet;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
+import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ClassMatcher;
+import org.eclipse.jetty.util.resource.Resource;
+
+/**
+ * A running portal: Jetty serving the Vaadin UI and {@code POST /launch}, plus the Micronaut
+ * context that holds the gateway client. Start with {@link #start(int, URI)}; stop with {@link
+ * #stop()}.
+ */
+public final class PortalServer implements AutoCloseable {
+
+  /** UK clinical systems show local (Europe/London) times. */
+  public static final ZoneId UK = ZoneId.of("Europe/London");
+
+  private final Server server;
+  private final ApplicationContext context;
+
+  private PortalServer(Server server, ApplicationContext context) {
+    this.server = server;
+    this.context = context;
+  }
+
+  /**
+   * Starts the portal against a gateway, with the system clock in UK time.
+   *
+   * @param port the port to listen on; 0 picks a free one (see {@link #port()})
+   * @param gatewayUrl the gateway's base URL, e.g. {@code http://localhost:8081}
+   */
+  public static PortalServer start(int port, URI gatewayUrl) {
+    return start(port, gatewayUrl, Clock.system(UK));
+  }
+
+  /** Starts the portal with an explicit clock (ages and session expiry are computed from it). */
+  public static PortalServer start(int port, URI gatewayUrl, Clock clock) {
+    Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+    Objects.requireNonNull(clock, "clock");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("Port must be 0 to 65535, was " + port);
+    }
+    ApplicationContext context =
+        ApplicationContext.builder()
+            .deduceEnvironment(false)
+            .banner(false)
+            .properties(Map.of(GatewayClient.URL_PROPERTY, gatewayUrl.toString()))
+            .build();
+    context.registerSingleton(Clock.class, clock);
+    context.start();
+    try {
+      Server server = new Server();
+      ServerConnector connector = new ServerConnector(server);
+      connector.setPort(port);
+      server.addConnector(connector);
+      server.setHandler(webApp(context));
+      server.start();
+      return new PortalServer(server, context);
+    } catch (Exception e) {
+      context.close();
+      throw new IllegalStateException("Portal failed to start on port " + port, e);
+    }
+  }
+
+  private static WebAppContext webApp(ApplicationContext micronaut) {
+    WebAppContext webApp = new WebAppContext();
+    webApp.setContextPath("/");
+    // Jetty's default hidden classes include server classes Vaadin's initializers need to see;
+    // hiding nothing is right for an embedded server whose classpath is the application's.
+    webApp.setHiddenClassMatcher(new ClassMatcher());
+    webApp.setParentLoaderPriority(true);
+    Resource base =
+        webApp.getResourceFactory().newClassLoaderResource("META-INF/resources/", false);
+    webApp.setBaseResource(base);
+    // Scan jars and class folders so @Route views, Vaadin's initializers and our servlet are found.
+    webApp.setAttribute(MetaInfConfiguration.CONTAINER_JAR_PATTERN, ".*\\.jar|.*/classes/.*");
+    webApp.setConfigurationDiscovered(true);
+    webApp.setThrowUnavailableOnStartupException(true);
+    // No frontend can be built here (no Node), so the portal always runs the prebuilt bundle.
+    webApp.setInitParameter("productionMode", "true");
+    webApp.setAttribute(MicronautInstantiatorFactory.CONTEXT_ATTRIBUTE, micronaut);
+    webApp
+        .getServletHandler()
+        .addServletWithMapping(
+            new ServletHolder(new LaunchServlet(micronaut.getBean(GatewayClient.class))),
+            "/launch");
+    webApp.getSessionHandler().setHttpOnly(true);
+    // Lax still sends the cookie on the top-level redirect that follows the cross-site launch POST.
+    webApp.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
+    return webApp;
+  }
+
+  /** The port the portal listens on. */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** The portal's root URL on this machine. */
+  public URI url() {
+    return URI.create("http://localhost:" + port() + "/");
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  /** Stops the server and closes the gateway client. Safe to call twice. */
+  public void stop() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Portal failed to stop cleanly", e);
+    } finally {
+      if (context.isRunning()) {
+        context.close();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,41 @@
+package org.carelens.portal.gateway;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one source contributed to this view.
+ *
+ * @param status one of {@code OK, NO_RECORD, WITHHELD, TIMEOUT, CIRCUIT_OPEN, ERROR}; kept as text
+ *     so a status added to the gateway later is still shown rather than failing the page
+ * @param cached true when the data came from the gateway's short-lived cache
+ * @param retrievedAt when the data was fetched from the source (its age when cached)
+ * @param detail a human-readable explanation, or null
+ */
+@Serdeable
+public record SourceView(
+    String id,
+    String name,
+    String status,
+    long elapsedMs,
+    boolean cached,
+    @Nullable Instant retrievedAt,
+    @Nullable String detail) {
+
+  public SourceView {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(status, "status");
+  }
+
+  public Optional<String> detailIfAny() {
+    return Optional.ofNullable(detail).filter(d -> !d.isBlank());
+  }
+
+  public Optional<Instant> retrievedAtIfKnown() {
+    return Optional.ofNullable(retrievedAt);
+  }
+}

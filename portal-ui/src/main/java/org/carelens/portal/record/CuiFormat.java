@@ -1,0 +1,99 @@
+package org.carelens.portal.record;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.carelens.portal.gateway.PersonName;
+
+/** NHS Common User Interface display rules for names, dates, ages and NHS numbers. */
+public final class CuiFormat {
+
+  // CUI dates always use three-letter English month abbreviations. Java's en-GB locale data
+  // abbreviates September as "Sept", so the names are spelled out here rather than taken from it.
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+
+  private CuiFormat() {}
+
+  /**
+   * CUI patient name: family name in capitals, a comma, given names, then the title in brackets —
+   * {@code JONES, Margaret (Mrs)}.
+   */
+  public static String patientName(PersonName name) {
+    StringBuilder out = new StringBuilder(name.family().strip().toUpperCase(Locale.UK));
+    String given =
+        name.given().stream()
+            .map(String::strip)
+            .filter(g -> !g.isEmpty())
+            .collect(Collectors.joining(" "));
+    if (!given.isEmpty()) {
+      out.append(", ").append(given);
+    }
+    name.titleIfKnown().ifPresent(title -> out.append(" (").append(title.strip()).append(')'));
+    return out.toString();
+  }
+
+  /** CUI date: {@code 12-Mar-1950}. */
+  public static String date(LocalDate date) {
+    return "%02d-%s-%04d"
+        .formatted(date.getDayOfMonth(), MONTHS[date.getMonthValue() - 1], date.getYear());
+  }
+
+  /**
+   * CUI age, as of {@code today}: whole years for adults ({@code 76y}); years and months from 2 to
+   * 18 ({@code 11y 6m}); months and days under 2 years; weeks and days under a year; days under
+   * four weeks. Finer units matter clinically for children (doses are weight- and age-banded).
+   *
+   * @throws IllegalArgumentException if the birth date is after today
+   */
+  public static String age(LocalDate birthDate, LocalDate today) {
+    Objects.requireNonNull(birthDate, "birthDate");
+    Objects.requireNonNull(today, "today");
+    if (birthDate.isAfter(today)) {
+      throw new IllegalArgumentException(
+          "Birth date %s is after today, %s".formatted(birthDate, today));
+    }
+    Period period = Period.between(birthDate, today);
+    long days = ChronoUnit.DAYS.between(birthDate, today);
+    if (period.getYears() >= 18) {
+      return period.getYears() + "y";
+    }
+    if (period.getYears() >= 2) {
+      return period.getYears() + "y " + period.getMonths() + "m";
+    }
+    if (period.getYears() >= 1) {
+      return period.toTotalMonths() + "m " + period.getDays() + "d";
+    }
+    if (days >= 28) {
+      return (days / 7) + "w " + (days % 7) + "d";
+    }
+    return days + "d";
+  }
+
+  /** Whole years between the birth date and today: the birthday itself counts. */
+  public static int ageInYears(LocalDate birthDate, LocalDate today) {
+    return Period.between(birthDate, today).getYears();
+  }
+
+  /**
+   * CUI NHS number: three, three and four digits separated by spaces ({@code 943 476 5919}).
+   * Anything that is not ten digits is shown as it came, so a malformed number is never disguised
+   * as a valid one.
+   */
+  public static String nhsNumber(String digits) {
+    if (digits.length() != 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return digits;
+    }
+    return digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
+  }
+
+  /** Upper-cases the first letter of a wire word: {@code moderate} → {@code Moderate}. */
+  public static String capitalised(String word) {
+    String w = word.strip().replace('_', ' ').toLowerCase(Locale.UK);
+    return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+}

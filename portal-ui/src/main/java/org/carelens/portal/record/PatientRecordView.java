@@ -1,0 +1,177 @@
+package org.carelens.portal.record;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.micronaut.context.annotation.Prototype;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.carelens.portal.gateway.GatewayClient;
+import org.carelens.portal.gateway.GatewayException;
+import org.carelens.portal.gateway.RecordView;
+import org.carelens.portal.gateway.Warning;
+import org.carelens.portal.launch.LaunchSession;
+
+/**
+ * One patient's shared care record, reached by launch ({@code POST /launch} redirects here). Reads
+ * the record from the gateway with the launch's token, only for the launched patient, and shows
+ * banner, source status, warnings, allergies and medications.
+ */
+@Route("patient/:nhsNumber")
+@PageTitle(PatientRecordView.TITLE)
+@Prototype
+public class PatientRecordView extends Main implements BeforeEnterObserver {
+
+  public static final String TITLE = "Carelens — shared care record";
+  static final String NO_SESSION = "No active session. Launch Carelens from your clinical system.";
+
+  private final GatewayClient gateway;
+  private final Clock clock;
+
+  public PatientRecordView(GatewayClient gateway, Clock clock) {
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    setId("patient-record");
+    setWidthFull();
+    addClassNames(LumoUtility.Padding.Bottom.LARGE);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    removeAll();
+    String nhsNumber = event.getRouteParameters().get("nhsNumber").orElse("");
+    switch (RecordAccess.decide(currentLaunch(), nhsNumber, clock)) {
+      case RecordAccess.NoSession none -> showNoSession();
+      case RecordAccess.OtherPatient other ->
+          showNoSession("This browser session was launched for a different patient.");
+      case RecordAccess.Expired expired -> showNoSession("Your Carelens session has expired.");
+      case RecordAccess.Permitted permitted -> load(permitted.launch());
+    }
+  }
+
+  private void load(LaunchSession launch) {
+    add(viewerBar(launch));
+    RecordView record;
+    try {
+      record = gateway.record(launch.accessToken(), launch.nhsNumber());
+    } catch (GatewayException e) {
+      add(pageHeading());
+      add(errorNotice(e));
+      return;
+    }
+    show(record);
+  }
+
+  private void show(RecordView record) {
+    LocalDate today = LocalDate.now(clock);
+    add(
+        new PatientBanner(
+            record.patient(), AllergyTitle.of(record.sections().allergiesIfPresent()), today));
+    add(new SourceStatusStrip(record.sources(), clock.getZone()));
+    if (!record.warnings().isEmpty()) {
+      add(warnings(record.warnings()));
+    }
+    add(new AllergiesPanel(record.sections().allergiesIfPresent()));
+    add(new MedicationsPanel(record.sections().medicationsIfPresent()));
+  }
+
+  private void showNoSession(String... reasons) {
+    add(pageHeading());
+    Div box = Notices.info("no-session", NO_SESSION, reasons);
+    box.addClassNames(LumoUtility.Margin.Horizontal.LARGE);
+    add(box);
+  }
+
+  private static H1 pageHeading() {
+    H1 heading = new H1("Patient record");
+    heading.addClassNames(
+        LumoUtility.FontSize.XLARGE,
+        LumoUtility.Padding.Horizontal.LARGE,
+        LumoUtility.Margin.Top.MEDIUM);
+    return heading;
+  }
+
+  private static Div viewerBar(LaunchSession launch) {
+    Span product = new Span("Carelens shared care record");
+    product.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+    Span viewer =
+        new Span(
+            "Viewing as %s, %s, %s"
+                .formatted(launch.userName(), launch.userRole(), launch.organisationName()));
+    viewer.setId("viewer");
+    viewer.addClassNames(LumoUtility.TextColor.SECONDARY);
+    Div bar = new Div(product, viewer);
+    bar.addClassNames(
+        LumoUtility.Display.FLEX,
+        LumoUtility.FlexWrap.WRAP,
+        LumoUtility.JustifyContent.BETWEEN,
+        LumoUtility.Gap.MEDIUM,
+        LumoUtility.Padding.Horizontal.LARGE,
+        LumoUtility.Padding.Vertical.XSMALL,
+        LumoUtility.FontSize.SMALL);
+    return bar;
+  }
+
+  private static Div errorNotice(GatewayException e) {
+    String next =
+        e.status() == 401 || e.status() == 403
+            ? "Launch Carelens again from your clinical system."
+            : "Try again in a moment. If this keeps happening, contact your service desk.";
+    Div box =
+        Notices.error(
+            "record-error",
+            "The record could not be loaded.",
+            e.detail(),
+            "Reason code: " + e.code(),
+            next);
+    box.addClassNames(LumoUtility.Margin.Horizontal.LARGE);
+    return box;
+  }
+
+  private static Section warnings(List<Warning> warnings) {
+    Section section = new Section();
+    section.setId("warnings");
+    section.getElement().setAttribute("aria-labelledby", "warnings-heading");
+    section.addClassNames(LumoUtility.Padding.Horizontal.LARGE);
+    H2 heading = new H2("Warnings");
+    heading.setId("warnings-heading");
+    heading.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.Vertical.SMALL);
+    UnorderedList list = new UnorderedList();
+    for (Warning warning : warnings) {
+      ListItem item = new ListItem(warning.message());
+      item.getElement().setAttribute("data-code", warning.code());
+      list.add(item);
+    }
+    Div box = new Div(list);
+    box.addClassNames(LumoUtility.Background.WARNING_10, LumoUtility.BorderRadius.MEDIUM);
+    box.getStyle().set("border-left", "4px solid var(--lumo-warning-color)");
+    section.add(heading, box);
+    return section;
+  }
+
+  private static Optional<LaunchSession> currentLaunch() {
+    VaadinSession session = VaadinSession.getCurrent();
+    if (session == null) {
+      return Optional.empty();
+    }
+    WrappedSession http = session.getSession();
+    return http == null
+        ? Optional.empty()
+        : LaunchSession.fromAttribute(http.getAttribute(LaunchSession.ATTRIBUTE));
+  }
+}
