@@ -1,0 +1,71 @@
+package org.carelens.gateway.fanout;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.carelens.adapters.gpconnect.GpConnectAdapter;
+import org.carelens.adapters.gpconnect.GpConnectConfig;
+import org.carelens.sdk.spi.SourceAdapter;
+
+/**
+ * Builds one adapter per configured source. Adding a source type means one case here and its module
+ * on the classpath; an unknown type stops start-up with a message naming the source.
+ */
+@Singleton
+public class SourceAdapters {
+
+  private final List<SourceAdapter> adapters;
+  private final Map<String, SourceProperties> properties;
+
+  @Inject
+  public SourceAdapters(List<SourceProperties> configured) {
+    List<SourceProperties> ordered =
+        configured.stream().sorted(Comparator.comparing(SourceProperties::getId)).toList();
+    this.properties =
+        ordered.stream().collect(Collectors.toMap(SourceProperties::getId, Function.identity()));
+    this.adapters = new ArrayList<>();
+    for (SourceProperties source : ordered) {
+      adapters.add(create(source));
+    }
+  }
+
+  /** Adapters built elsewhere (tests, embedding), each with its properties. */
+  SourceAdapters(Map<SourceAdapter, SourceProperties> configured) {
+    this.adapters = List.copyOf(configured.keySet());
+    this.properties =
+        configured.values().stream()
+            .collect(Collectors.toMap(SourceProperties::getId, Function.identity()));
+  }
+
+  List<SourceAdapter> adapters() {
+    return List.copyOf(adapters);
+  }
+
+  SourceProperties properties(String id) {
+    return properties.get(id);
+  }
+
+  private static SourceAdapter create(SourceProperties source) {
+    return switch (source.getType()) {
+      case "gp-connect" ->
+          new GpConnectAdapter(
+              GpConnectConfig.withDefaults(
+                      source.getId(),
+                      source.getName(),
+                      java.net.URI.create(source.getUrl()),
+                      source.getProviderOds(),
+                      "CARELENS")
+                  // The adapter's own timeout is only a backstop behind the gateway's time limit.
+                  .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
+      default ->
+          throw new IllegalStateException(
+              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect)"
+                  .formatted(source.getId(), source.getType()));
+    };
+  }
+}

@@ -1,0 +1,141 @@
+package org.carelens.gateway.fanout;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import java.time.Duration;
+
+/**
+ * One configured source, {@code carelens.sources.<id>}. Defaults suit a clinical source queried a
+ * few times a minute; docs/configuration table in the README lists them.
+ */
+@EachProperty("carelens.sources")
+public class SourceProperties {
+
+  private final String id;
+  private String type = "gp-connect";
+  private String name = "";
+  private String url = "";
+  private String providerOds = "";
+  private Duration connectTimeout = Duration.ofSeconds(1);
+  private Duration timeLimit = Duration.ofSeconds(3);
+  private Duration cacheTtl = Duration.ofSeconds(30);
+  private Duration staleTtl = Duration.ofMinutes(5);
+  private int cacheMaxEntries = 1_000;
+  private int breakerWindow = 10;
+  private int breakerMinimumCalls = 5;
+  private float breakerFailureRate = 50;
+  private Duration breakerOpenFor = Duration.ofSeconds(30);
+
+  public SourceProperties(@Parameter String id) {
+    this.id = id;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getName() {
+    return name.isBlank() ? id : name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public String getProviderOds() {
+    return providerOds;
+  }
+
+  public void setProviderOds(String providerOds) {
+    this.providerOds = providerOds;
+  }
+
+  public Duration getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  public void setConnectTimeout(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
+  }
+
+  /** GP Connect asks providers to answer within 3 s (must); the default follows it. */
+  public Duration getTimeLimit() {
+    return timeLimit;
+  }
+
+  public void setTimeLimit(Duration timeLimit) {
+    this.timeLimit = timeLimit;
+  }
+
+  public Duration getCacheTtl() {
+    return cacheTtl;
+  }
+
+  public void setCacheTtl(Duration cacheTtl) {
+    this.cacheTtl = cacheTtl;
+  }
+
+  public Duration getStaleTtl() {
+    return staleTtl;
+  }
+
+  public void setStaleTtl(Duration staleTtl) {
+    this.staleTtl = staleTtl;
+  }
+
+  public int getCacheMaxEntries() {
+    return cacheMaxEntries;
+  }
+
+  public void setCacheMaxEntries(int cacheMaxEntries) {
+    this.cacheMaxEntries = cacheMaxEntries;
+  }
+
+  public int getBreakerWindow() {
+    return breakerWindow;
+  }
+
+  public void setBreakerWindow(int breakerWindow) {
+    this.breakerWindow = breakerWindow;
+  }
+
+  public int getBreakerMinimumCalls() {
+    return breakerMinimumCalls;
+  }
+
+  public void setBreakerMinimumCalls(int breakerMinimumCalls) {
+    this.breakerMinimumCalls = breakerMinimumCalls;
+  }
+
+  public float getBreakerFailureRate() {
+    return breakerFailureRate;
+  }
+
+  public void setBreakerFailureRate(float breakerFailureRate) {
+    this.breakerFailureRate = breakerFailureRate;
+  }
+
+  public Duration getBreakerOpenFor() {
+    return breakerOpenFor;
+  }
+
+  public void setBreakerOpenFor(Duration breakerOpenFor) {
+    this.breakerOpenFor = breakerOpenFor;
+  }
+}

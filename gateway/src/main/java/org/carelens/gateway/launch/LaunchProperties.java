@@ -1,0 +1,63 @@
+package org.carelens.gateway.launch;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * The trusted launching system: its issuer, where its keys are published, and the audience it must
+ * name. Keys come only from here; headers such as {@code jku}, {@code x5u} and {@code jwk} in a
+ * token are never followed (RFC 8725 section 3.10).
+ */
+@ConfigurationProperties("carelens.launch")
+public class LaunchProperties {
+
+  private String issuer = "http://localhost:8090";
+  private String audience = "carelens-gateway";
+  private String jwksUrl = "http://localhost:8090/.well-known/jwks.json";
+  private Duration clockSkew = Duration.ofSeconds(30);
+  private Duration jwksCacheTtl = Duration.ofMinutes(5);
+
+  public String getIssuer() {
+    return issuer;
+  }
+
+  public void setIssuer(String issuer) {
+    this.issuer = issuer;
+  }
+
+  public String getAudience() {
+    return audience;
+  }
+
+  public void setAudience(String audience) {
+    this.audience = audience;
+  }
+
+  public String getJwksUrl() {
+    return jwksUrl;
+  }
+
+  public void setJwksUrl(String jwksUrl) {
+    this.jwksUrl = jwksUrl;
+  }
+
+  public Duration getClockSkew() {
+    return clockSkew;
+  }
+
+  public void setClockSkew(Duration clockSkew) {
+    if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofSeconds(60)) > 0) {
+      throw new IllegalArgumentException(
+          "carelens.launch.clock-skew must be between 0 and 60 seconds, was " + clockSkew);
+    }
+    this.clockSkew = clockSkew;
+  }
+
+  public Duration getJwksCacheTtl() {
+    return jwksCacheTtl;
+  }
+
+  public void setJwksCacheTtl(Duration jwksCacheTtl) {
+    this.jwksCacheTtl = jwksCacheTtl;
+  }
+}

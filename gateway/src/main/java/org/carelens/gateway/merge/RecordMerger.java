@@ -1,0 +1,224 @@
+package org.carelens.gateway.merge;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.carelens.gateway.fanout.SourceResult;
+import org.carelens.gateway.fanout.SourceStatus;
+import org.carelens.sdk.model.AllergyItem;
+import org.carelens.sdk.model.ClinicalItem;
+import org.carelens.sdk.model.EmptyReason;
+import org.carelens.sdk.model.MedicationItem;
+import org.carelens.sdk.model.PatientIdentity;
+import org.carelens.sdk.model.Section;
+import org.carelens.sdk.model.SectionContent;
+import org.carelens.sdk.model.SourceRecord;
+
+/**
+ * Merges per-source results into one view. The same item from several sources appears once with
+ * every source listed; disagreement is flagged, never resolved (PRODUCT.md, merging rules). Pure:
+ * no I/O, no clock.
+ */
+public final class RecordMerger {
+
+  public MergedRecord merge(List<SourceResult> results) {
+    List<SourceRecord> loaded =
+        results.stream()
+            .filter(r -> r.status() == SourceStatus.OK)
+            .flatMap(r -> r.record().stream())
+            .toList();
+    List<MergedRecord.DataWarning> warnings = new ArrayList<>();
+    Optional<PatientIdentity> patient = identity(loaded, results, warnings);
+
+    List<AllergyItem> allergyItems = items(loaded, Section.ALLERGIES, AllergyItem.class);
+    List<Merged<AllergyItem>> allergies =
+        mergeItems(
+            allergyItems,
+            a -> a.concept().system() + "|" + a.concept().code(),
+            a -> a.status().name());
+    boolean nilKnownSomewhere =
+        emptyReasons(loaded, Section.ALLERGIES).contains(EmptyReason.NIL_KNOWN);
+    boolean anyActive =
+        allergies.stream().anyMatch(m -> m.item().status() == AllergyItem.Status.ACTIVE);
+    if (anyActive && nilKnownSomewhere) {
+      // A positive allergy and "no known allergies" are both shown: the allergy wins the banner,
+      // and the disagreement is flagged on every active allergy and as a warning.
+      allergies =
+          allergies.stream()
+              .map(
+                  m ->
+                      m.item().status() == AllergyItem.Status.ACTIVE
+                          ? new Merged<>(m.item(), m.occurrences(), true)
+                          : m)
+              .toList();
+      warnings.add(
+          new MergedRecord.DataWarning(
+              "ALLERGY_CONFLICT",
+              "One source records no known allergies while another records allergies"));
+    }
+    allergies =
+        sorted(
+            allergies,
+            a -> a.status() == AllergyItem.Status.ACTIVE,
+            a -> a.recordedDate().or(a::onsetDate));
+
+    List<MedicationItem> medicationItems = items(loaded, Section.MEDICATIONS, MedicationItem.class);
+    List<Merged<MedicationItem>> medications =
+        sorted(
+            mergeItems(
+                medicationItems,
+                m -> m.concept().system() + "|" + m.concept().code(),
+                m -> m.status().name()),
+            m -> m.status() == MedicationItem.Status.ACTIVE,
+            m -> m.lastIssued().or(m::startDate));
+
+    List<String> excluded =
+        loaded.stream()
+            .flatMap(r -> r.sections().values().stream())
+            .filter(SectionContent::excludedAtSource)
+            .map(c -> c.section().key())
+            .distinct()
+            .toList();
+    return new MergedRecord(
+        patient,
+        allergies,
+        allergyState(results, loaded, anyActive, nilKnownSomewhere),
+        medications,
+        excluded,
+        List.copyOf(warnings));
+  }
+
+  private static AllergyState allergyState(
+      List<SourceResult> results, List<SourceRecord> loaded, boolean anyActive, boolean nilKnown) {
+    if (anyActive) {
+      return AllergyState.KNOWN;
+    }
+    boolean allAnswered =
+        results.stream()
+            .allMatch(r -> r.status() == SourceStatus.OK || r.status() == SourceStatus.NO_RECORD);
+    boolean anyAllergySection =
+        loaded.stream().anyMatch(r -> r.section(Section.ALLERGIES).isPresent());
+    // Clinical safety: "no known allergies" is only said when every source in scope answered;
+    // a silent source could hold the allergy that matters.
+    if (!allAnswered || !anyAllergySection) {
+      return AllergyState.UNAVAILABLE;
+    }
+    return nilKnown ? AllergyState.NO_KNOWN_ALLERGIES : AllergyState.NOT_RECORDED;
+  }
+
+  private static Optional<PatientIdentity> identity(
+      List<SourceRecord> loaded,
+      List<SourceResult> results,
+      List<MergedRecord.DataWarning> warnings) {
+    List<PatientIdentity> identities = loaded.stream().flatMap(r -> r.patient().stream()).toList();
+    if (identities.isEmpty()) {
+      return Optional.empty();
+    }
+    PatientIdentity first = identities.get(0);
+    for (PatientIdentity other : identities.subList(1, identities.size())) {
+      compare("name", first.name(), other.name(), warnings);
+      compare("date of birth", first.birthDate(), other.birthDate(), warnings);
+      compare("gender", first.gender(), other.gender(), warnings);
+      compare("date of death", first.deceasedDate(), other.deceasedDate(), warnings);
+    }
+    boolean restricted = identities.stream().anyMatch(PatientIdentity::restricted);
+    return Optional.of(restricted ? withRestriction(first) : first);
+  }
+
+  /** PRODUCT.md rule 8: for a restricted patient, address, telephone and practice are hidden. */
+  private static PatientIdentity withRestriction(PatientIdentity p) {
+    return new PatientIdentity(
+        p.nhsNumber(),
+        p.name(),
+        p.birthDate(),
+        p.gender(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        p.deceasedDate(),
+        true);
+  }
+
+  private static void compare(
+      String field, Object a, Object b, List<MergedRecord.DataWarning> warnings) {
+    if (!Objects.equals(a, b)) {
+      warnings.add(
+          new MergedRecord.DataWarning(
+              "DEMOGRAPHIC_MISMATCH", "Sources disagree about the patient's " + field));
+    }
+  }
+
+  private static <T extends ClinicalItem> List<T> items(
+      List<SourceRecord> records, Section section, Class<T> type) {
+    return records.stream()
+        .flatMap(r -> r.section(section).stream())
+        .flatMap(c -> c.items().stream())
+        .map(type::cast)
+        .toList();
+  }
+
+  private static List<EmptyReason> emptyReasons(List<SourceRecord> records, Section section) {
+    return records.stream()
+        .flatMap(r -> r.section(section).stream())
+        .flatMap(c -> c.emptyReason().stream())
+        .toList();
+  }
+
+  /**
+   * Groups items by concept: an item joins an existing entry with the same concept and status from
+   * a different source; the same concept with a different status at another source flags both.
+   */
+  private static <T extends ClinicalItem> List<Merged<T>> mergeItems(
+      List<T> items, Function<T, String> concept, Function<T, String> status) {
+    List<List<T>> groups = new ArrayList<>();
+    for (T item : items) {
+      List<T> match =
+          groups.stream()
+              .filter(g -> concept.apply(g.get(0)).equals(concept.apply(item)))
+              .filter(g -> status.apply(g.get(0)).equals(status.apply(item)))
+              .filter(g -> g.stream().noneMatch(o -> sameSource(o, item)))
+              .findFirst()
+              .orElse(null);
+      if (match == null) {
+        groups.add(new ArrayList<>(List.of(item)));
+      } else {
+        match.add(item);
+      }
+    }
+    List<Merged<T>> merged = new ArrayList<>();
+    for (List<T> group : groups) {
+      T first = group.get(0);
+      boolean conflict =
+          groups.stream()
+              .filter(other -> other != group)
+              .filter(other -> concept.apply(other.get(0)).equals(concept.apply(first)))
+              .filter(other -> !status.apply(other.get(0)).equals(status.apply(first)))
+              .anyMatch(
+                  other ->
+                      other.stream()
+                          .anyMatch(o -> group.stream().noneMatch(g -> sameSource(g, o))));
+      merged.add(new Merged<>(first, group, conflict));
+    }
+    return merged;
+  }
+
+  private static boolean sameSource(ClinicalItem a, ClinicalItem b) {
+    return a.provenance().sourceId().equals(b.provenance().sourceId());
+  }
+
+  /** Clinical order: current before not current, then newest first, undated last. */
+  private static <T extends ClinicalItem> List<Merged<T>> sorted(
+      List<Merged<T>> items,
+      java.util.function.Predicate<T> current,
+      Function<T, Optional<LocalDate>> date) {
+    Comparator<Merged<T>> byCurrent = Comparator.comparing(m -> !current.test(m.item()));
+    Comparator<Merged<T>> byDate =
+        Comparator.comparing(
+            (Merged<T> m) -> date.apply(m.item()).orElse(LocalDate.MIN), Comparator.reverseOrder());
+    return items.stream().sorted(byCurrent.thenComparing(byDate)).toList();
+  }
+}

@@ -1,0 +1,271 @@
+package org.carelens.gateway.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.carelens.gateway.fanout.SourceResult;
+import org.carelens.gateway.fanout.SourceStatus;
+import org.carelens.sdk.model.AllergyItem;
+import org.carelens.sdk.model.CodedConcept;
+import org.carelens.sdk.model.EmptyReason;
+import org.carelens.sdk.model.Gender;
+import org.carelens.sdk.model.HumanName;
+import org.carelens.sdk.model.MedicationItem;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.PatientIdentity;
+import org.carelens.sdk.model.Provenance;
+import org.carelens.sdk.model.Section;
+import org.carelens.sdk.model.SectionContent;
+import org.carelens.sdk.model.SourceRecord;
+import org.carelens.sdk.spi.SourceDescriptor;
+import org.junit.jupiter.api.Test;
+
+class RecordMergerTest {
+
+  static final CodedConcept PENICILLIN = CodedConcept.snomed("91936005", "Allergy to penicillin");
+  static final CodedConcept AMLODIPINE = CodedConcept.dmd("319283006", "Amlodipine 5mg tablets");
+
+  final RecordMerger merger = new RecordMerger();
+
+  @Test
+  void the_same_allergy_from_two_sources_appears_once_listing_both() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", allergies(allergy("gp", "a1", PENICILLIN))),
+                loaded("acute", allergies(allergy("acute", "x9", PENICILLIN)))));
+
+    assertThat(merged.allergies())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.occurrences())
+                  .extracting(a -> a.provenance().sourceId())
+                  .containsExactly("gp", "acute");
+              assertThat(m.conflict()).isFalse();
+            });
+    assertThat(merged.allergyState()).isEqualTo(AllergyState.KNOWN);
+  }
+
+  @Test
+  void an_allergy_and_no_known_allergies_are_both_kept_and_flagged() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", nilKnownAllergies()),
+                loaded("acute", allergies(allergy("acute", "x9", PENICILLIN)))));
+
+    assertThat(merged.allergyState()).isEqualTo(AllergyState.KNOWN);
+    assertThat(merged.allergies())
+        .singleElement()
+        .satisfies(m -> assertThat(m.conflict()).isTrue());
+    assertThat(merged.warnings())
+        .extracting(MergedRecord.DataWarning::code)
+        .contains("ALLERGY_CONFLICT");
+  }
+
+  @Test
+  void a_medication_active_at_one_source_and_stopped_at_another_is_shown_twice_with_a_conflict() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", medications(medication("gp", "m1", MedicationItem.Status.ACTIVE))),
+                loaded(
+                    "acute",
+                    medications(medication("acute", "m7", MedicationItem.Status.DISCONTINUED)))));
+
+    assertThat(merged.medications()).hasSize(2).allSatisfy(m -> assertThat(m.conflict()).isTrue());
+    assertThat(merged.medications().get(0).item().status()).isEqualTo(MedicationItem.Status.ACTIVE);
+  }
+
+  @Test
+  void two_courses_of_the_same_drug_at_one_source_stay_two_items() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded(
+                    "gp",
+                    medications(
+                        medication("gp", "m1", MedicationItem.Status.COMPLETED),
+                        medication("gp", "m2", MedicationItem.Status.COMPLETED)))));
+
+    assertThat(merged.medications()).hasSize(2).noneMatch(Merged::conflict);
+  }
+
+  @Test
+  void no_known_allergies_is_not_claimed_while_a_source_did_not_answer() {
+    MergedRecord merged = merger.merge(List.of(loaded("gp", nilKnownAllergies()), failed("acute")));
+
+    assertThat(merged.allergyState()).isEqualTo(AllergyState.UNAVAILABLE);
+  }
+
+  @Test
+  void no_known_allergies_when_every_source_answered_and_one_says_so() {
+    MergedRecord merged = merger.merge(List.of(loaded("gp", nilKnownAllergies())));
+
+    assertThat(merged.allergyState()).isEqualTo(AllergyState.NO_KNOWN_ALLERGIES);
+  }
+
+  @Test
+  void an_empty_allergy_list_without_a_reason_is_not_recorded() {
+    MergedRecord merged = merger.merge(List.of(loaded("gp", allergies())));
+
+    assertThat(merged.allergyState()).isEqualTo(AllergyState.NOT_RECORDED);
+  }
+
+  @Test
+  void demographic_differences_between_sources_become_warnings() {
+    SourceRecord gp = new SourceRecord(Optional.of(identity("JONES", false)), Map.of());
+    SourceRecord acute = new SourceRecord(Optional.of(identity("SMITH", false)), Map.of());
+
+    MergedRecord merged = merger.merge(List.of(result("gp", gp), result("acute", acute)));
+
+    assertThat(merged.warnings())
+        .extracting(MergedRecord.DataWarning::message)
+        .containsExactly("Sources disagree about the patient's name");
+  }
+
+  @Test
+  void a_restricted_patient_has_address_telephone_and_practice_hidden() {
+    SourceRecord gp = new SourceRecord(Optional.of(identity("JONES", true)), Map.of());
+
+    PatientIdentity patient = merger.merge(List.of(result("gp", gp))).patient().orElseThrow();
+
+    assertThat(patient.address()).isEmpty();
+    assertThat(patient.telephone()).isEmpty();
+    assertThat(patient.registeredPracticeOds()).isEmpty();
+    assertThat(patient.restricted()).isTrue();
+  }
+
+  @Test
+  void active_allergies_come_before_resolved_and_newest_first() {
+    AllergyItem old =
+        allergy(
+            "gp",
+            "a1",
+            CodedConcept.snomed("300916003", "Latex allergy"),
+            LocalDate.of(2001, 1, 1),
+            AllergyItem.Status.ACTIVE);
+    AllergyItem recent =
+        allergy("gp", "a2", PENICILLIN, LocalDate.of(2020, 1, 1), AllergyItem.Status.ACTIVE);
+    AllergyItem resolved =
+        allergy(
+            "gp",
+            "a3",
+            CodedConcept.snomed("91935009", "Allergy to peanuts"),
+            LocalDate.of(2024, 1, 1),
+            AllergyItem.Status.RESOLVED);
+
+    MergedRecord merged = merger.merge(List.of(loaded("gp", allergies(resolved, old, recent))));
+
+    assertThat(merged.allergies())
+        .extracting(m -> m.item().provenance().sourceItemId())
+        .containsExactly("a2", "a1", "a3");
+  }
+
+  private static SourceRecord allergies(AllergyItem... items) {
+    return new SourceRecord(
+        Optional.empty(),
+        Map.of(Section.ALLERGIES, SectionContent.of(Section.ALLERGIES, List.of(items))));
+  }
+
+  private static SourceRecord nilKnownAllergies() {
+    return new SourceRecord(
+        Optional.empty(),
+        Map.of(
+            Section.ALLERGIES,
+            new SectionContent<>(
+                Section.ALLERGIES,
+                List.<AllergyItem>of(),
+                Optional.of(EmptyReason.NIL_KNOWN),
+                false)));
+  }
+
+  private static SourceRecord medications(MedicationItem... items) {
+    return new SourceRecord(
+        Optional.empty(),
+        Map.of(Section.MEDICATIONS, SectionContent.of(Section.MEDICATIONS, List.of(items))));
+  }
+
+  private static AllergyItem allergy(String source, String id, CodedConcept concept) {
+    return allergy(source, id, concept, LocalDate.of(2010, 5, 1), AllergyItem.Status.ACTIVE);
+  }
+
+  private static AllergyItem allergy(
+      String source,
+      String id,
+      CodedConcept concept,
+      LocalDate recorded,
+      AllergyItem.Status status) {
+    return new AllergyItem(
+        Provenance.of(source, id),
+        concept,
+        status,
+        Optional.empty(),
+        Optional.of(recorded),
+        List.of("Urticaria"),
+        Optional.of("moderate"),
+        Set.of());
+  }
+
+  private static MedicationItem medication(String source, String id, MedicationItem.Status status) {
+    return new MedicationItem(
+        Provenance.of(source, id),
+        AMLODIPINE,
+        status,
+        MedicationItem.PrescriptionType.REPEAT,
+        Optional.of("One tablet once a day"),
+        Optional.of("28 tablet"),
+        Optional.of(LocalDate.of(2022, 1, 1)),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Set.of());
+  }
+
+  private static PatientIdentity identity(String family, boolean restricted) {
+    return new PatientIdentity(
+        new NhsNumber("9990000018"),
+        new HumanName(family, List.of("Margaret"), Optional.of("Mrs")),
+        LocalDate.of(1950, 3, 12),
+        Gender.FEMALE,
+        Optional.of("1 High Street"),
+        Optional.of("01632 960000"),
+        Optional.of("A81001"),
+        Optional.empty(),
+        restricted);
+  }
+
+  private static SourceResult loaded(String id, SourceRecord record) {
+    return result(id, record);
+  }
+
+  private static SourceResult result(String id, SourceRecord record) {
+    return new SourceResult(
+        new SourceDescriptor(id, id, "X1", Set.of()),
+        SourceStatus.OK,
+        Optional.of(record),
+        Optional.empty(),
+        Optional.empty(),
+        Duration.ofMillis(5),
+        false,
+        Optional.empty());
+  }
+
+  private static SourceResult failed(String id) {
+    return new SourceResult(
+        new SourceDescriptor(id, id, "X1", Set.of()),
+        SourceStatus.ERROR,
+        Optional.empty(),
+        Optional.of("refused"),
+        Optional.empty(),
+        Duration.ofMillis(5),
+        false,
+        Optional.empty());
+  }
+}
