@@ -1,0 +1,81 @@
+package org.carelens.simulators.launcher;
+
+import java.util.List;
+import java.util.Optional;
+import org.carelens.simulators.launcher.Persona.Organisation;
+
+/** The fixed users of the simulated out-of-hours system, one per Carelens role. */
+public final class Personas {
+
+  private Personas() {}
+
+  public static final Organisation OOH_SERVICE =
+      new Organisation("Y03012", "Carelens Out-of-Hours Service", "out-of-hours");
+  public static final Organisation HOSPITAL_PHARMACY =
+      new Organisation("RXX01", "Riverside Hospital Pharmacy", "acute-trust");
+  public static final Organisation COUNCIL_SOCIAL_CARE =
+      new Organisation("LA001", "Riverside Council Adult Social Care", "local-authority");
+
+  public static final Persona OOH_DOCTOR =
+      new Persona(
+          "ooh-doctor",
+          "555010000101",
+          "555010000201",
+          "Dr",
+          "Amira",
+          "Khan",
+          "clinician",
+          "Out-of-hours GP",
+          OOH_SERVICE);
+  public static final Persona PHARMACIST =
+      new Persona(
+          "pharmacist",
+          "555010000102",
+          "555010000202",
+          "Ms",
+          "Priya",
+          "Shah",
+          "pharmacist",
+          "Medicines reconciliation pharmacist",
+          HOSPITAL_PHARMACY);
+  public static final Persona SOCIAL_WORKER =
+      new Persona(
+          "social-worker",
+          "555010000103",
+          "555010000203",
+          "Mr",
+          "Daniel",
+          "Hughes",
+          "social-worker",
+          "Adult social worker",
+          COUNCIL_SOCIAL_CARE);
+  public static final Persona IG_OFFICER =
+      new Persona(
+          "ig-officer",
+          "555010000104",
+          "555010000204",
+          "Mrs",
+          "Helen",
+          "Carter",
+          "ig-officer",
+          "Information governance officer",
+          OOH_SERVICE);
+  public static final Persona ADMINISTRATOR =
+      new Persona(
+          "administrator",
+          "555010000105",
+          "555010000205",
+          "Ms",
+          "Sophie",
+          "Turner",
+          "administrator",
+          "Receptionist",
+          OOH_SERVICE);
+
+  public static final List<Persona> ALL =
+      List.of(OOH_DOCTOR, PHARMACIST, SOCIAL_WORKER, IG_OFFICER, ADMINISTRATOR);
+
+  public static Optional<Persona> find(String id) {
+    return ALL.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+}
