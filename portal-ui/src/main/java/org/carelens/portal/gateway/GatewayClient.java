@@ -64,6 +64,8 @@ public class GatewayClient implements AutoCloseable {
     config.setReadTimeout(READ_TIMEOUT);
     config.setConnectTimeout(CONNECT_TIMEOUT);
     config.setFollowRedirects(false);
+    // Netty's default quiet period would hold the process for two seconds at every stop.
+    config.setShutdownTimeout(Duration.ofMillis(200));
     config.setExceptionOnErrorStatus(false);
     try {
       this.http = HttpClient.create(baseUrl.resolve("/").toURL(), config);
