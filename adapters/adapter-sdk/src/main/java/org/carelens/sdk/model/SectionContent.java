@@ -8,8 +8,8 @@ import java.util.Optional;
  * What one source returned for one section.
  *
  * @param items the items, in the source's order
- * @param emptyReason set when the source explicitly says why there are no items (GP Connect's List
- *     emptyReason); when items are present this is empty
+ * @param emptyReason set when the source explicitly says why there are no current items (GP
+ *     Connect's List emptyReason), e.g. "no known allergies" while ended allergies are still listed
  * @param excludedAtSource the source says it left out confidential items (GP Connect's
  *     "confidential-items" warning); the viewer must be told, without detail
  */
