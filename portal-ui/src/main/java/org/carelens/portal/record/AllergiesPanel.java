@@ -60,7 +60,7 @@ final class AllergiesPanel extends Section {
         .setHeader("Onset");
     grid.addColumn(a -> CuiFormat.capitalised(a.status())).setHeader("Status");
     grid.addColumn(a -> sourceNames(a)).setHeader("Source").setFlexGrow(2);
-    grid.addColumn(a -> a.conflict() ? "Sources disagree" : "")
+    grid.addColumn(ConflictMarker.<AllergyEntry>renderer(AllergyEntry::conflict))
         .setHeader("Conflict")
         .setKey("conflict");
     grid.setEmptyStateText(AllergyTitle.of(section).text());

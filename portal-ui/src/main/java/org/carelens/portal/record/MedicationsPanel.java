@@ -61,7 +61,7 @@ final class MedicationsPanel extends Section {
     grid.addColumn(m -> date(m.lastIssued())).setHeader("Last issued");
     grid.addColumn(m -> date(m.startDate())).setHeader("Start");
     grid.addColumn(MedicationsPanel::sourceNames).setHeader("Source").setFlexGrow(2);
-    grid.addColumn(m -> m.conflict() ? "Sources disagree" : "")
+    grid.addColumn(ConflictMarker.<MedicationEntry>renderer(MedicationEntry::conflict))
         .setHeader("Conflict")
         .setKey("conflict");
     grid.setEmptyStateText(
