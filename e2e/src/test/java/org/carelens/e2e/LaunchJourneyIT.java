@@ -66,9 +66,7 @@ class LaunchJourneyIT {
     browser.get(carelens.launcherUrl() + "/");
     browser
         .findElement(
-            By.xpath(
-                "//form[.//input[@name='nhsNumber' and @value='9990000018']"
-                    + " and .//*[@name='persona' and @value='ooh-doctor']]//button"))
+            By.cssSelector("button[data-persona='ooh-doctor'][data-nhs-number='9990000018']"))
         .click();
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
