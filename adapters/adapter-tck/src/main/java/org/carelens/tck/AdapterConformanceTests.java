@@ -1,0 +1,438 @@
+package org.carelens.tck;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.carelens.sdk.model.ClinicalItem;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
+import org.carelens.sdk.model.SectionContent;
+import org.carelens.sdk.spi.RequestContext;
+import org.carelens.sdk.spi.SourceAdapter;
+import org.carelens.sdk.spi.SourceOutcome;
+import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
+import org.carelens.sdk.spi.SourceRequest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The SPI contract of {@link SourceAdapter}, checked against a WireMock server standing in for the
+ * source: loaded records carry provenance and codes; "no record" is {@link SourceOutcome.NoRecord};
+ * every broken payload or transport failure becomes a {@link SourceOutcome.Failed} with a clear
+ * message that names no patient, and never an exception; slow sources and interruption do not hang
+ * the caller; concurrent calls give the same answers as sequential ones.
+ *
+ * <p>Run it through {@link AdapterTck}; it is not meant to be instantiated directly.
+ */
+@ExtendWith(AdapterTck.class)
+public class AdapterConformanceTests {
+
+  /** Generous next to the source's own timeout; a check that takes longer has hung. */
+  private static final Duration HUNG = Duration.ofSeconds(15);
+
+  private static final Duration SOURCE_TIMEOUT = Duration.ofSeconds(2);
+  private static final int MAX_RESPONSE_BYTES = 512 * 1024;
+
+  private static final RequestContext CONTEXT =
+      new RequestContext(
+          "tck-0f1e2d3c",
+          "555000000001",
+          "Dr Tess Kit",
+          "S0030:G0100:R0260",
+          "RY448",
+          "Conformance Test Urgent Care");
+
+  private static final AtomicReference<CountDownLatch> MATCHED =
+      new AtomicReference<>(new CountDownLatch(1));
+
+  private static @Nullable WireMockServer server;
+
+  private final AdapterTckProvider provider;
+  private final List<SourceAdapter> adapters = new ArrayList<>();
+
+  public AdapterConformanceTests(AdapterTckProvider provider) {
+    this.provider = provider;
+  }
+
+  @BeforeAll
+  static void startSource() {
+    WireMockServer started =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .disableRequestJournal()
+                .extensions(
+                    new ServeEventListener() {
+                      @Override
+                      public void afterMatch(ServeEvent event, Parameters parameters) {
+                        MATCHED.get().countDown();
+                      }
+
+                      @Override
+                      public String getName() {
+                        return "tck-matched-latch";
+                      }
+                    }));
+    started.start();
+    server = started;
+  }
+
+  @AfterAll
+  static void stopSource() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @BeforeEach
+  void resetSource() {
+    source().resetAll();
+    MATCHED.set(new CountDownLatch(1));
+  }
+
+  @AfterEach
+  void closeAdapters() {
+    adapters.forEach(SourceAdapter::close);
+    adapters.clear();
+  }
+
+  @Test
+  void a_loaded_record_carries_provenance_and_coded_concepts() throws Exception {
+    provider.stubRecord(source(), AdapterTck.PATIENT);
+    SourceAdapter adapter = adapter();
+
+    SourceOutcome outcome = adapter.fetch(request(AdapterTck.PATIENT, allSections()));
+
+    assertThat(outcome).isInstanceOf(SourceOutcome.Loaded.class);
+    var record = ((SourceOutcome.Loaded) outcome).record();
+    List<ClinicalItem> items =
+        record.sections().values().stream()
+            .flatMap(content -> content.items().stream())
+            .map(ClinicalItem.class::cast)
+            .toList();
+    if (provider.returnsClinicalItems()) {
+      assertThat(items).as("items in a loaded record").isNotEmpty();
+    } else {
+      assertThat(record.patient()).as("identity from an identity-only source").isPresent();
+    }
+    record
+        .patient()
+        .ifPresent(identity -> assertThat(identity.nhsNumber()).isEqualTo(AdapterTck.PATIENT));
+    for (ClinicalItem item : items) {
+      assertThat(item.provenance().sourceId())
+          .as("provenance source id of %s", item)
+          .isEqualTo(adapter.descriptor().id());
+      assertThat(item.provenance().sourceItemId()).as("source item id of %s", item).isNotBlank();
+      assertThat(item.concept().system()).as("code system of %s", item).isNotBlank();
+      assertThat(item.concept().display()).as("display text of %s", item).isNotBlank();
+    }
+  }
+
+  @Test
+  void a_loaded_record_holds_only_sections_that_were_asked_for_and_are_offered() throws Exception {
+    provider.stubRecord(source(), AdapterTck.PATIENT);
+    SourceAdapter adapter = adapter();
+    Set<Section> offered = adapter.descriptor().sections();
+    Set<Section> asked = offered.isEmpty() ? Set.of() : Set.of(offered.iterator().next());
+
+    SourceOutcome outcome = adapter.fetch(request(AdapterTck.PATIENT, asked));
+
+    assertThat(outcome).isInstanceOf(SourceOutcome.Loaded.class);
+    Map<Section, SectionContent<?>> sections = ((SourceOutcome.Loaded) outcome).record().sections();
+    assertThat(sections.keySet()).isSubsetOf(asked);
+  }
+
+  @Test
+  void a_patient_the_source_does_not_know_is_no_record() throws Exception {
+    provider.stubNoRecord(source(), AdapterTck.PATIENT);
+
+    SourceOutcome outcome = adapter().fetch(request(AdapterTck.PATIENT, allSections()));
+
+    assertThat(outcome).isInstanceOf(SourceOutcome.NoRecord.class);
+    assertNamesNoPatient(((SourceOutcome.NoRecord) outcome).detail());
+  }
+
+  @Test
+  void a_malformed_payload_is_a_failed_outcome() throws Exception {
+    answer(ok("\u0000<{[ this is not a payload in any format ]}>"));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.MALFORMED_PAYLOAD);
+  }
+
+  @Test
+  void a_truncated_payload_is_a_failed_outcome() throws Exception {
+    String whole = provider.validPayload(AdapterTck.PATIENT);
+    answer(ok(whole.substring(0, whole.length() / 2)));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.MALFORMED_PAYLOAD);
+  }
+
+  @Test
+  void a_wrongly_typed_payload_is_a_failed_outcome() throws Exception {
+    answer(ok(provider.wronglyTypedPayload(AdapterTck.PATIENT)));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.MALFORMED_PAYLOAD);
+  }
+
+  @Test
+  void an_oversized_payload_is_a_failed_outcome() throws Exception {
+    String valid = provider.validPayload(AdapterTck.PATIENT);
+    assertThat(valid.getBytes(StandardCharsets.UTF_8).length)
+        .as("the provider's valid payload must fit the kit's size limit")
+        .isLessThan(MAX_RESPONSE_BYTES);
+    // Still well-formed (trailing white space), so only the size limit can refuse it.
+    answer(ok(valid + " ".repeat(MAX_RESPONSE_BYTES + 1)));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.MALFORMED_PAYLOAD);
+  }
+
+  @Test
+  void an_empty_body_is_a_failed_outcome() throws Exception {
+    answer(ok(""));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.MALFORMED_PAYLOAD);
+  }
+
+  @Test
+  void a_server_error_is_a_source_error() throws Exception {
+    answer(
+        aResponse()
+            .withStatus(500)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body>Internal Server Error</body></html>"));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.SOURCE_ERROR);
+  }
+
+  @Test
+  void a_connection_reset_is_reported_not_thrown() throws Exception {
+    answer(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, null);
+  }
+
+  @Test
+  void an_empty_response_is_reported_not_thrown() throws Exception {
+    answer(aResponse().withFault(Fault.EMPTY_RESPONSE));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, null);
+  }
+
+  @Test
+  void random_bytes_then_close_is_reported_not_thrown() throws Exception {
+    answer(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, null);
+  }
+
+  @Test
+  void a_source_that_never_answers_is_reported_within_the_adapters_time_limit() {
+    answer(ok(provider.validPayload(AdapterTck.PATIENT)).withFixedDelay(60_000));
+    SourceAdapter adapter = adapter();
+
+    SourceOutcome outcome =
+        assertTimeoutPreemptively(
+            HUNG, () -> adapter.fetch(request(AdapterTck.PATIENT, allSections())));
+
+    assertFailed(outcome, null);
+  }
+
+  @Test
+  void a_source_that_refuses_connections_is_unreachable() throws Exception {
+    SourceAdapter adapter =
+        adopt(
+            provider.create(
+                new TckSource(
+                    URI.create("http://127.0.0.1:" + closedPort()),
+                    SOURCE_TIMEOUT,
+                    MAX_RESPONSE_BYTES)));
+
+    SourceOutcome outcome =
+        assertTimeoutPreemptively(
+            HUNG, () -> adapter.fetch(request(AdapterTck.PATIENT, allSections())));
+
+    assertFailed(outcome, Kind.UNREACHABLE);
+  }
+
+  @Test
+  void an_interrupted_fetch_stops_promptly() throws Exception {
+    answer(ok(provider.validPayload(AdapterTck.PATIENT)).withFixedDelay(60_000));
+    SourceAdapter patient = adopt(provider.create(tckSource().withRequestTimeout(HUNG)));
+    AtomicReference<@Nullable Object> result = new AtomicReference<>();
+    Thread caller =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    result.set(patient.fetch(request(AdapterTck.PATIENT, allSections())));
+                  } catch (InterruptedException e) {
+                    result.set(e);
+                  }
+                });
+    assertThat(MATCHED.get().await(HUNG.toSeconds(), TimeUnit.SECONDS))
+        .as("the adapter reached the source")
+        .isTrue();
+
+    caller.interrupt();
+
+    caller.join(Duration.ofSeconds(5));
+    assertThat(caller.isAlive()).as("fetch still running after interruption").isFalse();
+    assertThat(result.get())
+        .as("an interrupted fetch throws InterruptedException or returns an outcome")
+        .isNotNull();
+  }
+
+  @Test
+  void concurrent_fetches_give_the_same_results_as_sequential_ones() throws Exception {
+    provider.stubRecord(source(), AdapterTck.PATIENT);
+    provider.stubRecord(source(), AdapterTck.OTHER_PATIENT);
+    SourceAdapter adapter = adapter();
+    SourceOutcome first = adapter.fetch(request(AdapterTck.PATIENT, allSections()));
+    SourceOutcome second = adapter.fetch(request(AdapterTck.OTHER_PATIENT, allSections()));
+    assertThat(first).isInstanceOf(SourceOutcome.Loaded.class).isNotEqualTo(second);
+
+    List<Future<SourceOutcome>> outcomes = new ArrayList<>();
+    try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 32; i++) {
+        NhsNumber patient = i % 2 == 0 ? AdapterTck.PATIENT : AdapterTck.OTHER_PATIENT;
+        outcomes.add(callers.submit(() -> adapter.fetch(request(patient, allSections()))));
+      }
+    }
+
+    for (int i = 0; i < outcomes.size(); i++) {
+      assertThat(outcomes.get(i).get()).isEqualTo(i % 2 == 0 ? first : second);
+    }
+  }
+
+  @Test
+  void the_descriptor_is_stable_and_offers_sections_or_identity() {
+    SourceAdapter adapter = adapter();
+
+    var descriptor = adapter.descriptor();
+
+    assertThat(adapter.descriptor()).isEqualTo(descriptor);
+    assertThat(descriptor.id()).matches("[a-z][a-z0-9-]*");
+    assertThat(descriptor.name()).isNotBlank();
+    if (provider.returnsClinicalItems()) {
+      assertThat(descriptor.sections()).isNotEmpty();
+    }
+  }
+
+  private SourceOutcome fetchPatient() throws Exception {
+    SourceAdapter adapter = adapter();
+    return assertTimeoutPreemptively(
+        HUNG, () -> adapter.fetch(request(AdapterTck.PATIENT, allSections())));
+  }
+
+  private void answer(ResponseDefinitionBuilder response) {
+    provider.stubDataResponse(source(), AdapterTck.PATIENT, response);
+  }
+
+  private ResponseDefinitionBuilder ok(String body) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", provider.contentType())
+        .withBody(body);
+  }
+
+  private static void assertFailed(SourceOutcome outcome, @Nullable Kind kind) {
+    assertThat(outcome).isInstanceOf(SourceOutcome.Failed.class);
+    SourceOutcome.Failed failed = (SourceOutcome.Failed) outcome;
+    if (kind != null) {
+      assertThat(failed.kind()).as("failure kind (%s)", failed.detail()).isEqualTo(kind);
+    }
+    assertThat(failed.detail()).as("failure detail").isNotBlank();
+    assertNamesNoPatient(failed.detail());
+  }
+
+  private static void assertNamesNoPatient(String detail) {
+    assertThat(detail)
+        .as("an outcome's detail must not carry patient data")
+        .doesNotContain(AdapterTck.PATIENT.value())
+        .doesNotContain(AdapterTck.PATIENT.formatted());
+  }
+
+  private SourceAdapter adapter() {
+    return adopt(provider.create(tckSource()));
+  }
+
+  private SourceAdapter adopt(SourceAdapter adapter) {
+    adapters.add(adapter);
+    return adapter;
+  }
+
+  private static TckSource tckSource() {
+    String base = source().baseUrl();
+    return new TckSource(URI.create(base), SOURCE_TIMEOUT, MAX_RESPONSE_BYTES);
+  }
+
+  private static Set<Section> allSections() {
+    return EnumSet.allOf(Section.class);
+  }
+
+  private static SourceRequest request(NhsNumber patient, Set<Section> sections) {
+    return new SourceRequest(patient, sections, CONTEXT);
+  }
+
+  private static WireMockServer source() {
+    WireMockServer running = server;
+    if (running == null) {
+      throw new IllegalStateException("the simulated source is not running");
+    }
+    return running;
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

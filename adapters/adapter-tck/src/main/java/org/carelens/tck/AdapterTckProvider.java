@@ -1,0 +1,60 @@
+package org.carelens.tck;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.spi.SourceAdapter;
+
+/**
+ * What the conformance kit needs to know about one adapter and its wire format. An adapter module
+ * implements this once (in its tests) and names it in its suite class; see {@link AdapterTck}.
+ *
+ * <p>The kit owns the WireMock server and resets it before every check; the provider only adds
+ * stubs. Every stub must match on the patient's NHS number where the wire format carries it, so
+ * that two patients can be served at once (the concurrency check relies on it).
+ */
+public interface AdapterTckProvider {
+
+  /**
+   * A new adapter that reaches its source at {@link TckSource#baseUrl()} and honours the source's
+   * time and size limits. The kit closes it after each check.
+   */
+  SourceAdapter create(TckSource source);
+
+  /**
+   * Makes the source answer with a complete, valid record for the patient: at least one coded item
+   * in a section the adapter offers (or, for an identity-only source, the patient's identity).
+   */
+  void stubRecord(WireMockServer source, NhsNumber patient);
+
+  /** Makes the source answer, in its own way, that it holds no record for the patient. */
+  void stubNoRecord(WireMockServer source, NhsNumber patient);
+
+  /**
+   * Makes the call that returns the patient's data answer with {@code response}, whatever it is (a
+   * malformed body, a fault, a delay). Calls the adapter makes first (an OAuth token, a lookup)
+   * must still answer normally, so that the failure lands on the data itself.
+   */
+  void stubDataResponse(
+      WireMockServer source, NhsNumber patient, ResponseDefinitionBuilder response);
+
+  /** The body of a complete, valid data response for the patient, as {@link #stubRecord} serves. */
+  String validPayload(NhsNumber patient);
+
+  /** The media type of {@link #validPayload}, e.g. {@code application/fhir+json}. */
+  String contentType();
+
+  /**
+   * A well-formed payload of the wrong type for the data call, e.g. a FHIR Patient where a Bundle
+   * is expected, or an XML document with a different root element.
+   */
+  String wronglyTypedPayload(NhsNumber patient);
+
+  /**
+   * Whether a loaded record carries clinical items. {@code false} for identity-only sources (the
+   * demographics spine), whose loaded records must carry the patient's identity instead.
+   */
+  default boolean returnsClinicalItems() {
+    return true;
+  }
+}
