@@ -32,6 +32,18 @@ public interface SourceAdapter extends AutoCloseable {
    */
   SourceOutcome fetch(SourceRequest request) throws InterruptedException;
 
+  /**
+   * Fetches one document's content on demand, when a viewer opens it. Same threading and failure
+   * rules as {@link #fetch}: blocking, interruptible, failures as values. The default answers
+   * {@link DocumentOutcome.NotSupported}, for sources that list documents without serving them.
+   *
+   * @return the outcome; never {@code null}
+   */
+  default DocumentOutcome fetchDocument(DocumentRequest request) throws InterruptedException {
+    return new DocumentOutcome.NotSupported(
+        "source " + descriptor().id() + " does not serve document content");
+  }
+
   @Override
   default void close() {}
 }
