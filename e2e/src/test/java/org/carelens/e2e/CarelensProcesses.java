@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts simulators, gateway and portal as separate JVMs, the way {@code ./carelens demo} does, each
- * from its module's classes and the runtime classpath the build wrote, on free ports. Logs go to
- * {@code target/e2e-logs}.
+ * Starts simulators, gateway and portal as separate JVMs, the way {@code ./carelens demo} does,
+ * each from its module's classes and the runtime classpath the build wrote, on free ports. Logs go
+ * to {@code target/e2e-logs}.
  */
 final class CarelensProcesses implements AutoCloseable {
 
@@ -125,7 +125,8 @@ final class CarelensProcesses implements AutoCloseable {
       for (Path log : files.sorted().toList()) {
         List<String> lines = Files.readAllLines(log);
         out.append("==> ").append(log.getFileName()).append('\n');
-        lines.subList(Math.max(0, lines.size() - 40), lines.size())
+        lines
+            .subList(Math.max(0, lines.size() - 40), lines.size())
             .forEach(l -> out.append(l).append('\n'));
       }
     } catch (IOException e) {

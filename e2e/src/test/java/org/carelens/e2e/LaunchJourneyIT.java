@@ -80,8 +80,7 @@ class LaunchJourneyIT {
     }
 
     assertThat(browser.getCurrentUrl()).endsWith("/patient/9990000018");
-    assertThat(browser.findElement(By.id("banner-nhs-number")).getText())
-        .contains("999 000 0018");
+    assertThat(browser.findElement(By.id("banner-nhs-number")).getText()).contains("999 000 0018");
     assertThat(browser.findElement(By.id("banner-name")).getText())
         .isEqualTo("JONES, Margaret (Mrs)");
     assertThat(browser.findElement(By.id("banner-allergy-title")).getText())
