@@ -1,8 +1,12 @@
 package org.carelens.policy;
 
 import java.util.Objects;
+import java.util.Set;
 
-/** The outcome of one access decision. Fail closed: callers show data only for {@link Permit}. */
+/**
+ * The outcome of one access decision. Fail closed: callers show data only for {@link Permit}.
+ * Either kind may carry obligations the caller must honour (a banner to show, an audit flag).
+ */
 public sealed interface Decision {
 
   /** The generic notice shown where anything was withheld; it never says what or how much. */
@@ -10,10 +14,21 @@ public sealed interface Decision {
 
   boolean permitted();
 
+  /** The rule that decided. */
+  String ruleId();
+
+  /** What the caller must do alongside the decision. */
+  Set<Obligation> obligations();
+
   /** Access is permitted by the named rule. */
-  record Permit(String ruleId) implements Decision {
+  record Permit(String ruleId, Set<Obligation> obligations) implements Decision {
     public Permit {
       Objects.requireNonNull(ruleId, "ruleId");
+      obligations = Set.copyOf(obligations);
+    }
+
+    public Permit(String ruleId) {
+      this(ruleId, Set.of());
     }
 
     @Override
@@ -29,11 +44,17 @@ public sealed interface Decision {
    * @param reason plain-English reason for audit and IG review (not shown to the viewer as detail)
    * @param ruleId the rule that fired
    */
-  record Withhold(String reasonCode, String reason, String ruleId) implements Decision {
+  record Withhold(String reasonCode, String reason, String ruleId, Set<Obligation> obligations)
+      implements Decision {
     public Withhold {
       Objects.requireNonNull(reasonCode, "reasonCode");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(ruleId, "ruleId");
+      obligations = Set.copyOf(obligations);
+    }
+
+    public Withhold(String reasonCode, String reason, String ruleId) {
+      this(reasonCode, reason, ruleId, Set.of());
     }
 
     @Override
