@@ -16,7 +16,7 @@ class SimulatorsMainTest {
         .containsEntry("--gp-port", "9091")
         .containsEntry("--launcher-port", "8090")
         .containsEntry("--seed", "42")
-        .containsEntry("--patients", "60")
+        .containsEntry("--patients", "2000")
         .containsEntry("--portal-url", "http://localhost:8080")
         .containsEntry("--audience", "carelens-gateway")
         .containsEntry("--issuer", "http://localhost:8090");

@@ -51,6 +51,8 @@ public final class LauncherSimulator implements AutoCloseable {
   private final Population population;
   private final LauncherConfig config;
   private final LaunchTokenIssuer issuer;
+  private final PatientTags tags;
+  private final List<AdminRoute> adminRoutes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -65,9 +67,26 @@ public final class LauncherSimulator implements AutoCloseable {
    * @param clock gives the tokens' {@code iat}, {@code nbf} and {@code exp}
    */
   public LauncherSimulator(Population population, LauncherConfig config, Clock clock) {
+    this(population, config, clock, PatientTags.fromPopulation());
+  }
+
+  /**
+   * @param tags the scenario tags and known sources listed for each patient
+   */
+  public LauncherSimulator(
+      Population population, LauncherConfig config, Clock clock, PatientTags tags) {
     this.population = Objects.requireNonNull(population, "population");
     this.config = Objects.requireNonNull(config, "config");
     this.issuer = new LaunchTokenIssuer(config, Objects.requireNonNull(clock, "clock"));
+    this.tags = Objects.requireNonNull(tags, "tags");
+  }
+
+  /**
+   * Serves another API on the launcher's port (the simulators' admin API lives here). Routes added
+   * are consulted, in order, before the launcher's own; a route answers by returning {@code true}.
+   */
+  public void addAdminRoute(AdminRoute route) {
+    adminRoutes.add(Objects.requireNonNull(route, "route"));
   }
 
   /**
@@ -161,6 +180,11 @@ public final class LauncherSimulator implements AutoCloseable {
 
   private void handleRoute(HttpExchange exchange) throws IOException {
     try {
+      for (AdminRoute admin : adminRoutes) {
+        if (admin.handle(exchange)) {
+          return;
+        }
+      }
       String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
       switch (route) {
         case "GET /" -> send(exchange, 200, "text/html; charset=utf-8", caseList());
@@ -178,7 +202,11 @@ public final class LauncherSimulator implements AutoCloseable {
   }
 
   private String caseList() {
-    return Pages.caseList(Pages.cases(population.patients()), Personas.ALL);
+    return Pages.caseList(
+        Pages.cases(population.patients()),
+        Personas.ALL,
+        tags.scenarios(),
+        Pages.byScenario(population.patients(), tags.scenarios()));
   }
 
   private void launchPage(HttpExchange exchange) throws IOException {
@@ -226,6 +254,8 @@ public final class LauncherSimulator implements AutoCloseable {
                   json.put("birthDate", p.birthDate().toString());
                   json.put("gender", p.gender().name().toLowerCase());
                   json.put("practiceOds", p.practice().odsCode());
+                  json.put("scenarios", tags.scenarios().apply(p));
+                  json.put("knownTo", tags.knownTo().apply(p));
                   return json;
                 })
             .toList();

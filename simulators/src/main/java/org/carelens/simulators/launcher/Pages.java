@@ -40,7 +40,34 @@ final class Pages {
         .toList();
   }
 
+  /** How many patients the case list shows for each scenario tag. */
+  static final int PER_SCENARIO = 3;
+
+  /** The first few patients carrying each scenario tag, tags in order of first appearance. */
+  static java.util.Map<String, List<SyntheticPatient>> byScenario(
+      List<SyntheticPatient> patients,
+      java.util.function.Function<SyntheticPatient, List<String>> scenarios) {
+    java.util.Map<String, List<SyntheticPatient>> found = new java.util.LinkedHashMap<>();
+    for (SyntheticPatient patient : patients.subList(1, patients.size())) {
+      for (String tag : scenarios.apply(patient)) {
+        List<SyntheticPatient> list = found.computeIfAbsent(tag, t -> new java.util.ArrayList<>());
+        if (list.size() < PER_SCENARIO) {
+          list.add(patient);
+        }
+      }
+    }
+    return found;
+  }
+
   static String caseList(List<Case> cases, List<Persona> personas) {
+    return caseList(cases, personas, p -> List.of(), java.util.Map.of());
+  }
+
+  static String caseList(
+      List<Case> cases,
+      List<Persona> personas,
+      java.util.function.Function<SyntheticPatient, List<String>> scenarios,
+      java.util.Map<String, List<SyntheticPatient>> byScenario) {
     StringBuilder html = new StringBuilder();
     html.append(head(CASE_LIST_TITLE))
         .append(
@@ -69,7 +96,9 @@ final class Pages {
           .append("</dd>")
           .append("<dt>Presenting complaint</dt><dd>")
           .append(escape(c.presentingComplaint()))
-          .append("</dd></dl>\n")
+          .append("</dd>")
+          .append(scenarioTerm(scenarios.apply(p)))
+          .append("</dl>\n")
           .append("<div class=\"actions\">\n");
       for (Persona persona : personas) {
         html.append("<form method=\"post\" action=\"/launch\">")
@@ -88,7 +117,44 @@ final class Pages {
       }
       html.append("</div></article></li>\n");
     }
-    return html.append("</ol>\n</main>\n</body>\n</html>\n").toString();
+    html.append("</ol>\n");
+    if (!byScenario.isEmpty()) {
+      html.append("<h2 id=\"scenarios\">Patients by scenario</h2>\n<table class=\"scenarios\">")
+          .append("<thead><tr><th scope=\"col\">Scenario</th><th scope=\"col\">Patient</th>")
+          .append("<th scope=\"col\">NHS No.</th><th scope=\"col\">All scenarios</th>")
+          .append("<th scope=\"col\">Open</th></tr></thead>\n<tbody>\n");
+      byScenario.forEach(
+          (tag, patients) -> {
+            for (SyntheticPatient p : patients) {
+              html.append("<tr><td>")
+                  .append(escape(tag))
+                  .append("</td><td>")
+                  .append(escape(p.displayName()))
+                  .append("</td><td>")
+                  .append(p.nhsNumber().formatted())
+                  .append("</td><td>")
+                  .append(escape(String.join(", ", scenarios.apply(p))))
+                  .append("</td><td>");
+              Persona persona = personas.getFirst();
+              html.append("<form method=\"post\" action=\"/launch\">")
+                  .append(hidden("persona", persona.id()))
+                  .append(hidden("nhsNumber", p.nhsNumber().value()))
+                  .append("<button type=\"submit\">Open as ")
+                  .append(escape(persona.id()))
+                  .append("</button></form></td></tr>\n");
+            }
+          });
+      html.append("</tbody></table>\n");
+    }
+    return html.append("</main>\n</body>\n</html>\n").toString();
+  }
+
+  private static String scenarioTerm(List<String> tags) {
+    return tags.isEmpty()
+        ? ""
+        : "<dt>Scenarios</dt><dd class=\"scenario-tags\">"
+            + escape(String.join(", ", tags))
+            + "</dd>";
   }
 
   static String handOver(
@@ -127,6 +193,7 @@ final class Pages {
         + "main{padding:1rem;max-width:60rem}.cases{list-style:none;padding:0}"
         + "article{background:#fff;border:1px solid #d8dde0;margin:0 0 1rem;padding:0.5rem 1rem}"
         + "dl{display:grid;grid-template-columns:max-content 1fr;gap:0.25rem 1rem}dt{font-weight:bold}"
+        + "table{border-collapse:collapse;background:#fff}th,td{border:1px solid #d8dde0;padding:0.25rem 0.5rem;text-align:left}"
         + "dd{margin:0}.actions{display:flex;flex-wrap:wrap;gap:0.5rem}form{margin:0}"
         + "button{font-size:1rem;padding:0.5rem 0.75rem;background:#007f3b;color:#fff;border:0;"
         + "border-radius:4px;cursor:pointer}button:focus{outline:4px solid #ffeb3b;"

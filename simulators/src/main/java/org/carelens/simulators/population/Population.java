@@ -19,7 +19,10 @@ public final class Population {
   /** The showcase patient's NHS number, identical in every population. */
   public static final String SHOWCASE_NHS_NUMBER = "9990000018";
 
-  public static final int DEFAULT_SIZE = 60;
+  public static final int DEFAULT_SIZE = 2_000;
+
+  /** The largest population {@link #generate} accepts. */
+  public static final int MAX_SIZE = 200_000;
 
   /**
    * The reference date {@link #generate(long, int)} uses, so that overload is deterministic too.
@@ -63,7 +66,11 @@ public final class Population {
       throw new IllegalArgumentException(
           "population size must be at least 1 (the showcase patient), was " + size);
     }
-    List<Practice> practices = List.of(Practice.RIVERSIDE);
+    if (size > MAX_SIZE) {
+      throw new IllegalArgumentException(
+          "population size must be at most %d, was %d".formatted(MAX_SIZE, size));
+    }
+    List<Practice> practices = List.of(Practice.RIVERSIDE, Practice.HILLSIDE);
     List<SyntheticPatient> patients =
         new PopulationGenerator(seed, referenceDate, practices).generate(size);
     return new Population(seed, referenceDate, practices, patients);

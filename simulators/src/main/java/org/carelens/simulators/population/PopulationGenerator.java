@@ -27,12 +27,14 @@ import org.carelens.simulators.population.Prescription.Status;
  */
 final class PopulationGenerator {
 
+  private final long seed;
   private final Random random;
   private final LocalDate today;
   private final List<Practice> practices;
   private final Set<String> usedNhsNumbers = new HashSet<>();
 
   PopulationGenerator(long seed, LocalDate referenceDate, List<Practice> practices) {
+    this.seed = seed;
     this.random = new Random(seed);
     this.today = referenceDate;
     this.practices = practices;
@@ -56,6 +58,26 @@ final class PopulationGenerator {
     String given = pick(gender == Gender.FEMALE ? Catalogue.FEMALE_GIVEN : Catalogue.MALE_GIVEN);
     String family = capitalise(pick(Catalogue.FAMILY_NAMES));
     Allergies allergies = allergies(nhs.value(), index, age);
+    Address address = address();
+    String telephone = telephone();
+    List<Prescription> prescriptions = prescriptions(nhs.value(), age, allergies);
+    // Scenario content comes from a second generator seeded per patient, so adding a scenario
+    // never shifts the names, allergies and medication of everyone generated after it.
+    Random scenario = new Random(mix(seed, nhs.value()));
+    Optional<String> staleFamily = Optional.empty();
+    Optional<Address> staleAddress = Optional.empty();
+    if (index % 25 == 4) {
+      // A recent marriage or move the spine knows about and the practice has not yet recorded.
+      if (gender == Gender.FEMALE && age >= 20 && scenario.nextBoolean()) {
+        staleFamily = Optional.of(otherFamily(scenario, family));
+      } else {
+        staleAddress = Optional.of(otherAddress(scenario, address));
+      }
+    }
+    Optional<LocalDate> deceased =
+        index % 40 == 13
+            ? Optional.of(max(today.minusDays(10 + scenario.nextInt(300)), birthDate.plusDays(1)))
+            : Optional.empty();
     return new SyntheticPatient(
         nhs,
         title(gender, age),
@@ -63,13 +85,123 @@ final class PopulationGenerator {
         family,
         birthDate,
         gender,
-        address(),
-        telephone(),
-        practices.get(index % practices.size()),
+        address,
+        telephone,
+        practiceFor(index),
         allergies,
-        prescriptions(nhs.value(), age, allergies),
+        prescriptions,
         // A few dissenters at deterministic positions; never the showcase patient (index 0).
-        index % 20 == 7);
+        index % 20 == 7,
+        deceased,
+        index % 50 == 11,
+        staleFamily,
+        staleAddress,
+        problems(scenario, nhs.value(), index, age, gender),
+        index % 6 == 2 ? firstActiveRepeat(prescriptions) : Optional.empty());
+  }
+
+  /**
+   * About a third of patients are registered at the second practice, where there is one (the first
+   * few, which cover every allergy state, stay at the first).
+   */
+  private Practice practiceFor(int index) {
+    return practices.get(index >= 4 && index % 3 == 1 ? 1 % practices.size() : 0);
+  }
+
+  private List<Problem> problems(Random scenario, String nhs, int index, int age, Gender gender) {
+    List<Problem> problems = new ArrayList<>();
+    List<ProblemCatalogue.ProblemKind> kinds = new ArrayList<>(ProblemCatalogue.COMMON);
+    Collections.shuffle(kinds, scenario);
+    int wanted = scenario.nextInt(age < 40 ? 2 : 4);
+    for (ProblemCatalogue.ProblemKind kind : kinds) {
+      if (problems.size() < wanted && age >= kind.minAge()) {
+        problems.add(
+            problem(scenario, nhs + "-problem-" + (problems.size() + 1), kind, age, false));
+      }
+    }
+    if (index % 12 == 5 && age >= 16) {
+      List<ProblemCatalogue.ProblemKind> sensitive =
+          ProblemCatalogue.SENSITIVE.stream()
+              .filter(
+                  k ->
+                      gender == Gender.FEMALE
+                          || !k.sensitivity().orElseThrow().name().matches("TERMINATION|IVF"))
+              .toList();
+      ProblemCatalogue.ProblemKind kind = sensitive.get(scenario.nextInt(sensitive.size()));
+      // Half of these the practice has marked confidential; the rest are shared with a label.
+      problems.add(
+          problem(scenario, nhs + "-problem-" + (problems.size() + 1), kind, age, index % 24 == 5));
+    }
+    return problems;
+  }
+
+  private Problem problem(
+      Random scenario, String id, ProblemCatalogue.ProblemKind kind, int age, boolean secret) {
+    int yearsSinceMinAge = Math.max(1, Math.min(age - kind.minAge(), 20));
+    LocalDate onset = today.minusDays(30 + scenario.nextInt(yearsSinceMinAge * 365));
+    boolean ended =
+        kind.sensitivity().isPresent() ? scenario.nextBoolean() : scenario.nextInt(5) == 0;
+    Optional<LocalDate> end =
+        ended
+            ? Optional.of(min(onset.plusDays(14 + scenario.nextInt(400)), today))
+            : Optional.empty();
+    boolean major =
+        kind.sensitivity().isPresent()
+            || kind.concept().code().matches("38341003|44054006|13645005|49436004|433144002");
+    return new Problem(
+        id,
+        kind.concept(),
+        ended ? Problem.Status.INACTIVE : Problem.Status.ACTIVE,
+        major ? Problem.Significance.MAJOR : Problem.Significance.MINOR,
+        onset,
+        end,
+        kind.sensitivity(),
+        secret);
+  }
+
+  private static Optional<String> firstActiveRepeat(List<Prescription> prescriptions) {
+    return prescriptions.stream()
+        .filter(p -> p.status() == Status.ACTIVE && p.type() != PrescriptionType.ACUTE)
+        .map(Prescription::id)
+        .findFirst();
+  }
+
+  private static String otherFamily(Random scenario, String family) {
+    while (true) {
+      String other =
+          capitalise(Catalogue.FAMILY_NAMES.get(scenario.nextInt(Catalogue.FAMILY_NAMES.size())));
+      if (!other.equals(family)) {
+        return other;
+      }
+    }
+  }
+
+  private static Address otherAddress(Random scenario, Address current) {
+    Town town = Catalogue.TOWNS.get(scenario.nextInt(Catalogue.TOWNS.size()));
+    String line =
+        (1 + scenario.nextInt(180))
+            + " "
+            + Catalogue.STREETS.get(scenario.nextInt(Catalogue.STREETS.size()));
+    String postcode =
+        town.postcodeDistrict()
+            + " "
+            + (1 + scenario.nextInt(9))
+            + Catalogue.POSTCODE_UNIT_LETTERS.get(
+                scenario.nextInt(Catalogue.POSTCODE_UNIT_LETTERS.size()));
+    Address other = new Address(List.of(line), town.name(), postcode);
+    return other.equals(current)
+        ? new Address(List.of("Flat 2, " + line), town.name(), postcode)
+        : other;
+  }
+
+  /** A per-patient seed from the population seed and the NHS number (64-bit FNV-1a). */
+  static long mix(long seed, String text) {
+    long hash = 0xcbf29ce484222325L ^ seed;
+    for (int i = 0; i < text.length(); i++) {
+      hash ^= text.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash;
   }
 
   private NhsNumber nextNhsNumber() {
@@ -269,6 +401,10 @@ final class PopulationGenerator {
   private LocalDate between(LocalDate from, LocalDate to) {
     long days = ChronoUnit.DAYS.between(from, to);
     return days <= 0 ? from : from.plusDays(random.nextInt((int) days + 1));
+  }
+
+  private static LocalDate max(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {

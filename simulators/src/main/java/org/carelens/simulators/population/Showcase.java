@@ -3,6 +3,7 @@ package org.carelens.simulators.population;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.carelens.sdk.model.CodedConcept;
 import org.carelens.sdk.model.Gender;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.simulators.population.Allergy.Severity;
@@ -71,6 +72,31 @@ final class Showcase {
         Practice.RIVERSIDE,
         new Allergies(Allergies.State.RECORDED, List.of(penicillin)),
         List.of(amlodipine, amoxicillin),
-        false);
+        false,
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(
+            new Problem(
+                nhs + "-problem-1",
+                ProblemCatalogue.HYPERTENSION.concept(),
+                Problem.Status.ACTIVE,
+                Problem.Significance.MAJOR,
+                referenceDate.minusYears(6).minusDays(20),
+                Optional.empty(),
+                Optional.empty(),
+                false),
+            new Problem(
+                nhs + "-problem-2",
+                CodedConcept.snomed("239873007", "Osteoarthritis of knee"),
+                Problem.Status.ACTIVE,
+                Problem.Significance.MINOR,
+                referenceDate.minusYears(3),
+                Optional.empty(),
+                Optional.empty(),
+                false)),
+        // Her amlodipine is also on the hospital's discharge list (acute simulator).
+        Optional.of(amlodipine.id()));
   }
 }

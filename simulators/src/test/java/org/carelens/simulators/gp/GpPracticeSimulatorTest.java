@@ -323,7 +323,11 @@ class GpPracticeSimulatorTest {
   }
 
   private static SyntheticPatient first(Predicate<SyntheticPatient> predicate) {
-    return POPULATION.patients().stream().filter(predicate).findFirst().orElseThrow();
+    return POPULATION.patients().stream()
+        .filter(p -> p.practice().equals(Practice.RIVERSIDE))
+        .filter(predicate)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static URI operationUri() {

@@ -181,7 +181,8 @@ class LauncherSimulatorTest {
                 """
                 {"nhsNumber":"9990000018","name":"JONES, Margaret (Mrs)","family":"Jones",
                  "given":"Margaret","title":"Mrs","birthDate":"1950-03-12","gender":"female",
-                 "practiceOds":"A81001"}
+                 "practiceOds":"A81001",
+                 "scenarios":["duplicate-medication"],"knownTo":["pds","gp"]}
                 """));
   }
 
