@@ -2,18 +2,24 @@ package org.carelens.gateway.fanout;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.carelens.gateway.metrics.GatewayMetrics;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.RequestContext;
@@ -24,7 +30,10 @@ import org.carelens.sdk.spi.SourceRequest;
 /**
  * Asks every configured source at once, each on its own virtual thread, and returns one result per
  * source within the view's deadline, whatever any source does. Sources that have not answered by
- * the deadline are reported {@code TIMEOUT} and their threads interrupted.
+ * the deadline are reported {@code TIMEOUT} and their threads interrupted; every permit they held
+ * (circuit breaker, bulkhead) is given back as their threads stop.
+ *
+ * <p>Thread-safe: one engine serves every view concurrently.
  */
 @Context
 public class FanoutEngine implements AutoCloseable {
@@ -34,15 +43,26 @@ public class FanoutEngine implements AutoCloseable {
   private final Map<String, SourceCaller> callers;
   private final FanoutProperties properties;
 
-  public FanoutEngine(SourceAdapters sourceAdapters, FanoutProperties properties, Clock clock) {
+  @Inject
+  public FanoutEngine(
+      SourceAdapters sourceAdapters,
+      FanoutProperties properties,
+      Clock clock,
+      GatewayMetrics metrics) {
     this.properties = properties;
     this.adapters = sourceAdapters.adapters();
-    var byId = new java.util.LinkedHashMap<String, SourceCaller>();
+    var byId = new LinkedHashMap<String, SourceCaller>();
     for (SourceAdapter adapter : adapters) {
       SourceProperties config = sourceAdapters.properties(adapter.descriptor().id());
-      byId.put(adapter.descriptor().id(), new SourceCaller(adapter, config, executor, clock));
+      byId.put(
+          adapter.descriptor().id(), new SourceCaller(adapter, config, executor, clock, metrics));
     }
-    this.callers = java.util.Collections.unmodifiableMap(byId);
+    this.callers = Collections.unmodifiableMap(byId);
+  }
+
+  /** An engine whose meters stay in memory, for tests and embedding. */
+  public FanoutEngine(SourceAdapters sourceAdapters, FanoutProperties properties, Clock clock) {
+    this(sourceAdapters, properties, clock, GatewayMetrics.inMemory());
   }
 
   /** The configured sources, in configuration order. */
@@ -50,11 +70,43 @@ public class FanoutEngine implements AutoCloseable {
     return adapters.stream().map(SourceAdapter::descriptor).toList();
   }
 
+  /** The adapter for one source, for calls other than the record fetch (document content). */
+  public Optional<SourceAdapter> adapter(String sourceId) {
+    return adapters.stream().filter(a -> a.descriptor().id().equals(sourceId)).findFirst();
+  }
+
+  /** The time limit configured for one source. */
+  public Optional<Duration> timeLimit(String sourceId) {
+    return Optional.ofNullable(callers.get(sourceId)).map(c -> c.properties().getTimeLimit());
+  }
+
   /** The circuit state of each source, without calling any of them. */
   public Map<String, String> circuitStates() {
-    var states = new java.util.LinkedHashMap<String, String>();
+    var states = new LinkedHashMap<String, String>();
     callers.forEach((id, caller) -> states.put(id, caller.circuitState().name()));
     return states;
+  }
+
+  /** Each source's circuit state and free bulkhead permits, without calling any of them. */
+  public Map<String, SourceHealth> health() {
+    var health = new LinkedHashMap<String, SourceHealth>();
+    callers.forEach(
+        (id, caller) ->
+            health.put(
+                id,
+                new SourceHealth(
+                    caller.circuitState().name(),
+                    caller.bulkheadAvailable(),
+                    caller.properties().getBulkheadMaxConcurrent())));
+    return health;
+  }
+
+  /**
+   * Removes a patient from every source's cache, e.g. when the patient registers dissent: no later
+   * view may be served from a copy taken before it.
+   */
+  public void purge(NhsNumber nhsNumber) {
+    callers.values().forEach(caller -> caller.purge(nhsNumber));
   }
 
   /**
@@ -65,48 +117,62 @@ public class FanoutEngine implements AutoCloseable {
    */
   public List<SourceResult> fetchAll(
       NhsNumber nhsNumber, Set<Section> sections, RequestContext context) {
-    long deadline = System.nanoTime() + properties.getDeadline().toNanos();
-    List<Future<SourceResult>> futures = new ArrayList<>();
-    for (SourceAdapter adapter : adapters) {
-      SourceRequest request = new SourceRequest(nhsNumber, sections, context);
-      SourceCaller caller = callers.get(adapter.descriptor().id());
-      futures.add(executor.submit(() -> caller.call(request)));
-    }
-    List<SourceResult> results = new ArrayList<>();
-    for (int i = 0; i < futures.size(); i++) {
-      results.add(await(futures.get(i), adapters.get(i).descriptor(), deadline));
-    }
-    return results;
+    return fetchAll(nhsNumber, sections, context, result -> {});
   }
 
-  private SourceResult await(Future<SourceResult> future, SourceDescriptor source, long deadline) {
-    long started = System.nanoTime();
-    try {
-      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      return SourceResult.failed(
-          source,
-          SourceStatus.TIMEOUT,
-          "No answer before the view's " + properties.getDeadline().toMillis() + " ms deadline",
-          properties.getDeadline());
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      return SourceResult.failed(
-          source,
-          SourceStatus.TIMEOUT,
-          "The view was cancelled",
-          Duration.ofNanos(System.nanoTime() - started));
-    } catch (ExecutionException e) {
-      return SourceResult.failed(
-          source,
-          SourceStatus.ERROR,
-          "The gateway failed calling this source ("
-              + e.getCause().getClass().getSimpleName()
-              + ")",
-          Duration.ofNanos(System.nanoTime() - started));
+  /**
+   * Fetches the patient from every source, telling {@code onEach} about each result as it arrives
+   * (on the calling thread, one at a time, in completion order; sources cut off by the deadline
+   * last, as {@code TIMEOUT}).
+   *
+   * @return one result per source, in configuration order
+   */
+  public List<SourceResult> fetchAll(
+      NhsNumber nhsNumber,
+      Set<Section> sections,
+      RequestContext context,
+      Consumer<SourceResult> onEach) {
+    long deadline = System.nanoTime() + properties.getDeadline().toNanos();
+    SourceRequest request = new SourceRequest(nhsNumber, sections, context);
+    BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < adapters.size(); i++) {
+      int index = i;
+      SourceCaller caller = callers.get(adapters.get(i).descriptor().id());
+      running.add(
+          executor.submit(() -> done.add(new Completed(index, caller.call(request, deadline)))));
     }
+    SourceResult[] results = new SourceResult[adapters.size()];
+    int remaining = adapters.size();
+    try {
+      while (remaining > 0) {
+        Completed next = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
+        results[next.index()] = next.result();
+        remaining--;
+        onEach.accept(next.result());
+      }
+    } catch (InterruptedException e) {
+      // The view was abandoned (client gone, server stopping): cut every source off below.
+      Thread.currentThread().interrupt();
+    }
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) {
+        running.get(i).cancel(true);
+        results[i] =
+            SourceResult.failed(
+                adapters.get(i).descriptor(),
+                SourceStatus.TIMEOUT,
+                "No answer before the view's "
+                    + properties.getDeadline().toMillis()
+                    + " ms deadline",
+                properties.getDeadline());
+        onEach.accept(results[i]);
+      }
+    }
+    return List.of(results);
   }
 
   @PreDestroy
@@ -115,4 +181,14 @@ public class FanoutEngine implements AutoCloseable {
     executor.shutdownNow();
     adapters.forEach(SourceAdapter::close);
   }
+
+  private record Completed(int index, SourceResult result) {}
+
+  /**
+   * One source's resilience state.
+   *
+   * @param circuit {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN} (or another Resilience4j state)
+   * @param bulkheadAvailable calls that may still start now
+   */
+  public record SourceHealth(String circuit, int bulkheadAvailable, int bulkheadMax) {}
 }

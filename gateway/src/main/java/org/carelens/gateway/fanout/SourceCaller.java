@@ -2,21 +2,23 @@ package org.carelens.gateway.fanout;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import org.carelens.gateway.metrics.GatewayMetrics;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SourceRecord;
@@ -27,9 +29,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls one source with its own circuit breaker, time limit and cache. Runs on the caller's
- * (virtual) thread; the adapter itself runs on a further virtual thread so the time limit can
- * interrupt it.
+ * Calls one source with its own cache, circuit breaker, bulkhead, time limit and retry. Runs on the
+ * caller's (virtual) thread; the adapter itself runs on a further virtual thread so the time limit
+ * and the view's deadline can interrupt it.
+ *
+ * <p>Order of the guards: a fresh cache entry answers without asking; an open circuit refuses
+ * without asking; the bulkhead refuses when too many calls (abandoned ones included) are still in
+ * flight; then the adapter runs under the time limit, with at most one jittered retry when it could
+ * not connect. Every permit taken is given back on every path, including interruption.
  *
  * <p>The cache holds only records the source returned, keyed by patient and sections. It sits below
  * policy: the gateway decides and filters every view, hit or miss.
@@ -39,24 +46,32 @@ final class SourceCaller {
   private static final Logger LOG = LoggerFactory.getLogger(SourceCaller.class);
 
   private final SourceAdapter adapter;
+  private final String id;
   private final SourceProperties properties;
   private final CircuitBreaker breaker;
-  private final TimeLimiter timeLimiter;
+  private final Bulkhead bulkhead;
   private final Cache<CacheKey, CachedRecord> cache;
   private final ExecutorService executor;
   private final Clock clock;
+  private final GatewayMetrics metrics;
 
   SourceCaller(
-      SourceAdapter adapter, SourceProperties properties, ExecutorService executor, Clock clock) {
+      SourceAdapter adapter,
+      SourceProperties properties,
+      ExecutorService executor,
+      Clock clock,
+      GatewayMetrics metrics) {
     this.adapter = adapter;
+    this.id = adapter.descriptor().id();
     this.properties = properties;
     this.executor = executor;
     this.clock = clock;
+    this.metrics = metrics;
     // Resilience4j's default window (100 calls) would never open at clinical volumes of a few
     // requests a minute: a small count-based window lets a dead source stop costing every view.
     this.breaker =
         CircuitBreaker.of(
-            properties.getId(),
+            id,
             CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(properties.getBreakerWindow())
@@ -64,35 +79,71 @@ final class SourceCaller {
                 .failureRateThreshold(properties.getBreakerFailureRate())
                 .waitDurationInOpenState(properties.getBreakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .clock(clock)
                 .build());
-    this.timeLimiter =
-        TimeLimiter.of(
-            properties.getId(),
-            TimeLimiterConfig.custom()
-                .timeoutDuration(properties.getTimeLimit())
-                .cancelRunningFuture(true)
+    // No waiting for a permit: a full bulkhead means the source is already slow for everyone.
+    this.bulkhead =
+        Bulkhead.of(
+            id,
+            BulkheadConfig.custom()
+                .maxConcurrentCalls(properties.getBulkheadMaxConcurrent())
+                .maxWaitDuration(Duration.ZERO)
                 .build());
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(properties.getCacheMaxEntries())
             .expireAfterWrite(properties.getStaleTtl())
             .build();
+    metrics.watchSource(
+        id,
+        Arrays.stream(CircuitBreaker.State.values()).map(Enum::name).toList(),
+        () -> breaker.getState().name(),
+        () ->
+            properties.getBulkheadMaxConcurrent()
+                - bulkhead.getMetrics().getAvailableConcurrentCalls(),
+        properties.getBulkheadMaxConcurrent());
   }
 
   CircuitBreaker.State circuitState() {
     return breaker.getState();
   }
 
-  SourceResult call(SourceRequest request) {
+  int bulkheadAvailable() {
+    return bulkhead.getMetrics().getAvailableConcurrentCalls();
+  }
+
+  SourceProperties properties() {
+    return properties;
+  }
+
+  /** Forgets every cached record of this patient. */
+  void purge(NhsNumber nhsNumber) {
+    cache.asMap().keySet().removeIf(key -> key.nhsNumber().equals(nhsNumber));
+  }
+
+  /**
+   * Asks the source for one patient.
+   *
+   * @param viewDeadline {@link System#nanoTime()} by which the view must answer; a retry is only
+   *     attempted if it can finish before it
+   */
+  SourceResult call(SourceRequest request, long viewDeadline) {
     long started = System.nanoTime();
+    SourceResult result = decide(request, started, viewDeadline);
+    metrics.sourceCall(id, result.status().name(), result.cached(), result.elapsed());
+    return result;
+  }
+
+  private SourceResult decide(SourceRequest request, long started, long viewDeadline) {
     CacheKey key = new CacheKey(request.nhsNumber(), request.sections());
     Optional<CachedRecord> cached = Optional.ofNullable(cache.getIfPresent(key));
     if (cached.isPresent() && age(cached.get()).compareTo(properties.getCacheTtl()) < 0) {
+      metrics.cache(id, "hit");
       return fromCache(cached.get(), started);
     }
+    metrics.cache(id, "miss");
     if (!breaker.tryAcquirePermission()) {
-      return cached
-          .map(c -> fromCache(c, started))
+      return stale(cached, started)
           .orElseGet(
               () ->
                   SourceResult.failed(
@@ -101,31 +152,46 @@ final class SourceCaller {
                       "The source has failed repeatedly and is not being asked for now",
                       elapsed(started)));
     }
-    SourceResult result = callSource(request, started);
+    SourceResult result = callSource(request, started, viewDeadline);
     switch (result.status()) {
       case OK ->
           result.record().ifPresent(r -> cache.put(key, new CachedRecord(r, clock.instant())));
       // A source that now has no record, or withholds it, must not be answered from an old copy.
       case NO_RECORD, WITHHELD -> cache.invalidate(key);
       default -> {
-        if (cached.isPresent()) {
-          return fromCache(cached.get(), started);
+        Optional<SourceResult> stale = stale(cached, started);
+        if (stale.isPresent()) {
+          return stale.get();
         }
       }
     }
     return result;
   }
 
-  private SourceResult callSource(SourceRequest request, long started) {
-    AtomicReference<Future<SourceOutcome>> running = new AtomicReference<>();
+  private Optional<SourceResult> stale(Optional<CachedRecord> cached, long started) {
+    cached.ifPresent(c -> metrics.cache(id, "stale"));
+    return cached.map(c -> fromCache(c, started));
+  }
+
+  /** Runs the adapter under the time limit; the breaker permit is settled on every path. */
+  private SourceResult callSource(SourceRequest request, long started, long viewDeadline) {
+    // The time limit is this caller's to enforce; the view's deadline is the engine's, which
+    // interrupts this thread. Keeping them apart makes the outcome deterministic: a time-out here
+    // counts against the source, a cut-off by the view gives the breaker permit back unused.
+    long limit = started + properties.getTimeLimit().toNanos();
+    long retryBy = Math.min(limit, viewDeadline);
+    Future<SourceOutcome> running;
+    try {
+      running = executor.submit(() -> attempts(request, retryBy));
+    } catch (RuntimeException e) {
+      // The engine is shutting down: nothing ran, so the permit is returned unused.
+      breaker.releasePermission();
+      return SourceResult.failed(
+          adapter.descriptor(), SourceStatus.ERROR, "The gateway is stopping", elapsed(started));
+    }
     try {
       SourceOutcome outcome =
-          timeLimiter.executeFutureSupplier(
-              () -> {
-                Future<SourceOutcome> future = executor.submit(() -> adapter.fetch(request));
-                running.set(future);
-                return future;
-              });
+          running.get(Math.max(0, limit - System.nanoTime()), TimeUnit.NANOSECONDS);
       Duration elapsed = elapsed(started);
       if (outcome instanceof SourceOutcome.Failed) {
         breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, new SourceFailure(outcome));
@@ -134,6 +200,7 @@ final class SourceCaller {
       }
       return toResult(outcome, elapsed);
     } catch (TimeoutException e) {
+      running.cancel(true);
       Duration elapsed = elapsed(started);
       breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, e);
       return SourceResult.failed(
@@ -142,8 +209,9 @@ final class SourceCaller {
           "No answer within " + properties.getTimeLimit().toMillis() + " ms",
           elapsed);
     } catch (InterruptedException e) {
-      // The view's overall deadline passed: stop the adapter's I/O and give the permit back.
-      Optional.ofNullable(running.get()).ifPresent(f -> f.cancel(true));
+      // The view's deadline passed or the view was abandoned: stop the adapter's I/O and give the
+      // breaker permit back unused, so a half-open probe is not lost with the view.
+      running.cancel(true);
       breaker.releasePermission();
       Thread.currentThread().interrupt();
       return SourceResult.failed(
@@ -151,19 +219,63 @@ final class SourceCaller {
           SourceStatus.TIMEOUT,
           "No answer before the view's deadline",
           elapsed(started));
-    } catch (Exception e) {
-      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
       Duration elapsed = elapsed(started);
+      if (cause instanceof BulkheadFull) {
+        breaker.releasePermission();
+        metrics.bulkheadRejected(id);
+        return SourceResult.failed(
+            adapter.descriptor(),
+            SourceStatus.UNAVAILABLE,
+            "Too many calls to this source are still in flight ("
+                + properties.getBulkheadMaxConcurrent()
+                + ")",
+            elapsed);
+      }
       breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, cause);
       // An exception escaping an adapter is a bug there; it is contained to this source.
-      LOG.warn(
-          "Adapter {} threw for patient {}", adapter.descriptor().id(), request.nhsNumber(), cause);
+      LOG.warn("Adapter {} threw for patient {}", id, request.nhsNumber(), cause);
       return SourceResult.failed(
           adapter.descriptor(),
           SourceStatus.ERROR,
           "The adapter failed unexpectedly (" + cause.getClass().getSimpleName() + ")",
           elapsed);
     }
+  }
+
+  /**
+   * Runs on the adapter's thread, holding a bulkhead permit for as long as the thread is busy with
+   * the source, even after the caller gave up: that is what bounds a hanging source.
+   */
+  private SourceOutcome attempts(SourceRequest request, long retryBy) throws InterruptedException {
+    if (!bulkhead.tryAcquirePermission()) {
+      throw new BulkheadFull();
+    }
+    try {
+      SourceOutcome first = adapter.fetch(request);
+      if (first instanceof SourceOutcome.Failed failed
+          && failed.kind() == SourceOutcome.Failed.Kind.UNREACHABLE
+          && properties.isRetryEnabled()) {
+        // At most one retry, on connection failure only (nothing reached the source, so asking
+        // again cannot duplicate anything), jittered so views do not retry in step, and only when
+        // a connection attempt still fits before the limit.
+        long pause = jitter(properties.getRetryBackoff().toNanos());
+        long needed = pause + properties.getConnectTimeout().toNanos();
+        if (System.nanoTime() + needed < retryBy) {
+          TimeUnit.NANOSECONDS.sleep(pause);
+          metrics.retry(id);
+          return adapter.fetch(request);
+        }
+      }
+      return first;
+    } finally {
+      bulkhead.onComplete();
+    }
+  }
+
+  private static long jitter(long mean) {
+    return mean <= 0 ? 0 : ThreadLocalRandom.current().nextLong(mean / 2, mean + mean / 2 + 1);
   }
 
   private SourceResult toResult(SourceOutcome outcome, Duration elapsed) {
@@ -192,7 +304,13 @@ final class SourceCaller {
               false,
               Optional.empty());
       case SourceOutcome.Failed failed ->
-          SourceResult.failed(source, SourceStatus.ERROR, failed.detail(), elapsed);
+          SourceResult.failed(
+              source,
+              failed.kind() == SourceOutcome.Failed.Kind.UNREACHABLE
+                  ? SourceStatus.UNAVAILABLE
+                  : SourceStatus.ERROR,
+              failed.detail(),
+              elapsed);
     };
   }
 
@@ -224,6 +342,13 @@ final class SourceCaller {
   private static final class SourceFailure extends RuntimeException {
     SourceFailure(SourceOutcome outcome) {
       super(outcome.toString(), null, false, false);
+    }
+  }
+
+  /** The bulkhead had no permit left when the adapter's thread started. */
+  private static final class BulkheadFull extends RuntimeException {
+    BulkheadFull() {
+      super("bulkhead full", null, false, false);
     }
   }
 }

@@ -25,6 +25,9 @@ public class SourceProperties {
   private int breakerMinimumCalls = 5;
   private float breakerFailureRate = 50;
   private Duration breakerOpenFor = Duration.ofSeconds(30);
+  private int bulkheadMaxConcurrent = 20;
+  private boolean retryEnabled = true;
+  private Duration retryBackoff = Duration.ofMillis(100);
 
   public SourceProperties(@Parameter String id) {
     this.id = id;
@@ -137,5 +140,36 @@ public class SourceProperties {
 
   public void setBreakerOpenFor(Duration breakerOpenFor) {
     this.breakerOpenFor = breakerOpenFor;
+  }
+
+  /**
+   * How many calls to this source may be in flight at once, counting calls abandoned at a time-out
+   * whose threads have not yet stopped; further calls are refused at once ({@code UNAVAILABLE}), so
+   * a hanging source cannot hold more than its share of threads and connections.
+   */
+  public int getBulkheadMaxConcurrent() {
+    return bulkheadMaxConcurrent;
+  }
+
+  public void setBulkheadMaxConcurrent(int bulkheadMaxConcurrent) {
+    this.bulkheadMaxConcurrent = bulkheadMaxConcurrent;
+  }
+
+  /** Whether a failure to connect is retried once, after a jittered pause, within the limits. */
+  public boolean isRetryEnabled() {
+    return retryEnabled;
+  }
+
+  public void setRetryEnabled(boolean retryEnabled) {
+    this.retryEnabled = retryEnabled;
+  }
+
+  /** The mean pause before the one retry; the actual pause is uniformly 50-150% of it. */
+  public Duration getRetryBackoff() {
+    return retryBackoff;
+  }
+
+  public void setRetryBackoff(Duration retryBackoff) {
+    this.retryBackoff = retryBackoff;
   }
 }

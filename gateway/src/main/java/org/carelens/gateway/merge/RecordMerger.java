@@ -3,7 +3,9 @@ package org.carelens.gateway.merge;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,7 +14,6 @@ import org.carelens.gateway.fanout.SourceStatus;
 import org.carelens.sdk.model.AllergyItem;
 import org.carelens.sdk.model.ClinicalItem;
 import org.carelens.sdk.model.EmptyReason;
-import org.carelens.sdk.model.MedicationItem;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
@@ -34,47 +35,41 @@ public final class RecordMerger {
     List<MergedRecord.DataWarning> warnings = new ArrayList<>();
     Optional<PatientIdentity> patient = identity(loaded, results, warnings);
 
-    List<AllergyItem> allergyItems = items(loaded, Section.ALLERGIES, AllergyItem.class);
-    List<Merged<AllergyItem>> allergies =
-        mergeItems(
-            allergyItems,
-            a -> a.concept().system() + "|" + a.concept().code(),
-            a -> a.status().name());
+    Map<Section, List<Merged<?>>> sections = new EnumMap<>(Section.class);
+    for (Section section : Section.values()) {
+      sections.put(
+          section, List.copyOf(mergeSection(loaded, section, SectionRule.ALL.get(section))));
+    }
+
+    List<Merged<?>> allergies = sections.get(Section.ALLERGIES);
     boolean nilKnownSomewhere =
         emptyReasons(loaded, Section.ALLERGIES).contains(EmptyReason.NIL_KNOWN);
     boolean anyActive =
-        allergies.stream().anyMatch(m -> m.item().status() == AllergyItem.Status.ACTIVE);
+        allergies.stream()
+            .anyMatch(m -> ((AllergyItem) m.item()).status() == AllergyItem.Status.ACTIVE);
     if (anyActive && nilKnownSomewhere) {
       // A positive allergy and "no known allergies" are both shown: the allergy wins the banner,
       // and the disagreement is flagged on every active allergy and as a warning.
-      allergies =
+      sections.put(
+          Section.ALLERGIES,
           allergies.stream()
-              .map(
+              .<Merged<?>>map(
                   m ->
-                      m.item().status() == AllergyItem.Status.ACTIVE
-                          ? new Merged<>(m.item(), m.occurrences(), true)
+                      ((AllergyItem) m.item()).status() == AllergyItem.Status.ACTIVE
+                          ? flagged(m)
                           : m)
-              .toList();
+              .toList());
       warnings.add(
           new MergedRecord.DataWarning(
               "ALLERGY_CONFLICT",
               "One source records no known allergies while another records allergies"));
     }
-    allergies =
-        sorted(
-            allergies,
-            a -> a.status() == AllergyItem.Status.ACTIVE,
-            a -> a.recordedDate().or(a::onsetDate));
-
-    List<MedicationItem> medicationItems = items(loaded, Section.MEDICATIONS, MedicationItem.class);
-    List<Merged<MedicationItem>> medications =
-        sorted(
-            mergeItems(
-                medicationItems,
-                m -> m.concept().system() + "|" + m.concept().code(),
-                m -> m.status().name()),
-            m -> m.status() == MedicationItem.Status.ACTIVE,
-            m -> m.lastIssued().or(m::startDate));
+    if (sections.get(Section.MEDICATIONS).stream().anyMatch(Merged::conflict)) {
+      warnings.add(
+          new MergedRecord.DataWarning(
+              "MEDICATION_CONFLICT",
+              "Sources disagree about whether a medication is current; both are shown"));
+    }
 
     List<String> excluded =
         loaded.stream()
@@ -85,11 +80,21 @@ public final class RecordMerger {
             .toList();
     return new MergedRecord(
         patient,
-        allergies,
+        sections,
         allergyState(results, loaded, anyActive, nilKnownSomewhere),
-        medications,
         excluded,
         List.copyOf(warnings));
+  }
+
+  private static <T extends ClinicalItem> Merged<T> flagged(Merged<T> m) {
+    return new Merged<>(m.item(), m.occurrences(), true);
+  }
+
+  private static <T extends ClinicalItem> List<Merged<T>> mergeSection(
+      List<SourceRecord> loaded, Section section, SectionRule<T> rule) {
+    List<T> items = items(loaded, section, rule.type());
+    return sorted(
+        mergeItems(items, rule.identity(), rule.disagreement()), rule.current(), rule.date());
   }
 
   private static AllergyState allergyState(

@@ -2,26 +2,23 @@ package org.carelens.gateway.record;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.fanout.SourceResult;
 import org.carelens.gateway.launch.LaunchContext;
-import org.carelens.gateway.merge.AllergyState;
-import org.carelens.gateway.merge.Merged;
 import org.carelens.gateway.merge.MergedRecord;
 import org.carelens.gateway.merge.RecordMerger;
-import org.carelens.policy.Decision;
+import org.carelens.gateway.metrics.GatewayMetrics;
+import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.RoleSectionMatrix;
-import org.carelens.sdk.model.AllergyItem;
-import org.carelens.sdk.model.ClinicalItem;
-import org.carelens.sdk.model.CodedConcept;
-import org.carelens.sdk.model.MedicationItem;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.model.Section;
@@ -35,135 +32,114 @@ import org.carelens.sdk.spi.SourceDescriptor;
 @Singleton
 public class RecordService {
 
-  /** The sections the record API serves today. */
-  static final Set<Section> SERVED = EnumSet.of(Section.ALLERGIES, Section.MEDICATIONS);
+  /** The sections the record API serves: every section of the canonical model. */
+  static final Set<Section> SERVED = EnumSet.allOf(Section.class);
 
   private final FanoutEngine fanout;
   private final RoleSectionMatrix matrix = RoleSectionMatrix.defaults();
   private final RecordMerger merger = new RecordMerger();
   private final Clock clock;
+  private final GatewayMetrics metrics;
 
-  public RecordService(FanoutEngine fanout, Clock clock) {
+  public RecordService(FanoutEngine fanout, Clock clock, GatewayMetrics metrics) {
     this.fanout = fanout;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
+  /** The whole view, once every source has answered or the deadline has passed. */
   public RecordView view(LaunchContext viewer, NhsNumber nhsNumber, Set<Section> requested) {
-    Set<Section> inScope = EnumSet.noneOf(Section.class);
-    for (Section section : requested) {
-      if (matrix.decide(viewer.role(), section).permitted()) {
-        inScope.add(section);
-      }
-    }
-    RequestContext context =
-        new RequestContext(
-            UUID.randomUUID().toString(),
-            viewer.userId(),
-            viewer.userName(),
-            viewer.role().code(),
-            viewer.organisationOds(),
-            viewer.organisationName());
-    List<SourceResult> results = fanout.fetchAll(nhsNumber, inScope, context);
-    MergedRecord merged = merger.merge(results);
-    Map<String, String> names =
-        fanout.sources().stream()
-            .collect(Collectors.toMap(SourceDescriptor::id, SourceDescriptor::name));
-
-    return new RecordView(
-        patient(nhsNumber, merged),
-        results.stream().map(RecordService::source).toList(),
-        new RecordView.Sections(
-            allergies(inScope.contains(Section.ALLERGIES), merged, names),
-            medications(inScope.contains(Section.MEDICATIONS), merged, names)),
-        merged.warnings().stream()
-            .map(w -> new RecordView.WarningView(w.code(), w.message()))
-            .toList(),
-        new RecordView.ViewerView(
-            viewer.userId(), viewer.userName(), viewer.role().code(), viewer.organisationOds()),
-        clock.instant());
-  }
-
-  private static RecordView.AllergySection allergies(
-      boolean permitted, MergedRecord merged, Map<String, String> names) {
-    if (!permitted) {
-      return new RecordView.AllergySection(
-          true, Decision.WITHHELD_NOTICE, AllergyState.UNAVAILABLE.name(), List.of());
-    }
-    return new RecordView.AllergySection(
-        merged.excludedAtSource().contains(Section.ALLERGIES.key()),
-        notice(merged, Section.ALLERGIES),
-        merged.allergyState().name(),
-        merged.allergies().stream().map(m -> allergy(m, names)).toList());
-  }
-
-  private static RecordView.MedicationSection medications(
-      boolean permitted, MergedRecord merged, Map<String, String> names) {
-    if (!permitted) {
-      return new RecordView.MedicationSection(true, Decision.WITHHELD_NOTICE, List.of());
-    }
-    return new RecordView.MedicationSection(
-        merged.excludedAtSource().contains(Section.MEDICATIONS.key()),
-        notice(merged, Section.MEDICATIONS),
-        merged.medications().stream().map(m -> medication(m, names)).toList());
+    return build(viewer, nhsNumber, requested, event -> {}, "record");
   }
 
   /**
-   * A source left out confidential items: say so with the generic wording, never what or how many.
+   * The whole view, as {@link #view}, telling {@code onSource} about each source as it completes:
+   * its status and its own items, after the same policy as the view.
    */
-  private static String notice(MergedRecord merged, Section section) {
-    return merged.excludedAtSource().contains(section.key()) ? Decision.WITHHELD_NOTICE : null;
+  public RecordView stream(
+      LaunchContext viewer,
+      NhsNumber nhsNumber,
+      Set<Section> requested,
+      Consumer<SourceEvent> onSource) {
+    return build(viewer, nhsNumber, requested, onSource, "stream");
   }
 
-  private static RecordView.AllergyView allergy(
-      Merged<AllergyItem> merged, Map<String, String> names) {
-    AllergyItem a = merged.item();
-    return new RecordView.AllergyView(
-        itemId(merged),
-        concept(a.concept()),
-        a.status().name(),
-        a.onsetDate().orElse(null),
-        a.recordedDate().orElse(null),
-        a.reactions(),
-        a.severity().orElse(null),
-        sources(merged, names),
-        merged.conflict());
+  private RecordView build(
+      LaunchContext viewer,
+      NhsNumber nhsNumber,
+      Set<Section> requested,
+      Consumer<SourceEvent> onSource,
+      String endpoint) {
+    long started = System.nanoTime();
+    Set<Section> inScope = inScope(viewer, requested);
+    Map<String, String> names = sourceNames();
+    List<SourceResult> results =
+        fanout.fetchAll(
+            nhsNumber,
+            inScope,
+            requestContext(viewer),
+            result -> onSource.accept(sourceEvent(result, inScope, names, nhsNumber)));
+    MergedRecord merged = merger.merge(results);
+    RecordView view =
+        new RecordView(
+            patient(nhsNumber, merged),
+            results.stream().map(RecordService::source).toList(),
+            new SectionViews(merged, inScope, names, nhsNumber).sections(),
+            merged.warnings().stream()
+                .map(w -> new RecordView.WarningView(w.code(), w.message()))
+                .toList(),
+            new RecordView.ViewerView(
+                viewer.userId(), viewer.userName(), viewer.role().code(), viewer.organisationOds()),
+            clock.instant());
+    metrics.view(endpoint, Duration.ofNanos(System.nanoTime() - started));
+    return view;
   }
 
-  private static RecordView.MedicationView medication(
-      Merged<MedicationItem> merged, Map<String, String> names) {
-    MedicationItem m = merged.item();
-    return new RecordView.MedicationView(
-        itemId(merged),
-        concept(m.concept()),
-        m.status().name(),
-        m.prescriptionType().name(),
-        m.dosageText().orElse(null),
-        m.quantityText().orElse(null),
-        m.startDate().orElse(null),
-        m.endDate().orElse(null),
-        m.lastIssued().orElse(null),
-        m.discontinuationReason().orElse(null),
-        sources(merged, names),
-        merged.conflict());
+  /** Whether the viewer's role may see {@code section} at all. */
+  boolean permitted(LaunchContext viewer, Section section) {
+    return matrix.decide(viewer.role(), section).permitted();
   }
 
-  private static String itemId(Merged<? extends ClinicalItem> merged) {
-    return merged.item().provenance().sourceId() + ":" + merged.item().provenance().sourceItemId();
+  private Set<Section> inScope(LaunchContext viewer, Set<Section> requested) {
+    Set<Section> inScope = EnumSet.noneOf(Section.class);
+    for (Section section : requested) {
+      if (permitted(viewer, section)) {
+        inScope.add(section);
+      }
+    }
+    return inScope;
   }
 
-  private static RecordView.ConceptView concept(CodedConcept c) {
-    return new RecordView.ConceptView(c.system(), c.code(), c.display());
+  static RequestContext requestContext(LaunchContext viewer) {
+    return new RequestContext(
+        UUID.randomUUID().toString(),
+        viewer.userId(),
+        viewer.userName(),
+        viewer.role().code(),
+        viewer.organisationOds(),
+        viewer.organisationName());
   }
 
-  private static List<RecordView.ItemSource> sources(
-      Merged<? extends ClinicalItem> merged, Map<String, String> names) {
-    return merged.occurrences().stream()
-        .map(ClinicalItem::provenance)
-        .map(
-            p ->
-                new RecordView.ItemSource(
-                    p.sourceId(), names.getOrDefault(p.sourceId(), p.sourceId()), p.sourceItemId()))
-        .toList();
+  private Map<String, String> sourceNames() {
+    return fanout.sources().stream()
+        .collect(Collectors.toMap(SourceDescriptor::id, SourceDescriptor::name));
+  }
+
+  /** One source on its own: the same merge and policy as the view, over that source alone. */
+  private SourceEvent sourceEvent(
+      SourceResult result, Set<Section> inScope, Map<String, String> names, NhsNumber nhsNumber) {
+    RecordView.SourceView source = source(result);
+    MergedRecord alone = merger.merge(List.of(result));
+    return new SourceEvent(
+        source.id(),
+        source.name(),
+        source.status(),
+        source.elapsedMs(),
+        source.cached(),
+        source.retrievedAt(),
+        source.reason(),
+        source.detail(),
+        new SectionViews(alone, inScope, names, nhsNumber).sections());
   }
 
   private static RecordView.SourceView source(SourceResult r) {
@@ -193,7 +169,7 @@ public class RecordService {
         p.nhsNumber().value(),
         new RecordView.NameView(p.name().family(), p.name().given(), p.name().title().orElse(null)),
         p.birthDate(),
-        p.gender().name().toLowerCase(java.util.Locale.ROOT),
+        p.gender().name().toLowerCase(Locale.ROOT),
         p.deceasedDate().orElse(null),
         p.address().orElse(null),
         p.telephone().orElse(null),
@@ -202,17 +178,17 @@ public class RecordService {
   }
 
   static Set<Section> parseSections(String sections) {
-    Map<String, Section> byKey =
-        SERVED.stream().collect(Collectors.toMap(Section::key, Function.identity()));
     Set<Section> result = EnumSet.noneOf(Section.class);
     for (String key : sections.split(",")) {
-      Section section = byKey.get(key.strip());
-      if (section == null) {
-        throw org.carelens.gateway.problem.ProblemException.badRequest(
-            "INVALID_SECTIONS",
-            "Unknown section '%s'; this gateway serves %s"
-                .formatted(key.strip(), byKey.keySet().stream().sorted().toList()));
-      }
+      Section section =
+          Section.fromKey(key.strip())
+              .filter(SERVED::contains)
+              .orElseThrow(
+                  () ->
+                      ProblemException.badRequest(
+                          "INVALID_SECTIONS",
+                          "Unknown section '%s'; this gateway serves %s"
+                              .formatted(key.strip(), SERVED.stream().map(Section::key).toList())));
       result.add(section);
     }
     return result;

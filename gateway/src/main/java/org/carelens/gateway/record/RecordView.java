@@ -48,9 +48,66 @@ public record RecordView(
       @Nullable String reason,
       @Nullable String detail) {}
 
-  /** The sections of the record, keyed by section name. */
+  /**
+   * The sections of the record, keyed by {@code Section.key()}. Every section is always present: a
+   * section the viewer may not see is {@code withheld} with the generic notice and no items.
+   */
   @Serdeable
-  public record Sections(AllergySection allergies, MedicationSection medications) {}
+  public record Sections(
+      AlertSection alerts,
+      AllergySection allergies,
+      MedicationSection medications,
+      ProblemSection problems,
+      EncounterSection encounters,
+      ResultSection results,
+      ImmunisationSection immunisations,
+      DocumentSection documents,
+      ReferralSection referrals,
+      CareTeamSection careTeam,
+      SocialCareSection socialCare) {}
+
+  /** The alerts section: safeguarding, end of life, DNACPR, ReSPECT, violence markers. */
+  @Serdeable
+  public record AlertSection(boolean withheld, @Nullable String notice, List<AlertView> items) {}
+
+  /** The problems section. */
+  @Serdeable
+  public record ProblemSection(
+      boolean withheld, @Nullable String notice, List<ProblemView> items) {}
+
+  /** The encounters section. */
+  @Serdeable
+  public record EncounterSection(
+      boolean withheld, @Nullable String notice, List<EncounterView> items) {}
+
+  /** The results section. */
+  @Serdeable
+  public record ResultSection(boolean withheld, @Nullable String notice, List<ResultView> items) {}
+
+  /** The immunisations section. */
+  @Serdeable
+  public record ImmunisationSection(
+      boolean withheld, @Nullable String notice, List<ImmunisationView> items) {}
+
+  /** The documents section: metadata only; content is fetched on demand from {@code contentUrl}. */
+  @Serdeable
+  public record DocumentSection(
+      boolean withheld, @Nullable String notice, List<DocumentView> items) {}
+
+  /** The referrals section. */
+  @Serdeable
+  public record ReferralSection(
+      boolean withheld, @Nullable String notice, List<ReferralView> items) {}
+
+  /** The care team section: involved services, key workers and how to reach them. */
+  @Serdeable
+  public record CareTeamSection(
+      boolean withheld, @Nullable String notice, List<CareTeamView> items) {}
+
+  /** The social care section: care packages and their status. */
+  @Serdeable
+  public record SocialCareSection(
+      boolean withheld, @Nullable String notice, List<SocialCareView> items) {}
 
   /** The allergies section; {@code state} drives the banner's allergy title. */
   @Serdeable
@@ -96,6 +153,128 @@ public record RecordView(
       @Nullable LocalDate endDate,
       @Nullable LocalDate lastIssued,
       @Nullable String discontinuationReason,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** An alert. */
+  @Serdeable
+  public record AlertView(
+      String id,
+      ConceptView concept,
+      String kind,
+      String status,
+      @Nullable LocalDate recordedDate,
+      @Nullable String note,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** A problem or diagnosis. */
+  @Serdeable
+  public record ProblemView(
+      String id,
+      ConceptView concept,
+      String status,
+      String significance,
+      @Nullable LocalDate onsetDate,
+      @Nullable LocalDate endDate,
+      @Nullable LocalDate recordedDate,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** A contact with a service. */
+  @Serdeable
+  public record EncounterView(
+      String id,
+      ConceptView concept,
+      String kind,
+      @Nullable LocalDate start,
+      @Nullable LocalDate end,
+      @Nullable String location,
+      @Nullable String clinician,
+      @Nullable String summary,
+      @Nullable String dischargeDetails,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** A test result, with the flag as the lab gave it. */
+  @Serdeable
+  public record ResultView(
+      String id,
+      ConceptView concept,
+      @Nullable String value,
+      @Nullable String unit,
+      @Nullable String referenceRange,
+      String flag,
+      String status,
+      @Nullable LocalDate effectiveDate,
+      @Nullable String report,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** A vaccination. */
+  @Serdeable
+  public record ImmunisationView(
+      String id,
+      ConceptView concept,
+      String status,
+      @Nullable LocalDate date,
+      @Nullable String doseSequence,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /**
+   * A document's metadata.
+   *
+   * @param contentUrl where the content is fetched (and audited) on demand, relative to the API
+   */
+  @Serdeable
+  public record DocumentView(
+      String id,
+      ConceptView concept,
+      String title,
+      @Nullable LocalDate date,
+      @Nullable String author,
+      @Nullable String contentType,
+      String contentUrl,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** A referral and its appointment. */
+  @Serdeable
+  public record ReferralView(
+      String id,
+      ConceptView concept,
+      String status,
+      @Nullable LocalDate requestedDate,
+      @Nullable String recipient,
+      @Nullable String priority,
+      @Nullable LocalDate appointmentDate,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** Someone involved in the patient's care. */
+  @Serdeable
+  public record CareTeamView(
+      String id,
+      ConceptView concept,
+      String memberName,
+      @Nullable String organisation,
+      @Nullable String contact,
+      String status,
+      @Nullable LocalDate startDate,
+      List<ItemSource> sources,
+      boolean conflict) {}
+
+  /** A social care package. */
+  @Serdeable
+  public record SocialCareView(
+      String id,
+      ConceptView concept,
+      String description,
+      String status,
+      @Nullable LocalDate startDate,
+      @Nullable LocalDate endDate,
+      @Nullable String provider,
       List<ItemSource> sources,
       boolean conflict) {}
 

@@ -164,7 +164,7 @@ class FanoutEngineTest {
                     calls.incrementAndGet() == 1
                         ? new SourceOutcome.Loaded(EMPTY_RECORD)
                         : new SourceOutcome.Failed(
-                            SourceOutcome.Failed.Kind.UNREACHABLE, "refused")));
+                            SourceOutcome.Failed.Kind.SOURCE_ERROR, "HTTP 503")));
     engine.fetchAll(PATIENT, Set.of(), CONTEXT);
     clock.advance(Duration.ofMinutes(2));
 
