@@ -1,0 +1,150 @@
+package org.carelens.adapters.pds.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.carelens.sdk.model.Gender;
+import org.carelens.sdk.model.HumanName;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.PatientIdentity;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * Maps a PDS FHIR R4 Patient to a {@link PatientIdentity}. PDS marks restricted ("S-flag") patients
+ * with {@code meta.security} code {@code R} (v3 Confidentiality) and removes their address, telecom
+ * and practice; the flag is carried through so the gateway hides them everywhere.
+ */
+public final class PdsPatientMapper {
+
+  public static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+  public static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
+  static final String CONFIDENTIALITY_SYSTEM =
+      "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+
+  private PdsPatientMapper() {}
+
+  /**
+   * @throws MalformedPatientException if the Patient is not this patient's or lacks what PDS always
+   *     sends (name, birth date)
+   */
+  public static PatientIdentity map(Patient patient, NhsNumber requested)
+      throws MalformedPatientException {
+    boolean carriesNumber =
+        patient.getIdentifier().stream()
+            .anyMatch(
+                i ->
+                    NHS_NUMBER_SYSTEM.equals(i.getSystem())
+                        && requested.value().equals(i.getValue()));
+    if (!carriesNumber) {
+      throw new MalformedPatientException(
+          "the Patient does not carry the requested NHS number; the answer may be another"
+              + " patient's and was discarded");
+    }
+    if (!patient.hasName() || !patient.getNameFirstRep().hasFamily()) {
+      throw new MalformedPatientException("the Patient has no family name");
+    }
+    if (!patient.hasBirthDate()) {
+      throw new MalformedPatientException("the Patient has no birth date");
+    }
+    boolean restricted =
+        patient.getMeta().getSecurity().stream()
+            .anyMatch(c -> CONFIDENTIALITY_SYSTEM.equals(c.getSystem()) && isRestricted(c));
+    org.hl7.fhir.r4.model.HumanName name = usualName(patient.getName());
+    LocalDate birthDate;
+    try {
+      birthDate = LocalDate.parse(patient.getBirthDateElement().getValueAsString());
+    } catch (java.time.format.DateTimeParseException partial) {
+      throw new MalformedPatientException("the Patient's birth date is not a full date");
+    }
+    return new PatientIdentity(
+        requested,
+        new HumanName(
+            name.getFamily().strip(),
+            name.getGiven().stream().map(StringType::getValue).toList(),
+            name.getPrefix().stream().map(StringType::getValue).findFirst()),
+        birthDate,
+        gender(patient),
+        // Defence in depth: even if a restricted Patient carried them, they are not passed on.
+        restricted ? Optional.empty() : address(patient.getAddress()),
+        restricted ? Optional.empty() : telephone(patient.getTelecom()),
+        restricted ? Optional.empty() : practice(patient.getGeneralPractitioner()),
+        deceased(patient),
+        restricted);
+  }
+
+  private static boolean isRestricted(Coding coding) {
+    // R (restricted) and V (very restricted) both mean the patient's whereabouts are protected.
+    return "R".equals(coding.getCode()) || "V".equals(coding.getCode());
+  }
+
+  private static org.hl7.fhir.r4.model.HumanName usualName(
+      List<org.hl7.fhir.r4.model.HumanName> names) {
+    return names.stream()
+        .filter(n -> n.getUse() == org.hl7.fhir.r4.model.HumanName.NameUse.USUAL && n.hasFamily())
+        .findFirst()
+        .orElse(names.getFirst());
+  }
+
+  private static Gender gender(Patient patient) {
+    if (!patient.hasGender()) {
+      return Gender.UNKNOWN;
+    }
+    return switch (patient.getGender()) {
+      case MALE -> Gender.MALE;
+      case FEMALE -> Gender.FEMALE;
+      case OTHER -> Gender.OTHER;
+      default -> Gender.UNKNOWN;
+    };
+  }
+
+  private static Optional<String> address(List<Address> addresses) {
+    return addresses.stream()
+        .filter(a -> a.getUse() == null || a.getUse() == Address.AddressUse.HOME)
+        .findFirst()
+        .map(
+            a -> {
+              List<String> parts = new ArrayList<>();
+              a.getLine().forEach(l -> parts.add(l.getValue().strip()));
+              if (a.hasCity()) {
+                parts.add(a.getCity().strip());
+              }
+              if (a.hasPostalCode()) {
+                parts.add(a.getPostalCode().strip());
+              }
+              return String.join(", ", parts);
+            })
+        .filter(s -> !s.isBlank());
+  }
+
+  private static Optional<String> telephone(List<ContactPoint> telecom) {
+    return telecom.stream()
+        .filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE && t.hasValue())
+        .sorted(Comparator.comparing(t -> t.getUse() == ContactPoint.ContactPointUse.HOME ? 0 : 1))
+        .map(ContactPoint::getValue)
+        .findFirst();
+  }
+
+  private static Optional<String> practice(List<Reference> generalPractitioner) {
+    return generalPractitioner.stream()
+        .filter(r -> r.hasIdentifier() && ODS_SYSTEM.equals(r.getIdentifier().getSystem()))
+        .map(r -> r.getIdentifier().getValue())
+        .filter(v -> v != null && !v.isBlank())
+        .findFirst();
+  }
+
+  private static Optional<LocalDate> deceased(Patient patient) {
+    if (patient.hasDeceasedDateTimeType()) {
+      DateTimeType when = patient.getDeceasedDateTimeType();
+      return Optional.of(LocalDate.parse(when.getValueAsString().substring(0, 10)));
+    }
+    return Optional.empty();
+  }
+}
