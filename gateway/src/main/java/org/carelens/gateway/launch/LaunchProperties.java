@@ -2,6 +2,8 @@ package org.carelens.gateway.launch;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The trusted launching system: its issuer, where its keys are published, and the audience it must
@@ -16,6 +18,7 @@ public class LaunchProperties {
   private String jwksUrl = "http://localhost:8090/.well-known/jwks.json";
   private Duration clockSkew = Duration.ofSeconds(30);
   private Duration jwksCacheTtl = Duration.ofMinutes(5);
+  private @Nullable String jwks;
 
   public String getIssuer() {
     return issuer;
@@ -51,6 +54,18 @@ public class LaunchProperties {
           "carelens.launch.clock-skew must be between 0 and 60 seconds, was " + clockSkew);
     }
     this.clockSkew = clockSkew;
+  }
+
+  /**
+   * The issuer's keys as an inline JWK set (JSON). When set, it is used instead of {@code jwks-url}
+   * and nothing is fetched.
+   */
+  public Optional<String> getJwks() {
+    return Optional.ofNullable(jwks).filter(s -> !s.isBlank());
+  }
+
+  public void setJwks(@Nullable String jwks) {
+    this.jwks = jwks;
   }
 
   public Duration getJwksCacheTtl() {

@@ -1,23 +1,28 @@
 package org.carelens.gateway.launch;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,12 +31,16 @@ import java.util.Set;
 
 /**
  * Verifies a launch token per RFC 8725: asymmetric algorithms only, keys only from the configured
- * JWKS URL (cached, refreshed on an unknown {@code kid}, failing closed when unreachable), explicit
- * type {@code carelens-launch+jwt}, {@code iss}, {@code aud}, {@code exp}, {@code nbf} with bounded
- * clock skew, the GP Connect claim set, and single use of each {@code jti}.
+ * JWKS (inline, or from the configured URL: cached, refreshed on an unknown {@code kid}, failing
+ * closed when unreachable), explicit type {@code carelens-launch+jwt}, {@code iss}, {@code aud},
+ * {@code exp}, {@code nbf} and {@code iat} with bounded clock skew, the GP Connect claim set, and
+ * single use of each {@code jti} through the database-backed {@link JtiRegister}, so a token used
+ * once is refused by every gateway instance on the database, also after a restart.
  *
- * <p>Thread-safe. The {@code jti} register is in memory, so single use holds within one gateway
- * process only; the shared, persistent register belongs with the audit database.
+ * <p>Tokens naming their own keys ({@code jku}, {@code jwk}, {@code x5u}, {@code x5c}) are refused
+ * outright rather than merely ignored: no trusted issuer needs them (RFC 8725 section 3.10).
+ *
+ * <p>Thread-safe.
  */
 @Singleton
 public class LaunchTokenVerifier {
@@ -64,24 +73,22 @@ public class LaunchTokenVerifier {
           "requesting_organization",
           "requesting_device");
 
-  private final DefaultJWTProcessor<SecurityContext> processor;
-  private final Cache<String, Boolean> usedTokenIds;
-  private final Clock clock;
+  /** Far above any real launch token (about 2 KB), far below what could strain the parser. */
+  static final int MAX_TOKEN_LENGTH = 16_384;
 
-  public LaunchTokenVerifier(LaunchProperties properties, Clock clock) {
+  /** RFC 7519 leaves {@code jti} unbounded; the register stores at most this many characters. */
+  static final int MAX_JTI_LENGTH = 256;
+
+  private final DefaultJWTProcessor<SecurityContext> processor;
+  private final JtiRegister usedTokenIds;
+  private final Clock clock;
+  private final Duration clockSkew;
+
+  public LaunchTokenVerifier(LaunchProperties properties, Clock clock, JtiRegister usedTokenIds) {
     this.clock = clock;
-    JWKSource<SecurityContext> keys;
-    try {
-      keys =
-          JWKSourceBuilder.create(URI.create(properties.getJwksUrl()).toURL())
-              .cache(properties.getJwksCacheTtl().toMillis(), 5_000)
-              .rateLimited(false)
-              .retrying(false)
-              .build();
-    } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "carelens.launch.jwks-url is not a valid URL: " + properties.getJwksUrl(), e);
-    }
+    this.clockSkew = properties.getClockSkew();
+    this.usedTokenIds = usedTokenIds;
+    JWKSource<SecurityContext> keys = keys(properties);
     processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TOKEN_TYPE));
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
@@ -97,12 +104,28 @@ public class LaunchTokenVerifier {
         };
     claims.setMaxClockSkew((int) properties.getClockSkew().toSeconds());
     processor.setJWTClaimsSetVerifier(claims);
-    // A used jti must be remembered at least as long as a token carrying it could still verify.
-    usedTokenIds =
-        Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofHours(1).plus(properties.getClockSkew()))
-            .maximumSize(1_000_000)
-            .build();
+  }
+
+  private static JWKSource<SecurityContext> keys(LaunchProperties properties) {
+    if (properties.getJwks().isPresent()) {
+      try {
+        // Only the public halves: a configured private key must never sign anything here.
+        return new ImmutableJWKSet<>(JWKSet.parse(properties.getJwks().get()).toPublicJWKSet());
+      } catch (ParseException e) {
+        throw new IllegalStateException(
+            "carelens.launch.jwks is not a valid JWK set: " + e.getMessage(), e);
+      }
+    }
+    try {
+      return JWKSourceBuilder.create(URI.create(properties.getJwksUrl()).toURL())
+          .cache(properties.getJwksCacheTtl().toMillis(), 5_000)
+          .rateLimited(false)
+          .retrying(false)
+          .build();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "carelens.launch.jwks-url is not a valid URL: " + properties.getJwksUrl(), e);
+    }
   }
 
   /**
@@ -111,9 +134,17 @@ public class LaunchTokenVerifier {
    * @throws LaunchRejectedException saying why the token was refused
    */
   public LaunchContext verify(String token) {
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new LaunchRejectedException(
+          "INVALID_TOKEN", "The token is longer than " + MAX_TOKEN_LENGTH + " characters");
+    }
     JWTClaimsSet claims;
     try {
-      claims = processor.process(token, null);
+      JWT jwt = JWTParser.parse(token);
+      if (jwt instanceof SignedJWT signed) {
+        refuseSelfNamedKeys(signed.getHeader());
+      }
+      claims = processor.process(jwt, null);
     } catch (ParseException e) {
       throw new LaunchRejectedException("INVALID_TOKEN", "The token is not a signed JWT");
     } catch (BadJWTException e) {
@@ -132,7 +163,7 @@ public class LaunchTokenVerifier {
           "INVALID_TOKEN", "The token's signature could not be checked: " + e.getMessage());
     }
     Date issuedAt = claims.getIssueTime();
-    if (issuedAt.toInstant().isAfter(clock.instant().plusSeconds(60))) {
+    if (issuedAt.toInstant().isAfter(clock.instant().plus(clockSkew))) {
       throw new LaunchRejectedException("INVALID_TOKEN", "The token was issued in the future");
     }
     if (claims.getExpirationTime().toInstant().isAfter(issuedAt.toInstant().plusSeconds(3600))) {
@@ -141,11 +172,43 @@ public class LaunchTokenVerifier {
           "The token's lifetime exceeds one hour; launch tokens must be short-lived");
     }
     LaunchContext context = LaunchClaims.read(claims);
-    if (usedTokenIds.asMap().putIfAbsent(claims.getIssuer() + " " + claims.getJWTID(), true)
-        != null) {
+    if (context.jti().length() > MAX_JTI_LENGTH) {
       throw new LaunchRejectedException(
-          "TOKEN_REPLAYED", "This launch token has already been used");
+          "INVALID_TOKEN", "claim jti is longer than " + MAX_JTI_LENGTH + " characters");
+    }
+    boolean firstUse;
+    try {
+      firstUse = usedTokenIds.firstUse(context.issuer(), context.jti(), context.expiresAt());
+    } catch (SQLException e) {
+      // Fail closed: without the register a replay could not be told from a first use.
+      throw new LaunchRejectedException(
+          "REPLAY_CHECK_UNAVAILABLE",
+          "The launch could not be checked for replay; try again shortly",
+          null,
+          true);
+    }
+    if (!firstUse) {
+      throw new LaunchRejectedException(
+          "TOKEN_REPLAYED", "This launch token has already been used", context, false);
     }
     return context;
+  }
+
+  private static void refuseSelfNamedKeys(JWSHeader header) {
+    String named =
+        header.getJWKURL() != null
+            ? "jku"
+            : header.getJWK() != null
+                ? "jwk"
+                : header.getX509CertURL() != null
+                    ? "x5u"
+                    : header.getX509CertChain() != null ? "x5c" : null;
+    if (named != null) {
+      throw new LaunchRejectedException(
+          "INVALID_TOKEN",
+          "The token names its own key in header '"
+              + named
+              + "'; keys are taken only from the configured issuer");
+    }
   }
 }

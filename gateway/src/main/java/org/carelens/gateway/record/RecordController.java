@@ -9,10 +9,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Set;
+import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.problem.ProblemException;
-import org.carelens.gateway.session.BearerToken;
 import org.carelens.gateway.session.GatewaySession;
-import org.carelens.gateway.session.SessionStore;
+import org.carelens.gateway.session.SessionGuard;
 import org.carelens.sdk.model.InvalidNhsNumberException;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.Section;
@@ -22,12 +22,14 @@ import org.jspecify.annotations.Nullable;
 @Controller("/api/v1/patients")
 public class RecordController {
 
-  private final SessionStore sessions;
+  private final SessionGuard sessions;
   private final RecordService records;
+  private final AuditTrail audit;
 
-  public RecordController(SessionStore sessions, RecordService records) {
+  public RecordController(SessionGuard sessions, RecordService records, AuditTrail audit) {
     this.sessions = sessions;
     this.records = records;
+    this.audit = audit;
   }
 
   // Blocking on a virtual thread: the fan-out waits for sources up to the view's deadline.
@@ -37,27 +39,19 @@ public class RecordController {
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,
       @QueryValue @Nullable String sections) {
-    GatewaySession session =
-        sessions
-            .find(BearerToken.from(authorization))
-            .orElseThrow(
-                () ->
-                    ProblemException.unauthorized(
-                        "SESSION_EXPIRED", "The session is unknown or has expired; launch again"));
+    GatewaySession session = sessions.require(authorization);
     NhsNumber patient;
     try {
       patient = new NhsNumber(nhsNumber);
     } catch (InvalidNhsNumberException e) {
       throw ProblemException.badRequest("INVALID_NHS_NUMBER", e.getMessage());
     }
-    if (!patient.equals(session.launch().nhsNumber())) {
-      throw ProblemException.forbidden(
-          "PATIENT_NOT_IN_SESSION",
-          "This session was launched for a different patient; launch again for this patient");
-    }
+    sessions.requirePatient(session, patient);
     Set<Section> requested =
         sections == null ? RecordService.SERVED : RecordService.parseSections(sections);
     RecordView view = records.view(session.launch(), patient, requested);
+    // Audit before display (PRODUCT.md principle 4): committed, or a 503 and nothing shown.
+    audit.append(RecordViewAudit.of(session.launch(), patient, view));
     return HttpResponse.ok(view).header("Cache-Control", "no-store");
   }
 }

@@ -8,24 +8,39 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import org.carelens.gateway.audit.AuditEvent;
+import org.carelens.gateway.audit.AuditEventType;
+import org.carelens.gateway.audit.AuditOutcome;
+import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.audit.RequestFacts;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.launch.LaunchRejectedException;
 import org.carelens.gateway.launch.LaunchTokenVerifier;
 import org.carelens.gateway.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 
-/** Exchanges a launch token for a gateway session bound to that user and patient. */
+/**
+ * Exchanges a launch token for a gateway session bound to that user and patient. Every exchange is
+ * audited: {@code LAUNCH_ACCEPTED} is committed before the session token is handed out (503 and no
+ * session if it cannot be), {@code LAUNCH_REJECTED} with the reason code for every refusal.
+ */
 @Controller("/api/v1/sessions")
 public class SessionController {
 
   private final LaunchTokenVerifier verifier;
   private final SessionStore sessions;
+  private final AuditTrail audit;
 
-  public SessionController(LaunchTokenVerifier verifier, SessionStore sessions) {
+  public SessionController(LaunchTokenVerifier verifier, SessionStore sessions, AuditTrail audit) {
     this.verifier = verifier;
     this.sessions = sessions;
+    this.audit = audit;
   }
 
   // Blocking: the verifier may fetch the issuer's keys.
@@ -33,13 +48,37 @@ public class SessionController {
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<SessionResponse> create(
       @Header("Authorization") @Nullable String authorization) {
-    String token = BearerToken.from(authorization);
+    String token;
+    try {
+      token = BearerToken.from(authorization);
+    } catch (ProblemException e) {
+      audit.appendRefusal(rejected(e.code(), e.detail()).build());
+      throw e;
+    }
     LaunchContext launch;
     try {
       launch = verifier.verify(token);
     } catch (LaunchRejectedException e) {
+      AuditEvent.Builder event =
+          rejected(e.code(), e.getMessage())
+              .detail("tokenSha256", sha256(token))
+              .detail("tokenLength", token.length());
+      e.launch().ifPresent(event::launch);
+      audit.appendRefusal(event.build());
+      if (e.temporary()) {
+        throw new ProblemException(
+            HttpStatus.SERVICE_UNAVAILABLE, e.code(), "Service unavailable", e.getMessage());
+      }
       throw ProblemException.unauthorized(e.code(), e.getMessage());
     }
+    audit.append(
+        AuditEvent.builder(AuditEventType.LAUNCH_ACCEPTED, AuditOutcome.SUCCESS)
+            .launch(launch)
+            .detail("issuer", launch.issuer())
+            .detail("jti", launch.jti())
+            .detail("organisationType", launch.organisationType())
+            .detail("reasonForRequest", launch.reasonForRequest())
+            .build());
     SessionStore.IssuedSession issued = sessions.open(launch);
     GatewaySession session = issued.session();
     return HttpResponse.<SessionResponse>status(HttpStatus.CREATED)
@@ -59,6 +98,24 @@ public class SessionController {
                         launch.organisationOds(),
                         launch.organisationName(),
                         launch.organisationType()))));
+  }
+
+  private static AuditEvent.Builder rejected(String code, String message) {
+    return AuditEvent.builder(AuditEventType.LAUNCH_REJECTED, AuditOutcome.REFUSED)
+        .reason(code)
+        .detail("message", message.length() <= 500 ? message : message.substring(0, 500) + "…")
+        .detail("request", RequestFacts.current());
+  }
+
+  /** Identifies a refused token in the audit (to spot replays of it) without storing it. */
+  private static String sha256(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform must provide SHA-256", e);
+    }
   }
 
   /** The session as the client sees it. */

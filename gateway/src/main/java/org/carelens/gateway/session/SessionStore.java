@@ -12,14 +12,15 @@ import org.carelens.gateway.launch.LaunchContext;
 
 /**
  * Issues and resolves opaque session tokens: 256 random bits, held only in this process's memory,
- * so a restart ends every session (fail closed). Expiry is decided against the injected clock; the
- * cache bound only protects memory.
+ * so a restart ends every session (fail closed). A session ends after {@code idle-timeout} without
+ * use or {@code lifetime} after launch, whichever is first; both are decided against the injected
+ * clock, and the cache bound only protects memory.
  */
 @Singleton
 public class SessionStore {
 
   private final SecureRandom random = new SecureRandom();
-  private final Cache<String, GatewaySession> sessions;
+  private final Cache<String, Live> sessions;
   private final SessionProperties properties;
   private final Clock clock;
 
@@ -40,23 +41,33 @@ public class SessionStore {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
     GatewaySession session = new GatewaySession(launch, now, now.plus(properties.getLifetime()));
-    sessions.put(token, session);
+    sessions.put(token, new Live(session, now));
     return new IssuedSession(token, session);
   }
 
-  /** The live session for {@code token}, or empty if unknown or expired. */
+  /**
+   * The live session for {@code token}, or empty if unknown, idle too long or past its lifetime.
+   * Finding a session counts as activity.
+   */
   public Optional<GatewaySession> find(String token) {
-    GatewaySession session = sessions.getIfPresent(token);
-    if (session == null) {
-      return Optional.empty();
-    }
-    if (!clock.instant().isBefore(session.expiresAt())) {
-      sessions.invalidate(token);
-      return Optional.empty();
-    }
-    return Optional.of(session);
+    Instant now = clock.instant();
+    Live live =
+        sessions
+            .asMap()
+            .computeIfPresent(
+                token,
+                (t, current) ->
+                    current.endedAt(now, properties) ? null : new Live(current.session(), now));
+    return Optional.ofNullable(live).map(Live::session);
   }
 
   /** A newly opened session and its token. */
   public record IssuedSession(String accessToken, GatewaySession session) {}
+
+  private record Live(GatewaySession session, Instant lastUsedAt) {
+    boolean endedAt(Instant now, SessionProperties properties) {
+      return !now.isBefore(session.expiresAt())
+          || !now.isBefore(lastUsedAt.plus(properties.getIdleTimeout()));
+    }
+  }
 }

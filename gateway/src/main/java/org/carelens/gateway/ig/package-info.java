@@ -1,0 +1,9 @@
+/**
+ * Information governance: the IG officer's access to the audit trail — search, chain verification
+ * and the patient access report ("who viewed this record"). Only sessions in the {@code ig-officer}
+ * role get in, and every use is itself audited.
+ */
+@NullMarked
+package org.carelens.gateway.ig;
+
+import org.jspecify.annotations.NullMarked;

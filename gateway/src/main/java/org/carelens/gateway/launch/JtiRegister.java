@@ -1,0 +1,78 @@
+package org.carelens.gateway.launch;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.carelens.gateway.persistence.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The register of used launch-token ids (RFC 7519 {@code jti}), in the gateway database: single use
+ * holds across restarts and across every gateway instance sharing the database, because the primary
+ * key on (issuer, jti) lets exactly one insert win.
+ */
+@Singleton
+public class JtiRegister {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JtiRegister.class);
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final LaunchProperties properties;
+
+  public JtiRegister(DataSource dataSource, Clock clock, LaunchProperties properties) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /**
+   * Records the first use of {@code jti} from {@code issuer}.
+   *
+   * @param expiresAt the token's {@code exp}; the id is remembered until then plus clock skew
+   * @return true on first use, false if the id was used before (a replay)
+   * @throws SQLException if the register cannot be written (the caller fails closed)
+   */
+  boolean firstUse(String issuer, String jti, Instant expiresAt) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO launch_jti (issuer, jti, used_at, forget_after) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, issuer);
+      insert.setString(2, jti);
+      insert.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+      insert.setObject(4, expiresAt.plus(properties.getClockSkew()).atOffset(ZoneOffset.UTC));
+      insert.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (Transactions.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Forgets ids whose tokens can no longer verify (past {@code exp} plus skew): a replay of such a
+   * token is refused as expired anyway, so the register stays small without weakening single use.
+   */
+  @Scheduled(initialDelay = "1m", fixedDelay = "10m")
+  public void forgetExpired() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement delete =
+            c.prepareStatement("DELETE FROM launch_jti WHERE forget_after < ?")) {
+      delete.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+      int forgotten = delete.executeUpdate();
+      LOG.debug("Forgot {} expired launch-token ids", forgotten);
+    } catch (SQLException e) {
+      LOG.warn("Could not purge expired launch-token ids; will retry", e);
+    }
+  }
+}

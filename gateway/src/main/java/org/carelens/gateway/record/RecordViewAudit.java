@@ -1,0 +1,105 @@
+package org.carelens.gateway.record;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.carelens.gateway.audit.AuditEvent;
+import org.carelens.gateway.audit.AuditEventType;
+import org.carelens.gateway.audit.AuditOutcome;
+import org.carelens.gateway.launch.LaunchContext;
+import org.carelens.policy.Decision;
+import org.carelens.policy.RoleSectionMatrix;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code RECORD_VIEW} audit event for a view about to leave the gateway: which sources were
+ * asked and how each answered, which sections were returned with how many items, and which were
+ * withheld and why. Never clinical content: no items, names, codes or free text.
+ *
+ * <p>Sections are read from {@link RecordView.Sections} generically, so a section added to the view
+ * is audited without changing this class.
+ */
+final class RecordViewAudit {
+
+  private static final RoleSectionMatrix MATRIX = RoleSectionMatrix.defaults();
+
+  private RecordViewAudit() {}
+
+  static AuditEvent of(LaunchContext viewer, NhsNumber patient, RecordView view) {
+    List<Map<String, @Nullable Object>> sources = new ArrayList<>();
+    for (RecordView.SourceView s : view.sources()) {
+      Map<String, @Nullable Object> source = new LinkedHashMap<>();
+      source.put("id", s.id());
+      source.put("status", s.status());
+      source.put("cached", s.cached());
+      source.put("reason", s.reason());
+      sources.add(source);
+    }
+    List<String> returned = new ArrayList<>();
+    Map<String, @Nullable Object> withheld = new LinkedHashMap<>();
+    Map<String, @Nullable Object> itemCounts = new LinkedHashMap<>();
+    for (RecordComponent component : RecordView.Sections.class.getRecordComponents()) {
+      String key = component.getName();
+      Object section = value(component, view.sections());
+      boolean isWithheld = Boolean.TRUE.equals(member(section, "withheld"));
+      int items = member(section, "items") instanceof List<?> list ? list.size() : 0;
+      if (isWithheld) {
+        withheld.put(key, whyWithheld(viewer, key));
+      }
+      if (items > 0 || !isWithheld) {
+        returned.add(key);
+        itemCounts.put(key, items);
+      }
+    }
+    return AuditEvent.builder(AuditEventType.RECORD_VIEW, AuditOutcome.SUCCESS)
+        .launch(viewer)
+        .patient(patient)
+        .detail("sources", sources)
+        .detail("sectionsReturned", returned)
+        .detail("itemsReturned", itemCounts)
+        .detail("withheld", withheld)
+        .detail("warnings", view.warnings().stream().map(RecordView.WarningView::code).toList())
+        .build();
+  }
+
+  /** The policy decision when the role may not see the section; else a source left items out. */
+  private static Map<String, String> whyWithheld(LaunchContext viewer, String key) {
+    Decision decision =
+        Section.fromKey(key)
+            .map(section -> MATRIX.decide(viewer.role(), section))
+            .orElse(new Decision.Permit("unknown-section"));
+    if (decision instanceof Decision.Withhold w) {
+      return Map.of("reasonCode", w.reasonCode(), "rule", w.ruleId(), "reason", w.reason());
+    }
+    return Map.of(
+        "reasonCode",
+        "EXCLUDED_AT_SOURCE",
+        "reason",
+        "A source left confidential items out of this section");
+  }
+
+  private static @Nullable Object member(@Nullable Object record, String name) {
+    if (record == null || !record.getClass().isRecord()) {
+      return null;
+    }
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      if (component.getName().equals(name)) {
+        return value(component, record);
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Object value(RecordComponent component, Object record) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "Cannot read " + component.getName() + " of a record view", e);
+    }
+  }
+}
