@@ -68,12 +68,12 @@ final class DemographicResources {
     patient
         .addName()
         .setUse(HumanName.NameUse.OFFICIAL)
-        .setFamily(source.family())
+        .setFamily(source.familyAtGp())
         .addGiven(source.given())
         .addPrefix(source.title());
     patient.setGender(gender(source.gender()));
     patient.setBirthDateElement(new DateType(source.birthDate().toString()));
-    patient.addAddress(address(source.address(), Address.AddressUse.HOME));
+    patient.addAddress(address(source.addressAtGp(), Address.AddressUse.HOME));
     patient
         .addTelecom()
         .setSystem(ContactPoint.ContactPointSystem.PHONE)

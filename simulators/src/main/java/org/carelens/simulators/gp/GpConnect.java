@@ -36,6 +36,12 @@ final class GpConnect {
   static final String MEDICATION_REQUEST_PROFILE = SD + "CareConnect-GPC-MedicationRequest-1";
   static final String MEDICATION_PROFILE = SD + "CareConnect-GPC-Medication-1";
 
+  static final String PROBLEM_PROFILE = SD + "CareConnect-GPC-ProblemHeader-Condition-1";
+  static final String PROBLEM_SIGNIFICANCE_EXTENSION =
+      SD + "Extension-CareConnect-GPC-ProblemSignificance-1";
+  static final String LIST_WARNING_EXTENSION = SD + "Extension-CareConnect-GPC-ListWarningCode-1";
+  static final String PROBLEMS_LIST_CODE = "717711000000103";
+
   static final String ALLERGY_END_EXTENSION =
       SD + "Extension-CareConnect-GPC-AllergyIntoleranceEnd-1";
   static final String LAST_ISSUE_DATE_EXTENSION =

@@ -9,6 +9,7 @@ import ca.uhn.fhir.context.FhirContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Clock;
 import java.util.Objects;
+import org.carelens.simulators.fixtures.Fixtures;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.Practice;
 import org.carelens.simulators.wiremock.QuietWireMock;
@@ -25,6 +26,7 @@ public final class GpPracticeSimulator implements AutoCloseable {
   private final Population population;
   private final Practice practice;
   private final Clock clock;
+  private final Fixtures fixtures;
   private WireMockServer server;
 
   /** The population's first practice, answering with the system clock. */
@@ -38,9 +40,19 @@ public final class GpPracticeSimulator implements AutoCloseable {
    * @param clock dates the bundle and bounds {@code medicationSearchFromDate}
    */
   public GpPracticeSimulator(Population population, Practice practice, Clock clock) {
+    this(population, practice, clock, Fixtures.none());
+  }
+
+  /**
+   * @param fixtures {@code DIR/gp/<nhsNumber>.json} replaces this practice's answer for a patient
+   *     registered here
+   */
+  public GpPracticeSimulator(
+      Population population, Practice practice, Clock clock, Fixtures fixtures) {
     this.population = Objects.requireNonNull(population, "population");
     this.practice = Objects.requireNonNull(practice, "practice");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.fixtures = Objects.requireNonNull(fixtures, "fixtures");
   }
 
   /**
@@ -55,7 +67,8 @@ public final class GpPracticeSimulator implements AutoCloseable {
     WireMockServer wireMock =
         new WireMockServer(
             QuietWireMock.configure(options().port(port))
-                .extensions(new StructuredRecordTransformer(FHIR, population, practice, clock)));
+                .extensions(
+                    new StructuredRecordTransformer(FHIR, population, practice, clock, fixtures)));
     wireMock.stubFor(
         post(urlPathEqualTo(GpConnect.OPERATION_PATH))
             .willReturn(aResponse().withTransformers(StructuredRecordTransformer.NAME)));
@@ -66,6 +79,11 @@ public final class GpPracticeSimulator implements AutoCloseable {
 
   public synchronized int port() {
     return running().port();
+  }
+
+  /** The running WireMock server, for fault profiles. */
+  public synchronized WireMockServer server() {
+    return running();
   }
 
   /** The FHIR base URL, e.g. {@code http://localhost:8091}; the operation is under it. */

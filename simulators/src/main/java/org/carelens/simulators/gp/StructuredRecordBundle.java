@@ -45,6 +45,10 @@ final class StructuredRecordBundle {
               nowType));
     }
 
+    if (request.includeProblems()) {
+      resources.addAll(ProblemResources.build(source.problems(), patientRef, gpRef, nowType));
+    }
+
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
     bundle.setId(UUID.randomUUID().toString());
     bundle.getMeta().addProfile(GpConnect.BUNDLE_PROFILE).setLastUpdated(Date.from(now));

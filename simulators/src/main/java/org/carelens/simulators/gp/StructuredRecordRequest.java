@@ -27,14 +27,29 @@ record StructuredRecordRequest(
     boolean includeAllergies,
     boolean includeResolvedAllergies,
     boolean includeMedication,
-    Optional<LocalDate> medicationSearchFromDate) {
+    Optional<LocalDate> medicationSearchFromDate,
+    boolean includeProblems) {
+
+  StructuredRecordRequest(
+      NhsNumber nhsNumber,
+      boolean includeAllergies,
+      boolean includeResolvedAllergies,
+      boolean includeMedication,
+      Optional<LocalDate> medicationSearchFromDate) {
+    this(
+        nhsNumber,
+        includeAllergies,
+        includeResolvedAllergies,
+        includeMedication,
+        medicationSearchFromDate,
+        false);
+  }
 
   // GP Connect 1.6 clinical areas this practice does not hold data for: accepted, and answered
   // with nothing, rather than refused as unknown parameters.
   private static final Set<String> ACCEPTED_WITHOUT_DATA =
       Set.of(
           "includeConsultations",
-          "includeProblems",
           "includeImmunisations",
           "includeUncategorisedData",
           "includeInvestigations",
@@ -52,6 +67,7 @@ record StructuredRecordRequest(
     boolean allergies = false;
     boolean resolved = false;
     boolean medication = false;
+    boolean problems = false;
     Optional<LocalDate> fromDate = Optional.empty();
     for (ParametersParameterComponent parameter : parameters.getParameter()) {
       String name = parameter.getName();
@@ -64,6 +80,7 @@ record StructuredRecordRequest(
           allergies = true;
           resolved = booleanPart(parameter, "includeResolvedAllergies");
         }
+        case "includeProblems" -> problems = true;
         case "includeMedication" -> {
           medication = true;
           fromDate = datePart(parameter, "medicationSearchFromDate", today);
@@ -78,7 +95,8 @@ record StructuredRecordRequest(
     if (nhsNumber == null) {
       throw invalid("the patientNHSNumber parameter is required");
     }
-    return new StructuredRecordRequest(nhsNumber, allergies, resolved, medication, fromDate);
+    return new StructuredRecordRequest(
+        nhsNumber, allergies, resolved, medication, fromDate, problems);
   }
 
   private static NhsNumber nhsNumber(ParametersParameterComponent parameter) {

@@ -16,6 +16,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.carelens.simulators.fixtures.Fixtures;
+import org.carelens.simulators.fixtures.SourceKind;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.Practice;
 import org.carelens.simulators.population.SyntheticPatient;
@@ -38,13 +41,15 @@ final class StructuredRecordTransformer implements ResponseDefinitionTransformer
   private final Population population;
   private final Practice practice;
   private final Clock clock;
+  private final Fixtures fixtures;
 
   StructuredRecordTransformer(
-      FhirContext fhir, Population population, Practice practice, Clock clock) {
+      FhirContext fhir, Population population, Practice practice, Clock clock, Fixtures fixtures) {
     this.fhir = fhir;
     this.population = population;
     this.practice = practice;
     this.clock = clock;
+    this.fixtures = fixtures;
   }
 
   @Override
@@ -64,7 +69,21 @@ final class StructuredRecordTransformer implements ResponseDefinitionTransformer
       checkHeaders(request);
       StructuredRecordRequest query =
           StructuredRecordRequest.from(parameters(request), LocalDate.now(clock));
-      SyntheticPatient patient = registeredPatient(query);
+      SyntheticPatient patient = registeredHere(query);
+      // A fixture replaces the practice's whole answer for the patient, dissent included.
+      Optional<String> fixture = fixtures.find(SourceKind.GP, patient.nhsNumber());
+      if (fixture.isPresent()) {
+        return ResponseDefinitionBuilder.responseDefinition()
+            .withStatus(200)
+            .withHeader("Content-Type", GpConnect.RESPONSE_CONTENT_TYPE)
+            .withBody(fixture.get())
+            .build();
+      }
+      if (patient.gpDissent()) {
+        throw new GpConnectException(
+            NO_PATIENT_CONSENT,
+            "the patient has dissented from sharing their record from " + practice.odsCode());
+      }
       return respond(200, StructuredRecordBundle.build(patient, query, clock.instant()));
     } catch (GpConnectException e) {
       return respond(e.code().status, e.toOperationOutcome());
@@ -116,23 +135,16 @@ final class StructuredRecordTransformer implements ResponseDefinitionTransformer
     }
   }
 
-  private SyntheticPatient registeredPatient(StructuredRecordRequest query) {
-    SyntheticPatient patient =
-        population
-            .find(query.nhsNumber())
-            .filter(p -> p.practice().odsCode().equals(practice.odsCode()))
-            .orElseThrow(
-                () ->
-                    new GpConnectException(
-                        PATIENT_NOT_FOUND,
-                        "no patient with NHS number %s is registered at %s"
-                            .formatted(query.nhsNumber().masked(), practice.odsCode())));
-    if (patient.gpDissent()) {
-      throw new GpConnectException(
-          NO_PATIENT_CONSENT,
-          "the patient has dissented from sharing their record from " + practice.odsCode());
-    }
-    return patient;
+  private SyntheticPatient registeredHere(StructuredRecordRequest query) {
+    return population
+        .find(query.nhsNumber())
+        .filter(p -> p.practice().odsCode().equals(practice.odsCode()))
+        .orElseThrow(
+            () ->
+                new GpConnectException(
+                    PATIENT_NOT_FOUND,
+                    "no patient with NHS number %s is registered at %s"
+                        .formatted(query.nhsNumber().masked(), practice.odsCode())));
   }
 
   private ResponseDefinition respond(int status, IBaseResource resource) {
