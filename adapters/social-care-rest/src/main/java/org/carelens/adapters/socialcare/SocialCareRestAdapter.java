@@ -1,0 +1,133 @@
+package org.carelens.adapters.socialcare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.carelens.adapters.socialcare.internal.Exchanges;
+import org.carelens.adapters.socialcare.internal.FailedException;
+import org.carelens.adapters.socialcare.internal.SocialCareClient;
+import org.carelens.adapters.socialcare.internal.SocialCareMapper;
+import org.carelens.adapters.socialcare.internal.TokenCache;
+import org.carelens.sdk.model.Section;
+import org.carelens.sdk.model.SectionContent;
+import org.carelens.sdk.model.SourceRecord;
+import org.carelens.sdk.spi.SourceAdapter;
+import org.carelens.sdk.spi.SourceDescriptor;
+import org.carelens.sdk.spi.SourceOutcome;
+import org.carelens.sdk.spi.SourceRequest;
+
+/**
+ * Reads a person's adult social care record from the council's JSON REST API:
+ *
+ * <ol>
+ *   <li>an OAuth2 access token from {@code POST {base}/oauth/token} (client credentials, HTTP
+ *       Basic), cached until shortly before {@code expires_in} and shared by every fetch;
+ *   <li>{@code GET {base}/api/v1/people?nhsNumber=...} for the council's person id (an empty page
+ *       is {@link SourceOutcome.NoRecord});
+ *   <li>for the sections asked for, every page of {@code /api/v1/people/{id}/involvements} (care
+ *       team), {@code /care-packages} (social care) and {@code /safeguarding} (alerts).
+ * </ol>
+ *
+ * <p>A 401 from the API drops the cached token and retries once with a new one. The whole fetch —
+ * token, search and every page — is bounded by {@link SocialCareRestConfig#requestTimeout()}; each
+ * body by {@link SocialCareRestConfig#maxResponseBytes()}; pages by {@link
+ * SocialCareRestConfig#maxPages()}.
+ *
+ * <p>Thread-safe: one {@link HttpClient} and one token cache serve every concurrent {@link #fetch};
+ * interruption abandons the exchange in flight and propagates.
+ */
+public final class SocialCareRestAdapter implements SourceAdapter {
+
+  private final SocialCareRestConfig config;
+  private final HttpClient http;
+  private final SocialCareClient client;
+  private final SocialCareMapper mapper;
+  private final SourceDescriptor descriptor;
+
+  public SocialCareRestAdapter(SocialCareRestConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock decides when the cached token is due for refresh
+   */
+  public SocialCareRestAdapter(SocialCareRestConfig config, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            // A redirect would carry the bearer token or client secret elsewhere.
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    Exchanges exchanges = new Exchanges(http, config.connectTimeout(), config.maxResponseBytes());
+    TokenCache tokens =
+        new TokenCache(
+            exchanges, config.tokenUrl(), config.clientId(), config.clientSecret(), clock);
+    this.client =
+        new SocialCareClient(
+            exchanges, tokens, config.baseUrl(), config.pageSize(), config.maxPages());
+    this.mapper =
+        new SocialCareMapper(config.sourceId(), config.councilCode(), config.displayName());
+    this.descriptor =
+        new SourceDescriptor(
+            config.sourceId(),
+            config.displayName(),
+            config.councilCode(),
+            EnumSet.of(Section.ALERTS, Section.CARE_TEAM, Section.SOCIAL_CARE));
+  }
+
+  @Override
+  public SourceDescriptor descriptor() {
+    return descriptor;
+  }
+
+  @Override
+  public SourceOutcome fetch(SourceRequest request) throws InterruptedException {
+    Objects.requireNonNull(request, "request");
+    long deadline = System.nanoTime() + config.requestTimeout().toNanos();
+    try {
+      Optional<JsonNode> person = client.findPerson(request.nhsNumber(), deadline);
+      if (person.isEmpty()) {
+        return new SourceOutcome.NoRecord(
+            "the council's adult social care system holds no person with this NHS number");
+      }
+      String id = person.get().path("id").asText();
+      Set<Section> asked = request.sections();
+      Map<Section, SectionContent<?>> sections = new EnumMap<>(Section.class);
+      if (asked.contains(Section.CARE_TEAM)) {
+        sections.put(
+            Section.CARE_TEAM, mapper.careTeam(client.readAll(id, "involvements", deadline)));
+      }
+      if (asked.contains(Section.SOCIAL_CARE)) {
+        sections.put(
+            Section.SOCIAL_CARE, mapper.socialCare(client.readAll(id, "care-packages", deadline)));
+      }
+      if (asked.contains(Section.ALERTS)) {
+        sections.put(Section.ALERTS, mapper.alerts(client.readAll(id, "safeguarding", deadline)));
+      }
+      return new SourceOutcome.Loaded(
+          new SourceRecord(mapper.identity(person.get(), request.nhsNumber()), sections));
+    } catch (FailedException e) {
+      return e.outcome();
+    }
+  }
+
+  /** Aborts exchanges in flight and releases the client's connections. */
+  @Override
+  public void close() {
+    http.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "SocialCareRestAdapter[" + config.sourceId() + " -> " + config.baseUrl() + "]";
+  }
+}

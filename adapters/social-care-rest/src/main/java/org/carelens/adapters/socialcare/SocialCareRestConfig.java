@@ -1,0 +1,213 @@
+package org.carelens.adapters.socialcare;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How to reach the council's social care API.
+ *
+ * @param sourceId the Carelens source id, e.g. {@code social-care}
+ * @param displayName what users read; also the recording organisation's name on every item
+ * @param baseUrl the API root (http or https, no query or fragment); the token is requested from
+ *     {@code {baseUrl}/oauth/token} and resources read under {@code {baseUrl}/api/v1}
+ * @param councilCode the council's organisation code, e.g. {@code LA001}
+ * @param clientId the OAuth2 client id
+ * @param clientSecret the OAuth2 client secret; never printed by {@link #toString()}
+ * @param connectTimeout how long to wait for a TCP/TLS connection
+ * @param requestTimeout how long the whole fetch (token, lookup and every page) may take
+ * @param maxResponseBytes the largest body read per response; larger is a malformed payload
+ * @param pageSize the page size asked for
+ * @param maxPages the most pages read per resource; a longer answer is refused, not truncated
+ */
+public record SocialCareRestConfig(
+    String sourceId,
+    String displayName,
+    URI baseUrl,
+    String councilCode,
+    String clientId,
+    String clientSecret,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    int maxResponseBytes,
+    int pageSize,
+    int maxPages) {
+
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+  public static final int DEFAULT_PAGE_SIZE = 20;
+  public static final int DEFAULT_MAX_PAGES = 25;
+
+  public SocialCareRestConfig {
+    Objects.requireNonNull(sourceId, "sourceId must not be null");
+    Objects.requireNonNull(displayName, "displayName must not be null");
+    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
+    Objects.requireNonNull(councilCode, "councilCode must not be null");
+    Objects.requireNonNull(clientId, "clientId must not be null");
+    Objects.requireNonNull(clientSecret, "clientSecret must not be null");
+    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
+    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalArgumentException(
+          "sourceId must be lower-case letters, digits and hyphens, starting with a letter, was '"
+              + sourceId
+              + "'");
+    }
+    if (displayName.isBlank()) {
+      throw new IllegalArgumentException("displayName must not be blank (source " + sourceId + ")");
+    }
+    baseUrl = checkedBaseUrl(sourceId, baseUrl);
+    if (!councilCode.matches("[A-Z0-9]{3,10}")) {
+      throw new IllegalArgumentException(
+          "councilCode must be 3 to 10 upper-case letters or digits, was '%s' (source %s)"
+              .formatted(councilCode, sourceId));
+    }
+    // RFC 6749 §2.3.1: both are form-encoded into the Basic credentials; refuse control
+    // characters outright and never echo the secret.
+    if (clientId.isBlank() || !clientId.matches("[\\x20-\\x7E]{1,256}")) {
+      throw new IllegalArgumentException(
+          "clientId must be 1 to 256 printable ASCII characters (source %s)".formatted(sourceId));
+    }
+    if (clientSecret.isBlank() || !clientSecret.matches("[\\x20-\\x7E]{1,256}")) {
+      throw new IllegalArgumentException(
+          "clientSecret must be 1 to 256 printable ASCII characters (source %s)"
+              .formatted(sourceId));
+    }
+    requirePositive(sourceId, "connectTimeout", connectTimeout);
+    requirePositive(sourceId, "requestTimeout", requestTimeout);
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be positive, was %d (source %s)"
+              .formatted(maxResponseBytes, sourceId));
+    }
+    if (pageSize < 1 || pageSize > 1000) {
+      throw new IllegalArgumentException(
+          "pageSize must be 1 to 1000, was %d (source %s)".formatted(pageSize, sourceId));
+    }
+    if (maxPages < 1) {
+      throw new IllegalArgumentException(
+          "maxPages must be at least 1, was %d (source %s)".formatted(maxPages, sourceId));
+    }
+  }
+
+  /** A configuration with default timeouts, size limit and paging. */
+  public static SocialCareRestConfig withDefaults(
+      String sourceId,
+      String displayName,
+      URI baseUrl,
+      String councilCode,
+      String clientId,
+      String clientSecret) {
+    return new SocialCareRestConfig(
+        sourceId,
+        displayName,
+        baseUrl,
+        councilCode,
+        clientId,
+        clientSecret,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_MAX_RESPONSE_BYTES,
+        DEFAULT_PAGE_SIZE,
+        DEFAULT_MAX_PAGES);
+  }
+
+  /** A copy with other timeouts. */
+  public SocialCareRestConfig withTimeouts(Duration connectTimeout, Duration requestTimeout) {
+    return new SocialCareRestConfig(
+        sourceId,
+        displayName,
+        baseUrl,
+        councilCode,
+        clientId,
+        clientSecret,
+        connectTimeout,
+        requestTimeout,
+        maxResponseBytes,
+        pageSize,
+        maxPages);
+  }
+
+  /** A copy with another response size limit. */
+  public SocialCareRestConfig withMaxResponseBytes(int maxResponseBytes) {
+    return new SocialCareRestConfig(
+        sourceId,
+        displayName,
+        baseUrl,
+        councilCode,
+        clientId,
+        clientSecret,
+        connectTimeout,
+        requestTimeout,
+        maxResponseBytes,
+        pageSize,
+        maxPages);
+  }
+
+  /** A copy with other paging limits. */
+  public SocialCareRestConfig withPaging(int pageSize, int maxPages) {
+    return new SocialCareRestConfig(
+        sourceId,
+        displayName,
+        baseUrl,
+        councilCode,
+        clientId,
+        clientSecret,
+        connectTimeout,
+        requestTimeout,
+        maxResponseBytes,
+        pageSize,
+        maxPages);
+  }
+
+  public URI tokenUrl() {
+    return URI.create(baseUrl + "/oauth/token");
+  }
+
+  /** Everything but the client secret. */
+  @Override
+  public String toString() {
+    return ("SocialCareRestConfig[sourceId=%s, baseUrl=%s, councilCode=%s, clientId=%s,"
+            + " clientSecret=***, connectTimeout=%s, requestTimeout=%s, maxResponseBytes=%d,"
+            + " pageSize=%d, maxPages=%d]")
+        .formatted(
+            sourceId,
+            baseUrl,
+            councilCode,
+            clientId,
+            connectTimeout,
+            requestTimeout,
+            maxResponseBytes,
+            pageSize,
+            maxPages);
+  }
+
+  private static URI checkedBaseUrl(String sourceId, URI baseUrl) {
+    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException(
+          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
+              .formatted(baseUrl, sourceId));
+    }
+    if (baseUrl.getHost() == null) {
+      throw new IllegalArgumentException(
+          "baseUrl must name a host, was '%s' (source %s)".formatted(baseUrl, sourceId));
+    }
+    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "baseUrl must be the API root without query or fragment, was '%s' (source %s)"
+              .formatted(baseUrl, sourceId));
+    }
+    String text = baseUrl.toString();
+    return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
+  }
+
+  private static void requirePositive(String sourceId, String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(
+          "%s must be positive, was %s (source %s)".formatted(name, value, sourceId));
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package org.carelens.adapters.socialcare.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The council API's calls: the people search and the paged resources, each with the cached bearer
+ * token, refreshed once if the API refuses it (RFC 6750 §3.1 {@code invalid_token}: the token may
+ * have been revoked or expired early). Thread-safe.
+ */
+public final class SocialCareClient {
+
+  private final Exchanges exchanges;
+  private final TokenCache tokens;
+  private final URI baseUrl;
+  private final int pageSize;
+  private final int maxPages;
+
+  public SocialCareClient(
+      Exchanges exchanges, TokenCache tokens, URI baseUrl, int pageSize, int maxPages) {
+    this.exchanges = exchanges;
+    this.tokens = tokens;
+    this.baseUrl = baseUrl;
+    this.pageSize = pageSize;
+    this.maxPages = maxPages;
+  }
+
+  /** The council's person for this NHS number, if it knows one. */
+  public Optional<JsonNode> findPerson(NhsNumber nhsNumber, long deadline)
+      throws FailedException, InterruptedException {
+    JsonNode page =
+        get(
+            URI.create(baseUrl + "/api/v1/people?nhsNumber=" + nhsNumber.value()),
+            deadline,
+            "the people search");
+    JsonNode content = content(page, "the people search");
+    if (content.isEmpty()) {
+      return Optional.empty();
+    }
+    for (JsonNode person : content) {
+      if (nhsNumber.value().equals(person.path("nhsNumber").asText())) {
+        if (!person.path("id").asText("").matches("[A-Za-z0-9-]{1,64}")) {
+          throw new FailedException(
+              Kind.MALFORMED_PAYLOAD, "the people search answered a person without a usable id");
+        }
+        return Optional.of(person);
+      }
+    }
+    // A search that answers with someone else must never be read as this patient's record.
+    throw new FailedException(
+        Kind.MALFORMED_PAYLOAD,
+        "the people search answered with %d people, none with the requested NHS number; discarded"
+            .formatted(content.size()));
+  }
+
+  /**
+   * Every item of one of the person's paged resources, following {@code _links.next} (or {@code
+   * totalPages}) up to the page cap.
+   *
+   * @param resource e.g. {@code involvements}
+   */
+  public List<JsonNode> readAll(String personId, String resource, long deadline)
+      throws FailedException, InterruptedException {
+    String base =
+        baseUrl
+            + "/api/v1/people/"
+            + URLEncoder.encode(personId, StandardCharsets.UTF_8)
+            + "/"
+            + resource;
+    List<JsonNode> items = new ArrayList<>();
+    @Nullable URI next = URI.create(base + "?page=0&size=" + pageSize);
+    int pages = 0;
+    while (next != null) {
+      pages++;
+      if (pages > maxPages) {
+        // Never silently incomplete: a longer answer is refused rather than cut short.
+        throw new FailedException(
+            Kind.SOURCE_ERROR,
+            "the %s run to more than %d pages of %d; not read (raise the page cap if genuine)"
+                .formatted(resource, maxPages, pageSize));
+      }
+      String what = "the %s (page %d)".formatted(resource, pages);
+      JsonNode page = get(next, deadline, what);
+      content(page, what).forEach(items::add);
+      next = nextPage(page, base, what);
+    }
+    return items;
+  }
+
+  private @Nullable URI nextPage(JsonNode page, String base, String what) throws FailedException {
+    JsonNode link = page.path("_links").path("next");
+    if (link.isTextual() && !link.asText().isBlank()) {
+      URI next;
+      try {
+        next = baseUrl.resolve(link.asText());
+      } catch (IllegalArgumentException e) {
+        throw new FailedException(Kind.MALFORMED_PAYLOAD, what + ": the next link is not a URI");
+      }
+      // The bearer token goes with every request: never follow a link to another server.
+      if (!Objects.equals(next.getScheme(), baseUrl.getScheme())
+          || !Objects.equals(next.getHost(), baseUrl.getHost())
+          || next.getPort() != baseUrl.getPort()) {
+        throw new FailedException(
+            Kind.MALFORMED_PAYLOAD,
+            what + ": the next link points to another server; not followed");
+      }
+      return next;
+    }
+    if (page.path("totalPages").canConvertToInt() && page.path("page").canConvertToInt()) {
+      int current = page.path("page").asInt();
+      if (current + 1 < page.path("totalPages").asInt()) {
+        return URI.create(base + "?page=" + (current + 1) + "&size=" + pageSize);
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode content(JsonNode page, String what) throws FailedException {
+    JsonNode content = page.get("content");
+    if (content == null || !content.isArray()) {
+      throw new FailedException(
+          Kind.MALFORMED_PAYLOAD, what + ": the body is not a page (no 'content' array)");
+    }
+    return content;
+  }
+
+  private JsonNode get(URI uri, long deadline, String what)
+      throws FailedException, InterruptedException {
+    String token = tokens.token(deadline);
+    Exchanges.Response response = exchanges.send(request(uri, token), deadline, what);
+    if (response.status() == 401) {
+      tokens.invalidate(token);
+      response = exchanges.send(request(uri, tokens.token(deadline)), deadline, what);
+      if (response.status() == 401) {
+        throw new FailedException(
+            Kind.SOURCE_ERROR,
+            what + ": HTTP 401 twice; the council refused a freshly issued bearer token");
+      }
+    }
+    if (response.status() != 200) {
+      String code = Json.errorCode(response.body()).map(c -> " " + c).orElse("");
+      throw new FailedException(
+          Kind.SOURCE_ERROR,
+          "%s: HTTP %d%s from the council API".formatted(what, response.status(), code));
+    }
+    return Json.parse(response.body(), what);
+  }
+
+  private static HttpRequest.Builder request(URI uri, String token) {
+    return HttpRequest.newBuilder(uri)
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json")
+        .GET();
+  }
+}
