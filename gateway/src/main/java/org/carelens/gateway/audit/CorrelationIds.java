@@ -14,7 +14,7 @@ public final class CorrelationIds {
 
   public static final String HEADER = "X-Correlation-ID";
   static final String ATTRIBUTE = "carelens.correlation-id";
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
   private CorrelationIds() {}
 

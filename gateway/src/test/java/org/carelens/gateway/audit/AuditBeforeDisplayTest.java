@@ -1,0 +1,116 @@
+package org.carelens.gateway.audit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.carelens.gateway.TestLaunchTokens;
+import org.carelens.simulators.gp.GpPracticeSimulator;
+import org.carelens.simulators.population.Population;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Audit before display (PRODUCT.md principle 4): when the audit database stops accepting writes
+ * after the session was opened, the record request fails with 503 and not one byte of the record.
+ */
+class AuditBeforeDisplayTest {
+
+  static final String SHOWCASE = Population.SHOWCASE_NHS_NUMBER;
+
+  final TestLaunchTokens tokens = new TestLaunchTokens();
+  final WireMockServer issuer = new WireMockServer(options().dynamicPort());
+  final GpPracticeSimulator gp = new GpPracticeSimulator(Population.generate(42, 60));
+  final HttpClient http = HttpClient.newHttpClient();
+  EmbeddedServer server;
+
+  @BeforeEach
+  void start() {
+    issuer.start();
+    issuer.stubFor(
+        get("/jwks.json")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(tokens.jwksJson())));
+    gp.start(0);
+    server =
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of(
+                "micronaut.server.port",
+                -1,
+                "carelens.launch.issuer",
+                TestLaunchTokens.ISSUER,
+                "carelens.launch.audience",
+                TestLaunchTokens.AUDIENCE,
+                "carelens.launch.jwks-url",
+                issuer.baseUrl() + "/jwks.json",
+                "carelens.sources.gp.url",
+                gp.baseUrl()),
+            "test");
+  }
+
+  @AfterEach
+  void stop() {
+    server.getApplicationContext().close();
+    issuer.stop();
+    gp.stop();
+  }
+
+  @Test
+  void when_the_audit_cannot_be_written_the_view_fails_with_503_and_shows_nothing()
+      throws Exception {
+    String accessToken = session();
+    server.getApplicationContext().getBean(DataSource.class).unwrap(HikariDataSource.class).close();
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(server.getURL() + "/api/v1/patients/" + SHOWCASE + "/record"))
+                .header("Authorization", "Bearer " + accessToken)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("AUDIT_UNAVAILABLE");
+    assertThat(response.body())
+        .doesNotContainIgnoringCase("jones")
+        .doesNotContain("1950-03-12")
+        .doesNotContainIgnoringCase("penicillin")
+        .doesNotContainIgnoringCase("amlodipine")
+        .doesNotContain("\"sections\"");
+  }
+
+  private String session() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/sessions"))
+                .header("Authorization", "Bearer " + tokens.token("clinician", SHOWCASE))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return (String)
+        server
+            .getApplicationContext()
+            .getBean(JsonMapper.class)
+            .readValue(response.body(), Argument.mapOf(String.class, Object.class))
+            .get("accessToken");
+  }
+}

@@ -1,0 +1,464 @@
+package org.carelens.gateway.launch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.carelens.gateway.TestLaunchTokens;
+import org.carelens.gateway.audit.AuditEntry;
+import org.carelens.gateway.audit.AuditEventType;
+import org.carelens.gateway.audit.AuditQuery;
+import org.carelens.gateway.audit.AuditSearch;
+import org.carelens.gateway.persistence.TestDatabases;
+import org.carelens.simulators.population.Population;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The launch attack suite (issue 6): crafted tokens against two gateway instances sharing one
+ * database. Every one must be refused with 401 — none accepted, no server error — and leave exactly
+ * one {@code LAUNCH_REJECTED} audit entry, found by the correlation id the attacker sent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LaunchAttackSuiteTest {
+
+  static final String PATIENT = Population.SHOWCASE_NHS_NUMBER;
+
+  final TestLaunchTokens tokens = new TestLaunchTokens();
+  final WireMockServer issuer = new WireMockServer(options().dynamicPort());
+  final WireMockServer attacker = new WireMockServer(options().dynamicPort());
+  final HttpClient http = HttpClient.newHttpClient();
+  final String database = TestDatabases.h2MemoryUrl();
+  RSAKey attackerKey;
+  EmbeddedServer first;
+  EmbeddedServer second;
+
+  @BeforeAll
+  void start() throws Exception {
+    attackerKey = new RSAKeyGenerator(2048).keyID("attacker").generate();
+    issuer.start();
+    issuer.stubFor(get("/jwks.json").willReturn(json(tokens.jwksJson())));
+    attacker.start();
+    attacker.stubFor(
+        get(anyUrl()).willReturn(json(new JWKSet(attackerKey.toPublicJWK()).toString())));
+    first = gateway();
+    second = gateway();
+  }
+
+  @AfterAll
+  void stop() {
+    first.getApplicationContext().close();
+    second.getApplicationContext().close();
+    issuer.stop();
+    attacker.stop();
+  }
+
+  @Test
+  void no_crafted_token_is_accepted_none_causes_a_server_error_and_each_is_audited()
+      throws Exception {
+    String used = tokens.token("clinician", PATIENT);
+    assertThat(exchange(first, used, "setup").statusCode()).isEqualTo(201);
+    Map<String, Attack> attacks = attacks(used);
+    assertThat(attacks).hasSizeGreaterThanOrEqualTo(40);
+
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    for (Map.Entry<String, Attack> a : attacks.entrySet()) {
+      statuses.put(a.getKey(), a.getValue().send(this, "attack-" + a.getKey()).statusCode());
+    }
+
+    assertThat(statuses).allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo(401));
+    List<AuditEntry> rejected =
+        first
+            .getApplicationContext()
+            .getBean(AuditSearch.class)
+            .find(
+                new AuditQuery(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(AuditEventType.LAUNCH_REJECTED),
+                    Optional.empty(),
+                    Optional.empty(),
+                    AuditQuery.MAX_LIMIT));
+    assertThat(rejected)
+        .extracting(AuditEntry::correlationId)
+        .containsExactlyInAnyOrderElementsOf(
+            attacks.keySet().stream().map(name -> "attack-" + name).toList());
+    assertThat(rejected).allSatisfy(e -> assertThat(e.reasonCode()).isPresent());
+    attacker.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void a_used_token_is_still_refused_by_an_instance_started_after_a_restart() throws Exception {
+    String token = tokens.token("clinician", PATIENT);
+    assertThat(exchange(first, token, "before-restart").statusCode()).isEqualTo(201);
+    EmbeddedServer restarted = gateway();
+    try {
+      HttpResponse<String> replay = exchange(restarted, token, "after-restart");
+
+      assertThat(replay.statusCode()).isEqualTo(401);
+      assertThat(replay.body()).contains("TOKEN_REPLAYED");
+    } finally {
+      restarted.getApplicationContext().close();
+    }
+  }
+
+  /** One crafted request: which instance it goes to and what Authorization header it carries. */
+  record Attack(boolean toSecond, Optional<String> authorization) {
+    HttpResponse<String> send(LaunchAttackSuiteTest suite, String correlationId) throws Exception {
+      return suite.post(toSecond ? suite.second : suite.first, authorization, correlationId);
+    }
+  }
+
+  private Map<String, Attack> attacks(String used) throws Exception {
+    Map<String, String> t = new LinkedHashMap<>();
+    JWTClaimsSet good = tokens.claims("clinician", PATIENT).build();
+    byte[] publicKeyBytes = tokens.key().toRSAPublicKey().getEncoded();
+    String[] usedParts = used.split("\\.");
+
+    // Unsigned and algorithm confusion (RFC 8725 sections 2.1, 3.1).
+    t.put("alg-none", new PlainJWT(plainHeader(), good).serialize());
+    t.put(
+        "alg-none-with-signature",
+        part("{\"alg\":\"none\",\"typ\":\"carelens-launch+jwt\"}")
+            + "."
+            + usedParts[1]
+            + "."
+            + usedParts[2]);
+    t.put(
+        "alg-NONE-uppercase",
+        part("{\"alg\":\"NONE\",\"typ\":\"carelens-launch+jwt\"}") + "." + usedParts[1] + ".");
+    t.put(
+        "hs256-with-public-key",
+        sign(good, header(JWSAlgorithm.HS256), new MACSigner(publicKeyBytes)));
+    t.put(
+        "hs384-with-public-key",
+        sign(good, header(JWSAlgorithm.HS384), new MACSigner(publicKeyBytes)));
+    t.put(
+        "hs512-with-public-key",
+        sign(good, header(JWSAlgorithm.HS512), new MACSigner(publicKeyBytes)));
+    t.put(
+        "hs256-with-public-jwk-json",
+        sign(
+            good,
+            header(JWSAlgorithm.HS256),
+            new MACSigner(
+                tokens.key().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8))));
+    t.put(
+        "es256-header-rsa-signature",
+        part(
+                "{\"alg\":\"ES256\",\"typ\":\"carelens-launch+jwt\",\"kid\":\""
+                    + tokens.key().getKeyID()
+                    + "\"}")
+            + "."
+            + usedParts[1]
+            + "."
+            + usedParts[2]);
+    t.put("signature-stripped", usedParts[0] + "." + usedParts[1] + ".");
+    t.put(
+        "payload-swapped",
+        usedParts[0]
+            + "."
+            + part(good.toString().replace(PATIENT, "9434765919"))
+            + "."
+            + usedParts[2]);
+
+    // Keys the token names itself, or keys the issuer never published (RFC 8725 section 3.10).
+    t.put(
+        "unknown-kid",
+        sign(good, rsaHeader(attackerKey.getKeyID(), h -> h), new RSASSASigner(attackerKey)));
+    t.put(
+        "trusted-kid-attacker-key",
+        sign(good, rsaHeader(tokens.key().getKeyID(), h -> h), new RSASSASigner(attackerKey)));
+    t.put(
+        "no-kid-attacker-key", sign(good, rsaHeader(null, h -> h), new RSASSASigner(attackerKey)));
+    t.put(
+        "jku-attacker",
+        sign(
+            good,
+            rsaHeader(
+                attackerKey.getKeyID(),
+                h -> h.jwkURL(URI.create(attacker.baseUrl() + "/jwks.json"))),
+            new RSASSASigner(attackerKey)));
+    t.put(
+        "jku-with-trusted-kid",
+        sign(
+            good,
+            rsaHeader(
+                tokens.key().getKeyID(),
+                h -> h.jwkURL(URI.create(attacker.baseUrl() + "/jwks.json"))),
+            new RSASSASigner(attackerKey)));
+    t.put(
+        "x5u-attacker",
+        sign(
+            good,
+            rsaHeader(
+                attackerKey.getKeyID(),
+                h -> h.x509CertURL(URI.create(attacker.baseUrl() + "/cert.pem"))),
+            new RSASSASigner(attackerKey)));
+    t.put(
+        "jwk-embedded",
+        sign(
+            good,
+            rsaHeader(attackerKey.getKeyID(), h -> h.jwk(attackerKey.toPublicJWK())),
+            new RSASSASigner(attackerKey)));
+    t.put(
+        "x5c-embedded",
+        sign(
+            good,
+            rsaHeader(
+                attackerKey.getKeyID(),
+                h -> h.x509CertChain(List.of(Base64.encode("not a certificate")))),
+            new RSASSASigner(attackerKey)));
+    t.put(
+        "jku-on-genuine-signature",
+        signGenuine(good, h -> h.jwkURL(URI.create(attacker.baseUrl() + "/jwks.json"))));
+
+    // Time (RFC 7519 exp, nbf, iat) and lifetime.
+    Instant now = Instant.now();
+    t.put(
+        "expired",
+        tokens.token(
+            "clinician",
+            PATIENT,
+            c ->
+                c.issueTime(Date.from(now.minusSeconds(900)))
+                    .notBeforeTime(Date.from(now.minusSeconds(900)))
+                    .expirationTime(Date.from(now.minusSeconds(300)))));
+    t.put(
+        "not-yet-valid",
+        tokens.token(
+            "clinician",
+            PATIENT,
+            c ->
+                c.notBeforeTime(Date.from(now.plusSeconds(300)))
+                    .expirationTime(Date.from(now.plusSeconds(600)))));
+    t.put(
+        "issued-in-the-future",
+        tokens.token(
+            "clinician",
+            PATIENT,
+            c ->
+                c.issueTime(Date.from(now.plusSeconds(300)))
+                    .expirationTime(Date.from(now.plusSeconds(600)))));
+    t.put(
+        "lifetime-over-an-hour",
+        tokens.token(
+            "clinician", PATIENT, c -> c.expirationTime(Date.from(now.plusSeconds(7200)))));
+
+    // Audience, issuer, type.
+    t.put("wrong-aud", tokens.token("clinician", PATIENT, c -> c.audience("someone-else")));
+    t.put("wrong-iss", tokens.token("clinician", PATIENT, c -> c.issuer("http://evil.test")));
+    t.put(
+        "typ-missing",
+        signGenuine(
+            good, h -> new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(tokens.key().getKeyID())));
+    t.put("typ-jwt", signGenuine(good, h -> h.type(JOSEObjectType.JWT)));
+    t.put("typ-access-token", signGenuine(good, h -> h.type(new JOSEObjectType("at+jwt"))));
+    t.put(
+        "unknown-critical-header",
+        signGenuine(
+            good,
+            h ->
+                h.criticalParams(Set.of("urn:carelens:unknown"))
+                    .customParam("urn:carelens:unknown", true)));
+
+    // Each required claim missing.
+    for (String claim :
+        List.of(
+            "iss",
+            "sub",
+            "aud",
+            "exp",
+            "iat",
+            "jti",
+            "reason_for_request",
+            "requested_record",
+            "requesting_practitioner",
+            "requesting_organization",
+            "requesting_device")) {
+      t.put("missing-" + claim, tokens.token("clinician", PATIENT, c -> c.claim(claim, null)));
+    }
+
+    // Wrong types and values.
+    t.put("exp-as-string", tokens.token("clinician", PATIENT, c -> c.claim("exp", "tomorrow")));
+    t.put("aud-as-number", tokens.token("clinician", PATIENT, c -> c.claim("aud", 42)));
+    t.put(
+        "jti-as-object", tokens.token("clinician", PATIENT, c -> c.claim("jti", Map.of("id", 1))));
+    t.put(
+        "requested-record-as-string",
+        tokens.token("clinician", PATIENT, c -> c.claim("requested_record", PATIENT)));
+    t.put(
+        "role-as-number",
+        tokens.token(
+            "clinician", PATIENT, c -> c.claim("requesting_practitioner", Map.of("role", 7))));
+    t.put("unknown-role", tokens.token("superuser", PATIENT));
+    t.put(
+        "reason-not-direct-care",
+        tokens.token("clinician", PATIENT, c -> c.claim("reason_for_request", "research")));
+    t.put("nhs-number-bad-check-digit", tokens.token("clinician", "9990000019"));
+    t.put(
+        "organisation-without-ods",
+        tokens.token(
+            "clinician",
+            PATIENT,
+            c -> c.claim("requesting_organization", Map.of("type", "out-of-hours"))));
+    t.put("jti-oversized", tokens.token("clinician", PATIENT, c -> c.jwtID("j".repeat(1_000))));
+
+    // Replay (single use across instances).
+    Map<String, Attack> attacks = new LinkedHashMap<>();
+    attacks.put("replay-same-instance", new Attack(false, Optional.of("Bearer " + used)));
+    attacks.put("replay-second-instance", new Attack(true, Optional.of("Bearer " + used)));
+    String sameJti =
+        tokens.sign(
+            new JWTClaimsSet.Builder(tokens.claims("clinician", PATIENT).build())
+                .jwtID(good.getJWTID())
+                .build());
+    assertThat(exchange(first, sameJti, "setup-same-jti").statusCode()).isEqualTo(201);
+    attacks.put(
+        "new-token-reusing-a-jti-on-second-instance",
+        new Attack(true, Optional.of("Bearer " + sameJti)));
+
+    // Malformed, truncated, oversized, garbage.
+    t.put("truncated-half", used.substring(0, used.length() / 2));
+    t.put("truncated-signature", used.substring(0, used.length() - 10));
+    t.put("two-parts", usedParts[0] + "." + usedParts[1]);
+    t.put("five-parts-jwe-shaped", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d");
+    t.put("garbage", "this-is-not-a-token");
+    t.put("garbage-dots", "...");
+    t.put("json-not-jwt", "{\"alg\":\"none\"}");
+    t.put("base64-of-non-json", "bm90IGpzb24.bm90IGpzb24.c2ln");
+    t.put(
+        "oversized",
+        tokens.token("clinician", PATIENT, c -> c.claim("padding", "x".repeat(20_000))));
+    for (Map.Entry<String, String> e : t.entrySet()) {
+      attacks.put(
+          e.getKey(), new Attack(attacks.size() % 2 == 0, Optional.of("Bearer " + e.getValue())));
+    }
+    attacks.put("no-authorization-header", new Attack(false, Optional.empty()));
+    attacks.put("basic-scheme", new Attack(true, Optional.of("Basic dXNlcjpwYXNz")));
+    return attacks;
+  }
+
+  private EmbeddedServer gateway() {
+    return ApplicationContext.run(
+        EmbeddedServer.class,
+        Map.of(
+            "micronaut.server.port",
+            -1,
+            "carelens.launch.issuer",
+            TestLaunchTokens.ISSUER,
+            "carelens.launch.audience",
+            TestLaunchTokens.AUDIENCE,
+            "carelens.launch.jwks-url",
+            issuer.baseUrl() + "/jwks.json",
+            "datasources.default.url",
+            database),
+        "test");
+  }
+
+  private HttpResponse<String> exchange(EmbeddedServer server, String token, String correlationId)
+      throws Exception {
+    return post(server, Optional.of("Bearer " + token), correlationId);
+  }
+
+  HttpResponse<String> post(
+      EmbeddedServer server, Optional<String> authorization, String correlationId)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/sessions"))
+            .header("X-Correlation-ID", correlationId)
+            .POST(HttpRequest.BodyPublishers.noBody());
+    authorization.ifPresent(a -> request.header("Authorization", a));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
+      String body) {
+    return aResponse().withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  private static PlainHeader plainHeader() {
+    return new PlainHeader.Builder().type(new JOSEObjectType("carelens-launch+jwt")).build();
+  }
+
+  private static JWSHeader header(JWSAlgorithm algorithm) {
+    return new JWSHeader.Builder(algorithm).type(new JOSEObjectType("carelens-launch+jwt")).build();
+  }
+
+  private static JWSHeader rsaHeader(String kid, UnaryOperator<JWSHeader.Builder> change) {
+    JWSHeader.Builder builder =
+        new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("carelens-launch+jwt"));
+    if (kid != null) {
+      builder.keyID(kid);
+    }
+    return change.apply(builder).build();
+  }
+
+  /** Signed with the trusted key, so only the header change can make it fail. */
+  private String signGenuine(JWTClaimsSet claims, UnaryOperator<JWSHeader.Builder> change)
+      throws Exception {
+    return sign(
+        claims,
+        change
+            .apply(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID(tokens.key().getKeyID())
+                    .type(new JOSEObjectType("carelens-launch+jwt")))
+            .build(),
+        new RSASSASigner(tokens.key()));
+  }
+
+  private static String sign(JWTClaimsSet claims, JWSHeader header, JWSSigner signer)
+      throws Exception {
+    // Fresh jti per token, so no attack is refused merely as a replay of another.
+    JWTClaimsSet fresh =
+        claims.getJWTID() == null
+            ? claims
+            : new JWTClaimsSet.Builder(claims).jwtID(UUID.randomUUID().toString()).build();
+    SignedJWT jwt = new SignedJWT(header, fresh);
+    jwt.sign(signer);
+    return jwt.serialize();
+  }
+
+  private static String part(String json) {
+    return Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}
