@@ -10,6 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.carelens.adapters.gpconnect.GpConnectAdapter;
 import org.carelens.adapters.gpconnect.GpConnectConfig;
+import org.carelens.adapters.mentalhealth.MentalHealthXmlAdapter;
+import org.carelens.adapters.mentalhealth.MentalHealthXmlConfig;
+import org.carelens.adapters.socialcare.SocialCareRestAdapter;
+import org.carelens.adapters.socialcare.SocialCareRestConfig;
 import org.carelens.sdk.spi.SourceAdapter;
 
 /**
@@ -62,9 +66,28 @@ public class SourceAdapters {
                       "CARELENS")
                   // The adapter's own timeout is only a backstop behind the gateway's time limit.
                   .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
+      case "mental-health-xml" ->
+          new MentalHealthXmlAdapter(
+              MentalHealthXmlConfig.withDefaults(
+                      source.getId(),
+                      source.getName(),
+                      java.net.URI.create(source.getUrl()),
+                      source.getProviderOds(),
+                      source.getApiKey())
+                  .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
+      case "social-care-rest" ->
+          new SocialCareRestAdapter(
+              SocialCareRestConfig.withDefaults(
+                      source.getId(),
+                      source.getName(),
+                      java.net.URI.create(source.getUrl()),
+                      source.getProviderOds(),
+                      source.getClientId(),
+                      source.getClientSecret())
+                  .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
       default ->
           throw new IllegalStateException(
-              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect)"
+              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect, mental-health-xml, social-care-rest)"
                   .formatted(source.getId(), source.getType()));
     };
   }

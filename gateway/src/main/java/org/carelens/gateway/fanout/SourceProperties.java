@@ -16,6 +16,10 @@ public class SourceProperties {
   private String name = "";
   private String url = "";
   private String providerOds = "";
+  // Source credentials (mental-health-xml: api-key; social-care-rest: client-id, client-secret).
+  private String apiKey = "";
+  private String clientId = "";
+  private String clientSecret = "";
   private Duration connectTimeout = Duration.ofSeconds(1);
   private Duration timeLimit = Duration.ofSeconds(3);
   private Duration cacheTtl = Duration.ofSeconds(30);
@@ -67,6 +71,30 @@ public class SourceProperties {
 
   public void setProviderOds(String providerOds) {
     this.providerOds = providerOds;
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public String getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(String clientId) {
+    this.clientId = clientId;
+  }
+
+  public String getClientSecret() {
+    return clientSecret;
+  }
+
+  public void setClientSecret(String clientSecret) {
+    this.clientSecret = clientSecret;
   }
 
   public Duration getConnectTimeout() {
