@@ -7,17 +7,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.carelens.simulators.fixtures.Fixtures;
 import org.carelens.simulators.gp.GpPracticeSimulator;
 import org.carelens.simulators.launcher.LauncherConfig;
 import org.carelens.simulators.launcher.LauncherSimulator;
+import org.carelens.simulators.mentalhealth.MentalHealthSimulator;
 import org.carelens.simulators.population.Population;
+import org.carelens.simulators.socialcare.SocialCareSimulator;
 
 /**
  * Starts the launcher (simulated out-of-hours system) and the GP practice in one JVM and runs until
  * killed.
  *
  * <pre>
- * --launcher-port 8090 --gp-port 8091 --seed 42 --patients 60
+ * --launcher-port 8090 --gp-port 8091 --mental-health-port 8096 --social-care-port 8097 --seed 42 --patients 60
  * --portal-url http://localhost:8080 --audience carelens-gateway --issuer http://localhost:8090
  * </pre>
  */
@@ -29,6 +32,10 @@ public final class SimulatorsMain {
           "8090",
           "--gp-port",
           "8091",
+          "--mental-health-port",
+          "8096",
+          "--social-care-port",
+          "8097",
           "--seed",
           "42",
           "--patients",
@@ -68,16 +75,22 @@ public final class SimulatorsMain {
     LauncherSimulator launcher = new LauncherSimulator(population, config, clock);
     GpPracticeSimulator gp =
         new GpPracticeSimulator(population, population.practices().getFirst(), clock);
+    MentalHealthSimulator mentalHealth = new MentalHealthSimulator(population, Fixtures.none());
+    SocialCareSimulator socialCare = new SocialCareSimulator(population, Fixtures.none(), clock);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   launcher.stop();
                   gp.stop();
+                  mentalHealth.stop();
+                  socialCare.stop();
                 },
                 "simulators-shutdown"));
     launcher.start(Integer.parseInt(options.get("--launcher-port")));
     gp.start(Integer.parseInt(options.get("--gp-port")));
+    mentalHealth.start(Integer.parseInt(options.get("--mental-health-port")));
+    socialCare.start(Integer.parseInt(options.get("--social-care-port")));
 
     System.out.printf(
         "Carelens simulators: %d patients (seed %d)%n",
@@ -93,6 +106,21 @@ public final class SimulatorsMain {
             + "       "
             + gp.baseUrl()
             + "/Patient/$gpc.getstructuredrecord");
+    System.out.println(
+        "  Mental health "
+            + MentalHealthSimulator.TRUST_ODS
+            + "     "
+            + mentalHealth.baseUrl()
+            + "/rio/api/v2/clients/{nhsNumber}/summary");
+    System.out.println(
+        "  Social care "
+            + SocialCareSimulator.COUNCIL_CODE
+            + "     "
+            + socialCare.baseUrl()
+            + "/api/v1/people?nhsNumber=... (OAuth2 "
+            + socialCare.baseUrl()
+            + SocialCareSimulator.TOKEN_PATH
+            + ")");
     System.out.println("Press Ctrl+C to stop.");
     new CountDownLatch(1).await();
   }
@@ -108,7 +136,14 @@ public final class SimulatorsMain {
       }
       options.put(args[i], args[i + 1]);
     }
-    for (String numeric : List.of("--launcher-port", "--gp-port", "--seed", "--patients")) {
+    for (String numeric :
+        List.of(
+            "--launcher-port",
+            "--gp-port",
+            "--mental-health-port",
+            "--social-care-port",
+            "--seed",
+            "--patients")) {
       if (!options.get(numeric).matches("-?\\d+")) {
         throw new IllegalArgumentException(
             numeric + " must be a whole number, was '" + options.get(numeric) + "'");
