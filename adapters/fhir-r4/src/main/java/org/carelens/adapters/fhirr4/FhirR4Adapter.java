@@ -26,6 +26,8 @@ import org.carelens.adapters.fhirr4.internal.R4ResourceMapper;
 import org.carelens.adapters.fhirr4.internal.RecordAssembler;
 import org.carelens.adapters.fhirr4.internal.Search;
 import org.carelens.adapters.fhirr4.internal.TransportFailures;
+import org.carelens.sdk.spi.DocumentOutcome;
+import org.carelens.sdk.spi.DocumentRequest;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceDescriptor;
 import org.carelens.sdk.spi.SourceOutcome;
@@ -254,15 +256,151 @@ public final class FhirR4Adapter implements SourceAdapter {
     } catch (IllegalArgumentException e) {
       throw new MalformedPayloadException("a searchset's next link is not a URL");
     }
-    URI base = config.baseUrl();
-    if (!Objects.equals(next.getScheme(), base.getScheme())
-        || !Objects.equals(next.getHost(), base.getHost())
-        || next.getPort() != base.getPort()) {
+    if (!sameServer(next)) {
       throw new MalformedPayloadException(
           "a searchset's next link points to another server (%s); it was not followed"
               .formatted(next.getHost()));
     }
     return Optional.of(next);
+  }
+
+  /**
+   * Fetches a document's content: first the DocumentReference, searched by id <em>and</em> the
+   * patient's NHS number so a document of another patient is never served, then its attachment URL
+   * (on this server only). The content is returned as the trust serves it (R4 Binary native
+   * content).
+   *
+   * @param request {@code documentId} is the item's {@code sourceItemId}, {@code
+   *     DocumentReference/{id}}
+   */
+  @Override
+  public DocumentOutcome fetchDocument(DocumentRequest request) throws InterruptedException {
+    Objects.requireNonNull(request, "request");
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before the document was requested");
+    }
+    String prefix = "DocumentReference/";
+    String id =
+        request.documentId().startsWith(prefix)
+            ? request.documentId().substring(prefix.length())
+            : request.documentId();
+    if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+      return new DocumentOutcome.NotFound("not a DocumentReference id of this source");
+    }
+    long deadline = System.nanoTime() + config.requestTimeout().toNanos();
+    List<CompletableFuture<HttpResponse<BoundedBody>>> inFlight = new ArrayList<>();
+    try {
+      SourceRequest search =
+          new SourceRequest(request.nhsNumber(), java.util.Set.of(), request.context());
+      URI uri =
+          URI.create(
+              config.baseUrl() + Search.DOCUMENTS.pathAndQuery(request.nhsNumber()) + "&_id=" + id);
+      Map<Search, List<Bundle>> answered = new EnumMap<>(Search.class);
+      Map<Search, Failed> failed = new EnumMap<>(Search.class);
+      collect(
+          Search.DOCUMENTS,
+          send(uri, search, inFlight),
+          deadline,
+          search,
+          inFlight,
+          answered,
+          failed);
+      if (failed.containsKey(Search.DOCUMENTS)) {
+        Failed failure = failed.get(Search.DOCUMENTS);
+        return new DocumentOutcome.Failed(failure.kind(), failure.detail());
+      }
+      Optional<org.hl7.fhir.r4.model.DocumentReference> document =
+          answered.get(Search.DOCUMENTS).stream()
+              .flatMap(b -> b.getEntry().stream())
+              .map(Bundle.BundleEntryComponent::getResource)
+              .filter(r -> r instanceof org.hl7.fhir.r4.model.DocumentReference)
+              .map(org.hl7.fhir.r4.model.DocumentReference.class::cast)
+              .filter(d -> id.equals(d.getIdElement().getIdPart()))
+              .findFirst();
+      if (document.isEmpty()) {
+        return new DocumentOutcome.NotFound("the trust holds no such document for this NHS number");
+      }
+      Optional<String> url =
+          document.get().getContent().stream()
+              .map(c -> c.getAttachment())
+              .filter(a -> a.hasUrl())
+              .map(a -> a.getUrl())
+              .findFirst();
+      if (url.isEmpty()) {
+        return new DocumentOutcome.NotFound("the document has no content URL");
+      }
+      URI content;
+      try {
+        content =
+            URI.create(url.get()).isAbsolute()
+                ? URI.create(url.get())
+                : URI.create(config.baseUrl() + "/" + url.get().replaceFirst("^/", ""));
+      } catch (IllegalArgumentException e) {
+        return new DocumentOutcome.Failed(
+            Kind.MALFORMED_PAYLOAD, "the document's content URL is not a URL");
+      }
+      if (!sameServer(content)) {
+        return new DocumentOutcome.NotSupported(
+            "the document's content is held on another server (%s)".formatted(content.getHost()));
+      }
+      return content(content, request, deadline, inFlight);
+    } catch (InterruptedException e) {
+      inFlight.forEach(f -> f.cancel(true));
+      throw e;
+    }
+  }
+
+  private DocumentOutcome content(
+      URI uri,
+      DocumentRequest request,
+      long deadline,
+      List<CompletableFuture<HttpResponse<BoundedBody>>> inFlight)
+      throws InterruptedException {
+    HttpRequest http =
+        HttpRequest.newBuilder(uri)
+            .timeout(config.requestTimeout())
+            .header("Accept", "*/*")
+            .header("X-Correlation-ID", request.context().correlationId())
+            .GET()
+            .build();
+    CompletableFuture<HttpResponse<BoundedBody>> exchange =
+        client.sendAsync(http, BoundedBody.handler(config.maxResponseBytes()));
+    inFlight.add(exchange);
+    HttpResponse<BoundedBody> response;
+    try {
+      response = exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      Failed failed = TransportFailures.timedOut(uri, config.requestTimeout());
+      return new DocumentOutcome.Failed(failed.kind(), failed.detail());
+    } catch (ExecutionException e) {
+      Failed failed =
+          TransportFailures.classify(
+              e.getCause() == null ? e : e.getCause(), uri, config.connectTimeout());
+      return new DocumentOutcome.Failed(failed.kind(), failed.detail());
+    }
+    if (response.body() instanceof BoundedBody.TooLarge tooLarge) {
+      return new DocumentOutcome.Failed(
+          Kind.MALFORMED_PAYLOAD,
+          "the document is larger than %d bytes; it was not read".formatted(tooLarge.limit()));
+    }
+    if (response.statusCode() == 404) {
+      return new DocumentOutcome.NotFound("the trust no longer holds the document's content");
+    }
+    if (response.statusCode() != 200) {
+      return new DocumentOutcome.Failed(
+          Kind.SOURCE_ERROR,
+          "HTTP %d when reading the document's content".formatted(response.statusCode()));
+    }
+    String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+    return new DocumentOutcome.Content(type, ((BoundedBody.Complete) response.body()).bytes());
+  }
+
+  private boolean sameServer(URI uri) {
+    URI base = config.baseUrl();
+    return Objects.equals(uri.getScheme(), base.getScheme())
+        && Objects.equals(uri.getHost(), base.getHost())
+        && uri.getPort() == base.getPort();
   }
 
   /** Aborts exchanges still in flight and releases the client's connections. */
