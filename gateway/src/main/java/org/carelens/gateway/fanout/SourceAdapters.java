@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.carelens.adapters.fhirr4.FhirR4Adapter;
+import org.carelens.adapters.fhirr4.FhirR4Config;
 import org.carelens.adapters.gpconnect.GpConnectAdapter;
 import org.carelens.adapters.gpconnect.GpConnectConfig;
 import org.carelens.adapters.mentalhealth.MentalHealthXmlAdapter;
@@ -85,9 +87,17 @@ public class SourceAdapters {
                       source.getClientId(),
                       source.getClientSecret())
                   .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
+      case "fhir-r4" ->
+          new FhirR4Adapter(
+              FhirR4Config.withDefaults(
+                      source.getId(),
+                      source.getName(),
+                      java.net.URI.create(source.getUrl()),
+                      source.getProviderOds())
+                  .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
       default ->
           throw new IllegalStateException(
-              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect, mental-health-xml, social-care-rest)"
+              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect, fhir-r4, mental-health-xml, social-care-rest)"
                   .formatted(source.getId(), source.getType()));
     };
   }
