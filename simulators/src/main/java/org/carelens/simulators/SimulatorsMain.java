@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.carelens.simulators.acute.AcuteHospitalSimulator;
+import org.carelens.simulators.acute.AcuteRecords;
 import org.carelens.simulators.fixtures.Fixtures;
 import org.carelens.simulators.gp.GpPracticeSimulator;
 import org.carelens.simulators.launcher.LauncherConfig;
@@ -20,7 +22,7 @@ import org.carelens.simulators.socialcare.SocialCareSimulator;
  * killed.
  *
  * <pre>
- * --launcher-port 8090 --gp-port 8091 --mental-health-port 8096 --social-care-port 8097 --seed 42 --patients 60
+ * --launcher-port 8090 --gp-port 8091 --acute-port 8095 --mental-health-port 8096 --social-care-port 8097 --seed 42 --patients 60
  * --portal-url http://localhost:8080 --audience carelens-gateway --issuer http://localhost:8090
  * </pre>
  */
@@ -32,6 +34,8 @@ public final class SimulatorsMain {
           "8090",
           "--gp-port",
           "8091",
+          "--acute-port",
+          "8095",
           "--mental-health-port",
           "8096",
           "--social-care-port",
@@ -75,6 +79,7 @@ public final class SimulatorsMain {
     LauncherSimulator launcher = new LauncherSimulator(population, config, clock);
     GpPracticeSimulator gp =
         new GpPracticeSimulator(population, population.practices().getFirst(), clock);
+    AcuteHospitalSimulator acute = new AcuteHospitalSimulator(population, Fixtures.none());
     MentalHealthSimulator mentalHealth = new MentalHealthSimulator(population, Fixtures.none());
     SocialCareSimulator socialCare = new SocialCareSimulator(population, Fixtures.none(), clock);
     Runtime.getRuntime()
@@ -83,12 +88,14 @@ public final class SimulatorsMain {
                 () -> {
                   launcher.stop();
                   gp.stop();
+                  acute.stop();
                   mentalHealth.stop();
                   socialCare.stop();
                 },
                 "simulators-shutdown"));
     launcher.start(Integer.parseInt(options.get("--launcher-port")));
     gp.start(Integer.parseInt(options.get("--gp-port")));
+    acute.start(Integer.parseInt(options.get("--acute-port")));
     mentalHealth.start(Integer.parseInt(options.get("--mental-health-port")));
     socialCare.start(Integer.parseInt(options.get("--social-care-port")));
 
@@ -106,6 +113,12 @@ public final class SimulatorsMain {
             + "       "
             + gp.baseUrl()
             + "/Patient/$gpc.getstructuredrecord");
+    System.out.println(
+        "  Acute trust "
+            + AcuteRecords.TRUST_ODS
+            + "        "
+            + acute.baseUrl()
+            + "/Encounter?patient:identifier=https://fhir.nhs.uk/Id/nhs-number|{nhsNumber} (FHIR R4)");
     System.out.println(
         "  Mental health "
             + MentalHealthSimulator.TRUST_ODS
@@ -140,6 +153,7 @@ public final class SimulatorsMain {
         List.of(
             "--launcher-port",
             "--gp-port",
+            "--acute-port",
             "--mental-health-port",
             "--social-care-port",
             "--seed",
