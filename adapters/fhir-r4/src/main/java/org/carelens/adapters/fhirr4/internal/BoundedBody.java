@@ -52,9 +52,10 @@ public sealed interface BoundedBody {
     public void onSubscribe(Flow.Subscription subscription) {
       this.subscription = subscription;
       if (declaredLength > limit) {
-        // Content-Length already says it is too big: do not read a byte of it.
-        subscription.cancel();
+        // Content-Length already says it is too big: do not read a byte of it. The result is
+        // completed before cancelling: over HTTP/2 the cancel reports a stream error at once.
         result.complete(new TooLarge(limit));
+        subscription.cancel();
         return;
       }
       subscription.request(Long.MAX_VALUE);
@@ -68,10 +69,10 @@ public sealed interface BoundedBody {
       for (ByteBuffer item : items) {
         int remaining = item.remaining();
         if ((long) buffer.size() + remaining > limit) {
+          result.complete(new TooLarge(limit));
           if (subscription != null) {
             subscription.cancel();
           }
-          result.complete(new TooLarge(limit));
           return;
         }
         byte[] chunk = new byte[remaining];
