@@ -18,6 +18,7 @@ public class LaunchProperties {
   private String jwksUrl = "http://localhost:8090/.well-known/jwks.json";
   private Duration clockSkew = Duration.ofSeconds(30);
   private Duration jwksCacheTtl = Duration.ofMinutes(5);
+  private Duration jwksTimeout = Duration.ofSeconds(2);
   private @Nullable String jwks;
 
   public String getIssuer() {
@@ -66,6 +67,19 @@ public class LaunchProperties {
 
   public void setJwks(@Nullable String jwks) {
     this.jwks = jwks;
+  }
+
+  /** Connect and read timeout for fetching the JWKS; past it the launch fails closed. */
+  public Duration getJwksTimeout() {
+    return jwksTimeout;
+  }
+
+  public void setJwksTimeout(Duration jwksTimeout) {
+    if (jwksTimeout.isNegative() || jwksTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "carelens.launch.jwks-timeout must be positive, was " + jwksTimeout);
+    }
+    this.jwksTimeout = jwksTimeout;
   }
 
   public Duration getJwksCacheTtl() {

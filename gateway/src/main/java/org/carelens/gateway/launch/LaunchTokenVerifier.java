@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -117,7 +118,11 @@ public class LaunchTokenVerifier {
       }
     }
     try {
-      return JWKSourceBuilder.create(URI.create(properties.getJwksUrl()).toURL())
+      int timeout = (int) properties.getJwksTimeout().toMillis();
+      // Nimbus's own 500 ms default fails a cold or busy issuer; 50 KB bounds a hostile reply.
+      return JWKSourceBuilder.create(
+              URI.create(properties.getJwksUrl()).toURL(),
+              new DefaultResourceRetriever(timeout, timeout, 50 * 1024))
           .cache(properties.getJwksCacheTtl().toMillis(), 5_000)
           .rateLimited(false)
           .retrying(false)
