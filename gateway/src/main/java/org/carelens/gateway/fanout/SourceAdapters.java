@@ -31,7 +31,10 @@ public class SourceAdapters {
   @Inject
   public SourceAdapters(List<SourceProperties> configured) {
     List<SourceProperties> ordered =
-        configured.stream().sorted(Comparator.comparing(SourceProperties::getId)).toList();
+        configured.stream()
+            .filter(SourceProperties::isEnabled)
+            .sorted(Comparator.comparing(SourceProperties::getId))
+            .toList();
     this.properties =
         ordered.stream().collect(Collectors.toMap(SourceProperties::getId, Function.identity()));
     this.adapters = new ArrayList<>();

@@ -155,7 +155,13 @@ final class SourceCaller {
     SourceResult result = callSource(request, started, viewDeadline);
     switch (result.status()) {
       case OK ->
-          result.record().ifPresent(r -> cache.put(key, new CachedRecord(r, clock.instant())));
+          result
+              .record()
+              .ifPresent(
+                  r ->
+                      cache.put(
+                          key,
+                          new CachedRecord(r, result.retrievedAt().orElseGet(clock::instant))));
       // A source that now has no record, or withholds it, must not be answered from an old copy.
       case NO_RECORD, WITHHELD -> cache.invalidate(key);
       default -> {

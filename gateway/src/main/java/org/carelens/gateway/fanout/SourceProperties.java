@@ -12,6 +12,7 @@ import java.time.Duration;
 public class SourceProperties {
 
   private final String id;
+  private boolean enabled = true;
   private String type = "gp-connect";
   private String name = "";
   private String url = "";
@@ -39,6 +40,15 @@ public class SourceProperties {
 
   public String getId() {
     return id;
+  }
+
+  /** A disabled source is left out entirely: not asked, not listed in {@code sources[]}. */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
   }
 
   public String getType() {

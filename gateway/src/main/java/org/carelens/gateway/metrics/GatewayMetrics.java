@@ -102,15 +102,19 @@ public final class GatewayMetrics {
               "carelens.source.circuit.state", circuitState, s -> state.equals(s.get()) ? 1 : 0)
           .description("Circuit breaker state: 1 for the current state")
           .tags("source", source, "state", state)
+          // Micrometer holds gauge targets weakly; these lambdas live nowhere else.
+          .strongReference(true)
           .register(registry);
     }
     Gauge.builder("carelens.source.bulkhead.in.use", bulkheadInUse, IntSupplier::getAsInt)
         .description("Calls in flight to the source, including abandoned ones not yet stopped")
         .tags("source", source)
+        .strongReference(true)
         .register(registry);
     Gauge.builder("carelens.source.bulkhead.max", () -> bulkheadMax)
         .description("The most calls that may be in flight to the source")
         .tags("source", source)
+        .strongReference(true)
         .register(registry);
   }
 

@@ -22,7 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import org.carelens.gateway.OnlyTheseSources;
 import org.carelens.gateway.TestLaunchTokens;
 import org.carelens.simulators.gp.GpPracticeSimulator;
 import org.carelens.simulators.population.Population;
@@ -58,17 +61,20 @@ class RecordApiTest implements TestPropertyProvider {
                     .withHeader("Content-Type", "application/json")
                     .withBody(tokens.jwksJson())));
     gp.start(0);
-    return Map.of(
-        "micronaut.server.port",
-        "-1",
-        "carelens.launch.issuer",
-        TestLaunchTokens.ISSUER,
-        "carelens.launch.audience",
-        TestLaunchTokens.AUDIENCE,
-        "carelens.launch.jwks-url",
-        issuer.baseUrl() + "/jwks.json",
-        "carelens.sources.gp.url",
-        gp.baseUrl());
+    Map<String, String> properties = new HashMap<>(OnlyTheseSources.disableOthers(Set.of("gp")));
+    properties.putAll(
+        Map.of(
+            "micronaut.server.port",
+            "-1",
+            "carelens.launch.issuer",
+            TestLaunchTokens.ISSUER,
+            "carelens.launch.audience",
+            TestLaunchTokens.AUDIENCE,
+            "carelens.launch.jwks-url",
+            issuer.baseUrl() + "/jwks.json",
+            "carelens.sources.gp.url",
+            gp.baseUrl()));
+    return properties;
   }
 
   @AfterAll
