@@ -647,13 +647,15 @@ public final class AcuteRecords {
         o.addReferenceRange()
             .setLow(
                 new Quantity()
-                    .setValue(BigDecimal.valueOf(low))
+                    .setValue(
+                        BigDecimal.valueOf(low).setScale(test.decimals(), RoundingMode.HALF_UP))
                     .setUnit(test.unit())
                     .setSystem("http://unitsofmeasure.org")
                     .setCode(test.unit()))
             .setHigh(
                 new Quantity()
-                    .setValue(BigDecimal.valueOf(high))
+                    .setValue(
+                        BigDecimal.valueOf(high).setScale(test.decimals(), RoundingMode.HALF_UP))
                     .setUnit(test.unit())
                     .setSystem("http://unitsofmeasure.org")
                     .setCode(test.unit()));
