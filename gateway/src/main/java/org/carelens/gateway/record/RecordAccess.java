@@ -3,48 +3,37 @@ package org.carelens.gateway.record;
 import jakarta.inject.Singleton;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.problem.ProblemException;
-import org.carelens.gateway.session.BearerToken;
-import org.carelens.gateway.session.SessionStore;
+import org.carelens.gateway.session.GatewaySession;
+import org.carelens.gateway.session.SessionGuard;
 import org.carelens.sdk.model.InvalidNhsNumberException;
 import org.carelens.sdk.model.NhsNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks every patient-data endpoint makes before it does anything, in the same order as the
- * record endpoint: a live session (401), a valid NHS number (400), the launched patient (403).
- * Failures are {@link ProblemException}s, so they reach the client as problem+json before any
- * response body (or event stream) starts.
+ * The checks the stream and document endpoints make before they do anything, in the same order as
+ * the record endpoint: a live session (401), a valid NHS number (400), the launched patient (403),
+ * refusals audited by {@link SessionGuard}. Failures are {@link ProblemException}s, so they reach
+ * the client as problem+json before any response body (or event stream) starts.
  */
 @Singleton
 class RecordAccess {
 
-  private final SessionStore sessions;
+  private final SessionGuard sessions;
 
-  RecordAccess(SessionStore sessions) {
+  RecordAccess(SessionGuard sessions) {
     this.sessions = sessions;
   }
 
   Granted check(@Nullable String authorization, String nhsNumber) {
-    LaunchContext launch =
-        sessions
-            .find(BearerToken.from(authorization))
-            .orElseThrow(
-                () ->
-                    ProblemException.unauthorized(
-                        "SESSION_EXPIRED", "The session is unknown or has expired; launch again"))
-            .launch();
+    GatewaySession session = sessions.require(authorization);
     NhsNumber patient;
     try {
       patient = new NhsNumber(nhsNumber);
     } catch (InvalidNhsNumberException e) {
       throw ProblemException.badRequest("INVALID_NHS_NUMBER", e.getMessage());
     }
-    if (!patient.equals(launch.nhsNumber())) {
-      throw ProblemException.forbidden(
-          "PATIENT_NOT_IN_SESSION",
-          "This session was launched for a different patient; launch again for this patient");
-    }
-    return new Granted(launch, patient);
+    sessions.requirePatient(session, patient);
+    return new Granted(session.launch(), patient);
   }
 
   /** Who may read which patient, once the checks passed. */

@@ -8,7 +8,11 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
+import org.carelens.gateway.audit.AuditEvent;
+import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.sdk.model.Section;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -23,16 +27,26 @@ import reactor.core.publisher.Flux;
  * <p>Session, NHS number and patient are checked before the stream starts, so those failures are
  * ordinary problem+json responses. If the client goes away, the fan-out is interrupted and every
  * source still running is cut off as at the deadline.
+ *
+ * <p>Audit before display (PRODUCT.md principle 4) holds per event: each {@code source} event is
+ * audited as a view of that source's part of the record before it is sent, and the {@code complete}
+ * event as the whole view. If an audit write fails the stream ends with an error and nothing more
+ * is shown.
  */
 @Controller("/api/v1/patients")
 public class RecordStreamController {
 
   private final RecordAccess access;
   private final RecordService records;
+  private final AuditTrail audit;
+  private final Clock clock;
 
-  RecordStreamController(RecordAccess access, RecordService records) {
+  RecordStreamController(
+      RecordAccess access, RecordService records, AuditTrail audit, Clock clock) {
     this.access = access;
     this.records = records;
+    this.audit = audit;
+    this.clock = clock;
   }
 
   @Get(value = "/{nhsNumber}/record/stream", produces = MediaType.TEXT_EVENT_STREAM)
@@ -57,7 +71,12 @@ public class RecordStreamController {
                                       granted.viewer(),
                                       granted.patient(),
                                       requested,
-                                      source -> sink.next(Event.<Object>of(source).name("source")));
+                                      source -> {
+                                        audit.append(auditOf(granted, source));
+                                        sink.next(Event.<Object>of(source).name("source"));
+                                      });
+                              audit.append(
+                                  RecordViewAudit.of(granted.viewer(), granted.patient(), view));
                               sink.next(Event.<Object>of(view).name("complete"));
                               sink.complete();
                             } catch (RuntimeException e) {
@@ -67,5 +86,32 @@ public class RecordStreamController {
               sink.onCancel(worker::interrupt);
             });
     return HttpResponse.<Publisher<Event<Object>>>ok(events).header("Cache-Control", "no-store");
+  }
+
+  /** One source's part of the view, audited with the same event shape as a whole view. */
+  private AuditEvent auditOf(RecordAccess.Granted granted, SourceEvent source) {
+    RecordView part =
+        new RecordView(
+            new RecordView.PatientView(
+                granted.patient().value(), null, null, null, null, null, null, null, false),
+            List.of(
+                new RecordView.SourceView(
+                    source.id(),
+                    source.name(),
+                    source.status(),
+                    source.elapsedMs(),
+                    source.cached(),
+                    source.retrievedAt(),
+                    source.reason(),
+                    source.detail())),
+            source.sections(),
+            List.of(),
+            new RecordView.ViewerView(
+                granted.viewer().userId(),
+                granted.viewer().userName(),
+                granted.viewer().role().code(),
+                granted.viewer().organisationOds()),
+            clock.instant());
+    return RecordViewAudit.of(granted.viewer(), granted.patient(), part);
   }
 }
