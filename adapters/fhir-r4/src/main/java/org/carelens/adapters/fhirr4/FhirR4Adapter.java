@@ -66,6 +66,10 @@ public final class FhirR4Adapter implements SourceAdapter {
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
+            // HTTP/1.1 like the other adapters: cancelling an oversized HTTP/2 (h2c) stream races
+            // with the stream reset, which then surfaced as "Stream cancelled" instead of the size
+            // limit (seen under load in the TCK's oversized-payload check).
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
     this.descriptor =
         new SourceDescriptor(
