@@ -132,18 +132,39 @@ public class FanoutEngine implements AutoCloseable {
       Set<Section> sections,
       RequestContext context,
       Consumer<SourceResult> onEach) {
+    Map<String, Set<Section>> plan = new LinkedHashMap<>();
+    adapters.forEach(a -> plan.put(a.descriptor().id(), sections));
+    return fetch(nhsNumber, plan, context, onEach);
+  }
+
+  /**
+   * Fetches the patient from the sources in {@code plan} only, each asked for its own sections. A
+   * source absent from the plan is not contacted at all, not even its cache: this is how policy
+   * keeps a patient who dissented from a source from being asked about there.
+   *
+   * @param plan source id to the sections it is asked for; ids not configured are ignored
+   * @return one result per planned source, in configuration order
+   */
+  public List<SourceResult> fetch(
+      NhsNumber nhsNumber,
+      Map<String, Set<Section>> plan,
+      RequestContext context,
+      Consumer<SourceResult> onEach) {
     long deadline = System.nanoTime() + properties.getDeadline().toNanos();
-    SourceRequest request = new SourceRequest(nhsNumber, sections, context);
+    List<SourceAdapter> asked =
+        adapters.stream().filter(a -> plan.containsKey(a.descriptor().id())).toList();
     BlockingQueue<Completed> done = new LinkedBlockingQueue<>();
     List<Future<?>> running = new ArrayList<>();
-    for (int i = 0; i < adapters.size(); i++) {
+    for (int i = 0; i < asked.size(); i++) {
       int index = i;
-      SourceCaller caller = callers.get(adapters.get(i).descriptor().id());
+      String id = asked.get(i).descriptor().id();
+      SourceRequest request = new SourceRequest(nhsNumber, plan.get(id), context);
+      SourceCaller caller = callers.get(id);
       running.add(
           executor.submit(() -> done.add(new Completed(index, caller.call(request, deadline)))));
     }
-    SourceResult[] results = new SourceResult[adapters.size()];
-    int remaining = adapters.size();
+    SourceResult[] results = new SourceResult[asked.size()];
+    int remaining = asked.size();
     try {
       while (remaining > 0) {
         Completed next = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -163,7 +184,7 @@ public class FanoutEngine implements AutoCloseable {
         running.get(i).cancel(true);
         results[i] =
             SourceResult.failed(
-                adapters.get(i).descriptor(),
+                asked.get(i).descriptor(),
                 SourceStatus.TIMEOUT,
                 "No answer before the view's "
                     + properties.getDeadline().toMillis()

@@ -15,9 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.carelens.gateway.audit.AuditEvent;
+import org.carelens.gateway.audit.AuditEventType;
+import org.carelens.gateway.audit.AuditOutcome;
+import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.problem.ProblemException;
-import org.carelens.sdk.model.Section;
+import org.carelens.policy.Decision;
 import org.carelens.sdk.spi.DocumentOutcome;
 import org.carelens.sdk.spi.DocumentRequest;
 import org.carelens.sdk.spi.SourceAdapter;
@@ -35,11 +39,14 @@ public class DocumentController {
   private final RecordAccess access;
   private final RecordService records;
   private final FanoutEngine fanout;
+  private final AuditTrail audit;
 
-  DocumentController(RecordAccess access, RecordService records, FanoutEngine fanout) {
+  DocumentController(
+      RecordAccess access, RecordService records, FanoutEngine fanout, AuditTrail audit) {
     this.access = access;
     this.records = records;
     this.fanout = fanout;
+    this.audit = audit;
   }
 
   @Get("/{nhsNumber}/documents/{sourceId}/{documentId}")
@@ -50,10 +57,6 @@ public class DocumentController {
       @PathVariable String documentId,
       @Header("Authorization") @Nullable String authorization) {
     RecordAccess.Granted granted = access.check(authorization, nhsNumber);
-    if (!records.permitted(granted.viewer(), Section.DOCUMENTS)) {
-      throw ProblemException.forbidden(
-          "SECTION_NOT_PERMITTED", "This role may not see the documents section");
-    }
     SourceAdapter adapter =
         fanout
             .adapter(sourceId)
@@ -64,6 +67,44 @@ public class DocumentController {
                         "UNKNOWN_SOURCE",
                         "Not found",
                         "No source '%s' is configured".formatted(sourceId)));
+    // The same consent and access policy as the view, decided now: a document is opened only if
+    // this viewer's view would list it (PRODUCT.md principle 2).
+    Decision decision =
+        records.documentAccess(granted.viewer(), granted.patient(), sourceId, documentId);
+    if (decision instanceof Decision.Withhold w) {
+      audit.appendRefusal(
+          AuditEvent.builder(AuditEventType.POLICY_DENIAL, AuditOutcome.REFUSED)
+              .launch(granted.viewer())
+              .patient(granted.patient())
+              .reason(w.reasonCode())
+              .detail("function", "document content")
+              .detail("source", sourceId)
+              .detail("rule", w.ruleId())
+              .detail("reason", w.reason())
+              .build());
+      throw switch (w.reasonCode()) {
+        case "DOCUMENT_NOT_IN_VIEW" ->
+            new ProblemException(
+                HttpStatus.NOT_FOUND,
+                "DOCUMENT_NOT_FOUND",
+                "Not found",
+                "No document '%s' at source '%s' for this viewer".formatted(documentId, sourceId));
+        case "DOCUMENTS_NOT_OFFERED" ->
+            new ProblemException(
+                HttpStatus.NOT_IMPLEMENTED,
+                "DOCUMENT_CONTENT_NOT_SUPPORTED",
+                "Not implemented",
+                "Source '%s' does not serve documents".formatted(sourceId));
+        case "ROLE_NOT_PERMITTED", "SECTION_NOT_SHARED" ->
+            ProblemException.forbidden(
+                "SECTION_NOT_PERMITTED",
+                "This viewer may not see the documents section of source '%s'".formatted(sourceId));
+        // Consent: the source's reason class, as the record's sources[] shows it; never content.
+        default ->
+            ProblemException.forbidden(
+                w.reasonCode(), Decision.WITHHELD_NOTICE + " (" + w.reasonCode() + ")");
+      };
+    }
     DocumentRequest request =
         new DocumentRequest(
             granted.patient(), documentId, RecordService.requestContext(granted.viewer()));

@@ -49,9 +49,9 @@ public class RecordController {
     sessions.requirePatient(session, patient);
     Set<Section> requested =
         sections == null ? RecordService.SERVED : RecordService.parseSections(sections);
-    RecordView view = records.view(session.launch(), patient, requested);
+    RecordService.Viewed viewed = records.view(session.launch(), patient, requested);
     // Audit before display (PRODUCT.md principle 4): committed, or a 503 and nothing shown.
-    audit.append(RecordViewAudit.of(session.launch(), patient, view));
-    return HttpResponse.ok(view).header("Cache-Control", "no-store");
+    audit.append(viewed.audit(session.launch(), patient));
+    return HttpResponse.ok(viewed.view()).header("Cache-Control", "no-store");
   }
 }

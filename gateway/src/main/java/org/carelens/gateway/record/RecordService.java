@@ -3,14 +3,20 @@ package org.carelens.gateway.record;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.carelens.gateway.audit.AuditEvent;
+import org.carelens.gateway.consent.ConsentState;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.fanout.SourceResult;
 import org.carelens.gateway.launch.LaunchContext;
@@ -18,45 +24,84 @@ import org.carelens.gateway.merge.MergedRecord;
 import org.carelens.gateway.merge.RecordMerger;
 import org.carelens.gateway.metrics.GatewayMetrics;
 import org.carelens.gateway.problem.ProblemException;
-import org.carelens.policy.RoleSectionMatrix;
+import org.carelens.policy.AccessPolicy;
+import org.carelens.policy.Decision;
+import org.carelens.policy.Obligation;
+import org.carelens.policy.consent.PatientConsent;
+import org.carelens.policy.consent.Relationship;
+import org.carelens.sdk.model.DocumentItem;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SourceDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds one record view: policy scopes the sections, the fan-out asks every source, the merger
- * combines, and policy decides what leaves the gateway.
+ * Builds one record view in the order of the request flow: consent is read from the register at the
+ * moment of the view, policy decides which sources are asked at all and for which sections, the
+ * fan-out asks only those, policy filters every item of every answer (fresh or from cache), the
+ * merger combines what is left, and the view carries the policy's obligations.
  */
 @Singleton
 public class RecordService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordService.class);
 
   /** The sections the record API serves: every section of the canonical model. */
   static final Set<Section> SERVED = EnumSet.allOf(Section.class);
 
   private final FanoutEngine fanout;
-  private final RoleSectionMatrix matrix = RoleSectionMatrix.defaults();
+  private final AccessPolicy policy;
+  private final ConsentState consents;
   private final RecordMerger merger = new RecordMerger();
   private final Clock clock;
   private final GatewayMetrics metrics;
 
-  public RecordService(FanoutEngine fanout, Clock clock, GatewayMetrics metrics) {
+  public RecordService(
+      FanoutEngine fanout,
+      AccessPolicy policy,
+      ConsentState consents,
+      Clock clock,
+      GatewayMetrics metrics) {
     this.fanout = fanout;
+    this.policy = policy;
+    this.consents = consents;
     this.clock = clock;
     this.metrics = metrics;
+    for (SourceDescriptor source : fanout.sources()) {
+      if (policy.agreement().source(source.id()).isEmpty()) {
+        LOG.warn(
+            "Source '{}' is configured but not in sharing agreement {} v{}: it will be withheld"
+                + " from every view (NOT_IN_AGREEMENT)",
+            source.id(),
+            policy.agreement().id(),
+            policy.agreement().version());
+      }
+    }
   }
 
-  /** The whole view, once every source has answered or the deadline has passed. */
-  public RecordView view(LaunchContext viewer, NhsNumber nhsNumber, Set<Section> requested) {
+  /** A view, and what policy withheld in it and why (for the audit only). */
+  public record Viewed(RecordView view, PolicyTrace trace) {
+
+    /** The {@code RECORD_VIEW} audit event for this view. */
+    public AuditEvent audit(LaunchContext viewer, NhsNumber patient) {
+      return RecordViewAudit.of(viewer, patient, view, trace);
+    }
+  }
+
+  /** The whole view, once every source asked has answered or the deadline has passed. */
+  public Viewed view(LaunchContext viewer, NhsNumber nhsNumber, Set<Section> requested) {
     return build(viewer, nhsNumber, requested, event -> {}, "record");
   }
 
   /**
-   * The whole view, as {@link #view}, telling {@code onSource} about each source as it completes:
-   * its status and its own items, after the same policy as the view.
+   * The whole view, as {@link #view}, telling {@code onSource} about each source as it completes
+   * (sources withheld by policy first): its status and its own items, after the same policy as the
+   * view.
    */
-  public RecordView stream(
+  public Viewed stream(
       LaunchContext viewer,
       NhsNumber nhsNumber,
       Set<Section> requested,
@@ -64,50 +109,118 @@ public class RecordService {
     return build(viewer, nhsNumber, requested, onSource, "stream");
   }
 
-  private RecordView build(
-      LaunchContext viewer,
+  private Viewed build(
+      LaunchContext launch,
       NhsNumber nhsNumber,
       Set<Section> requested,
       Consumer<SourceEvent> onSource,
       String endpoint) {
     long started = System.nanoTime();
-    Set<Section> inScope = inScope(viewer, requested);
+    Instant now = clock.instant();
+    ConsentState.ForView state = consents.at(launch, nhsNumber, now);
+    ViewPolicy viewPolicy = new ViewPolicy(policy, state.viewer(), state.consent(), now, requested);
     Map<String, String> names = sourceNames();
-    List<SourceResult> results =
-        fanout.fetchAll(
+    List<SourceDescriptor> sources = fanout.sources();
+    Map<String, SourceResult> byId = new LinkedHashMap<>();
+    for (SourceResult withheld : viewPolicy.decideSources(sources)) {
+      byId.put(withheld.source().id(), withheld);
+      onSource.accept(sourceEvent(withheld, viewPolicy, names, nhsNumber));
+    }
+    List<SourceResult> fetched =
+        fanout.fetch(
             nhsNumber,
-            inScope,
-            requestContext(viewer),
-            result -> onSource.accept(sourceEvent(result, inScope, names, nhsNumber)));
+            viewPolicy.plan(),
+            requestContext(launch),
+            result -> {
+              SourceResult filtered = viewPolicy.filter(result);
+              byId.put(filtered.source().id(), filtered);
+              onSource.accept(sourceEvent(filtered, viewPolicy, names, nhsNumber));
+            });
+    // The engine reports every planned source through the callback; this only guards the order.
+    for (SourceResult result : fetched) {
+      byId.computeIfAbsent(result.source().id(), id -> viewPolicy.filter(result));
+    }
+    List<SourceResult> results = new ArrayList<>();
+    for (SourceDescriptor source : sources) {
+      Optional.ofNullable(byId.get(source.id())).ifPresent(results::add);
+    }
     MergedRecord merged = merger.merge(results);
+    PolicyTrace trace = viewPolicy.trace();
     RecordView view =
         new RecordView(
-            patient(nhsNumber, merged),
-            results.stream().map(RecordService::source).toList(),
-            new SectionViews(merged, inScope, names, nhsNumber).sections(),
+            patient(nhsNumber, merged, results, viewPolicy.consent()),
+            results.stream().map(r -> source(r, trace)).toList(),
+            new SectionViews(
+                    merged, viewPolicy.inScope(), names, nhsNumber, trace.withheldSections())
+                .sections(),
             merged.warnings().stream()
                 .map(w -> new RecordView.WarningView(w.code(), w.message()))
                 .toList(),
             new RecordView.ViewerView(
-                viewer.userId(), viewer.userName(), viewer.role().code(), viewer.organisationOds()),
-            clock.instant());
+                launch.userId(), launch.userName(), launch.role().code(), launch.organisationOds()),
+            clock.instant(),
+            PolicyTrace.names(trace.obligations()),
+            breakGlass(viewPolicy));
     metrics.view(endpoint, Duration.ofNanos(System.nanoTime() - started));
-    return view;
+    return new Viewed(view, trace);
   }
 
-  /** Whether the viewer's role may see {@code section} at all. */
-  boolean permitted(LaunchContext viewer, Section section) {
-    return matrix.decide(viewer.role(), section).permitted();
-  }
-
-  private Set<Section> inScope(LaunchContext viewer, Set<Section> requested) {
-    Set<Section> inScope = EnumSet.noneOf(Section.class);
-    for (Section section : requested) {
-      if (permitted(viewer, section)) {
-        inScope.add(section);
-      }
+  /**
+   * Whether this viewer may open one document's content: the same consent, source, section and item
+   * decisions as the view, taken now. The document must be one the viewer's view would list; the
+   * source's answer comes through the fan-out (usually its cache, filled by the view just shown).
+   *
+   * @return the decision; a {@link Decision.Withhold} with {@code DOCUMENT_NOT_IN_VIEW} when the
+   *     source does not list it for this patient
+   */
+  public Decision documentAccess(
+      LaunchContext launch, NhsNumber nhsNumber, String sourceId, String documentId) {
+    Instant now = clock.instant();
+    ConsentState.ForView state = consents.at(launch, nhsNumber, now);
+    ViewPolicy viewPolicy =
+        new ViewPolicy(policy, state.viewer(), state.consent(), now, EnumSet.of(Section.DOCUMENTS));
+    List<SourceDescriptor> source =
+        fanout.sources().stream().filter(s -> s.id().equals(sourceId)).toList();
+    List<SourceResult> withheld = viewPolicy.decideSources(source);
+    if (!withheld.isEmpty()) {
+      return viewPolicy.trace().sources().get(sourceId);
     }
-    return inScope;
+    Decision section = policy.decideSection(state.viewer(), sourceId, Section.DOCUMENTS);
+    if (!section.permitted()) {
+      return section;
+    }
+    if (source.stream().noneMatch(s -> s.sections().contains(Section.DOCUMENTS))) {
+      // Nothing to check the document against, and nothing the adapter could serve: not asked.
+      return new Decision.Withhold(
+          "DOCUMENTS_NOT_OFFERED",
+          "Source '%s' offers no documents section".formatted(sourceId),
+          "document-in-view");
+    }
+    List<SourceResult> fetched =
+        fanout.fetch(nhsNumber, viewPolicy.plan(), requestContext(launch), r -> {});
+    boolean listed =
+        fetched.stream()
+            .map(viewPolicy::filter)
+            .flatMap(r -> r.record().stream())
+            .flatMap(r -> r.section(Section.DOCUMENTS).stream())
+            .flatMap(c -> c.items().stream())
+            .map(DocumentItem.class::cast)
+            .anyMatch(d -> d.provenance().sourceItemId().equals(documentId));
+    if (!listed) {
+      // Also what a withheld sensitive document looks like: the viewer cannot tell the two apart.
+      return new Decision.Withhold(
+          "DOCUMENT_NOT_IN_VIEW",
+          "The source lists no document with this id that this viewer may see",
+          "document-in-view");
+    }
+    return new Decision.Permit("document-permitted");
+  }
+
+  private static RecordView.BreakGlassView breakGlass(ViewPolicy viewPolicy) {
+    if (viewPolicy.viewer().relationship() != Relationship.BREAK_GLASS) {
+      return RecordView.BreakGlassView.INACTIVE;
+    }
+    return new RecordView.BreakGlassView(true, viewPolicy.consent().breakGlassUntil().orElse(null));
   }
 
   static RequestContext requestContext(LaunchContext viewer) {
@@ -127,8 +240,8 @@ public class RecordService {
 
   /** One source on its own: the same merge and policy as the view, over that source alone. */
   private SourceEvent sourceEvent(
-      SourceResult result, Set<Section> inScope, Map<String, String> names, NhsNumber nhsNumber) {
-    RecordView.SourceView source = source(result);
+      SourceResult result, ViewPolicy viewPolicy, Map<String, String> names, NhsNumber nhsNumber) {
+    RecordView.SourceView source = source(result, viewPolicy.trace());
     MergedRecord alone = merger.merge(List.of(result));
     return new SourceEvent(
         source.id(),
@@ -139,10 +252,21 @@ public class RecordService {
         source.retrievedAt(),
         source.reason(),
         source.detail(),
-        new SectionViews(alone, inScope, names, nhsNumber).sections());
+        new SectionViews(
+                alone,
+                viewPolicy.inScope(),
+                names,
+                nhsNumber,
+                viewPolicy.trace().withheldSections())
+            .sections(),
+        source.obligations());
   }
 
-  private static RecordView.SourceView source(SourceResult r) {
+  private static RecordView.SourceView source(SourceResult r, PolicyTrace trace) {
+    Set<Obligation> obligations =
+        Optional.ofNullable(trace.sources().get(r.source().id()))
+            .map(Decision::obligations)
+            .orElse(Set.of());
     return new RecordView.SourceView(
         r.source().id(),
         r.source().name(),
@@ -151,30 +275,51 @@ public class RecordService {
         r.cached(),
         r.retrievedAt().orElse(null),
         r.reasonCode().orElse(null),
-        r.detail().orElse(null));
+        r.detail().orElse(null),
+        PolicyTrace.names(obligations));
   }
 
-  private static RecordView.PatientView patient(NhsNumber nhsNumber, MergedRecord merged) {
+  /**
+   * The patient banner. For a restricted patient (the S-flag from any source) address, telephone
+   * and registered practice are hidden (PRODUCT.md rule 8), whichever source supplied them.
+   */
+  private RecordView.PatientView patient(
+      NhsNumber nhsNumber,
+      MergedRecord merged,
+      List<SourceResult> results,
+      PatientConsent consent) {
+    boolean restricted =
+        results.stream()
+            .flatMap(r -> r.record().stream())
+            .flatMap(r -> r.patient().stream())
+            .anyMatch(PatientIdentity::restricted);
+    PatientConsent withFlag =
+        new PatientConsent(
+            consent.dissents(),
+            consent.permissionsToView(),
+            consent.breakGlassUntil(),
+            consent.restricted() || restricted);
+    boolean hide = policy.hideContactDetails(withFlag);
     return merged
         .patient()
-        .map(RecordService::patient)
+        .map(p -> patient(p, hide))
         .orElseGet(
             () ->
                 new RecordView.PatientView(
-                    nhsNumber.value(), null, null, null, null, null, null, null, false));
+                    nhsNumber.value(), null, null, null, null, null, null, null, hide));
   }
 
-  private static RecordView.PatientView patient(PatientIdentity p) {
+  private static RecordView.PatientView patient(PatientIdentity p, boolean hide) {
     return new RecordView.PatientView(
         p.nhsNumber().value(),
         new RecordView.NameView(p.name().family(), p.name().given(), p.name().title().orElse(null)),
         p.birthDate(),
         p.gender().name().toLowerCase(Locale.ROOT),
         p.deceasedDate().orElse(null),
-        p.address().orElse(null),
-        p.telephone().orElse(null),
-        p.registeredPracticeOds().orElse(null),
-        p.restricted());
+        hide ? null : p.address().orElse(null),
+        hide ? null : p.telephone().orElse(null),
+        hide ? null : p.registeredPracticeOds().orElse(null),
+        hide || p.restricted());
   }
 
   static Set<Section> parseSections(String sections) {

@@ -66,7 +66,7 @@ public class RecordStreamController {
                       .start(
                           () -> {
                             try {
-                              RecordView view =
+                              RecordService.Viewed viewed =
                                   records.stream(
                                       granted.viewer(),
                                       granted.patient(),
@@ -75,9 +75,8 @@ public class RecordStreamController {
                                         audit.append(auditOf(granted, source));
                                         sink.next(Event.<Object>of(source).name("source"));
                                       });
-                              audit.append(
-                                  RecordViewAudit.of(granted.viewer(), granted.patient(), view));
-                              sink.next(Event.<Object>of(view).name("complete"));
+                              audit.append(viewed.audit(granted.viewer(), granted.patient()));
+                              sink.next(Event.<Object>of(viewed.view()).name("complete"));
                               sink.complete();
                             } catch (RuntimeException e) {
                               sink.error(e);
@@ -103,7 +102,8 @@ public class RecordStreamController {
                     source.cached(),
                     source.retrievedAt(),
                     source.reason(),
-                    source.detail())),
+                    source.detail(),
+                    source.obligations())),
             source.sections(),
             List.of(),
             new RecordView.ViewerView(

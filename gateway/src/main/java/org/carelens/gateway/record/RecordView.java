@@ -1,5 +1,6 @@
 package org.carelens.gateway.record;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The record response, {@code GET /api/v1/patients/{nhsNumber}/record}. Field names are a contract
  * (docs/api.md); add fields, never rename them.
+ *
+ * @param obligations what the client must do because of policy decisions in this view, e.g. {@code
+ *     PROMPT_FOR_PERMISSION} (ask for the patient's permission to view), {@code
+ *     SHOW_BREAK_GLASS_BANNER}, {@code SHOW_WITHHELD_NOTICE}
+ * @param breakGlass whether this viewer's break-glass access is active, and until when
  */
 @Serdeable
 public record RecordView(
@@ -17,7 +23,43 @@ public record RecordView(
     Sections sections,
     List<WarningView> warnings,
     ViewerView viewer,
-    Instant generatedAt) {
+    Instant generatedAt,
+    List<String> obligations,
+    BreakGlassView breakGlass) {
+
+  @Creator
+  public RecordView {
+    obligations = List.copyOf(obligations);
+  }
+
+  /** A view with no obligations and no break-glass, for callers that predate consent policy. */
+  public RecordView(
+      PatientView patient,
+      List<SourceView> sources,
+      Sections sections,
+      List<WarningView> warnings,
+      ViewerView viewer,
+      Instant generatedAt) {
+    this(
+        patient,
+        sources,
+        sections,
+        warnings,
+        viewer,
+        generatedAt,
+        List.of(),
+        BreakGlassView.INACTIVE);
+  }
+
+  /**
+   * Break-glass state for this viewer and patient, shown while active (PRODUCT.md rule 7).
+   *
+   * @param until when the break-glass access ends; null when not active
+   */
+  @Serdeable
+  public record BreakGlassView(boolean active, @Nullable Instant until) {
+    public static final BreakGlassView INACTIVE = new BreakGlassView(false, null);
+  }
 
   /** Who the patient is; everything but the NHS number is null when no source gave an identity. */
   @Serdeable
@@ -36,7 +78,13 @@ public record RecordView(
   @Serdeable
   public record NameView(String family, List<String> given, @Nullable String title) {}
 
-  /** One source's status for this view. */
+  /**
+   * One source's status for this view. A source withheld by consent has status {@code WITHHELD} and
+   * a {@code reason} code such as {@code PATIENT_DISSENT} or {@code PERMISSION_TO_VIEW_REQUIRED},
+   * never content.
+   *
+   * @param obligations what the client must do for this source, e.g. {@code PROMPT_FOR_PERMISSION}
+   */
   @Serdeable
   public record SourceView(
       String id,
@@ -46,7 +94,27 @@ public record RecordView(
       boolean cached,
       @Nullable Instant retrievedAt,
       @Nullable String reason,
-      @Nullable String detail) {}
+      @Nullable String detail,
+      List<String> obligations) {
+
+    @Creator
+    public SourceView {
+      obligations = List.copyOf(obligations);
+    }
+
+    /** A source status with no obligations. */
+    public SourceView(
+        String id,
+        String name,
+        String status,
+        long elapsedMs,
+        boolean cached,
+        @Nullable Instant retrievedAt,
+        @Nullable String reason,
+        @Nullable String detail) {
+      this(id, name, status, elapsedMs, cached, retrievedAt, reason, detail, List.of());
+    }
+  }
 
   /**
    * The sections of the record, keyed by {@code Section.key()}. Every section is always present: a

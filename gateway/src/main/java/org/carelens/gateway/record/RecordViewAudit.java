@@ -30,6 +30,16 @@ final class RecordViewAudit {
   private RecordViewAudit() {}
 
   static AuditEvent of(LaunchContext viewer, NhsNumber patient, RecordView view) {
+    return of(viewer, patient, view, null);
+  }
+
+  /**
+   * As {@link #of(LaunchContext, NhsNumber, RecordView)}, with the policy's own reasons: each
+   * source's decision (rule, reason code, obligations) and, per withheld section, which source's
+   * rule withheld something there.
+   */
+  static AuditEvent of(
+      LaunchContext viewer, NhsNumber patient, RecordView view, @Nullable PolicyTrace trace) {
     List<Map<String, @Nullable Object>> sources = new ArrayList<>();
     for (RecordView.SourceView s : view.sources()) {
       Map<String, @Nullable Object> source = new LinkedHashMap<>();
@@ -48,16 +58,29 @@ final class RecordViewAudit {
       boolean isWithheld = Boolean.TRUE.equals(member(section, "withheld"));
       int items = member(section, "items") instanceof List<?> list ? list.size() : 0;
       if (isWithheld) {
-        withheld.put(key, whyWithheld(viewer, key));
+        withheld.put(key, whyWithheld(viewer, key, trace));
       }
       if (items > 0 || !isWithheld) {
         returned.add(key);
         itemCounts.put(key, items);
       }
     }
-    return AuditEvent.builder(AuditEventType.RECORD_VIEW, AuditOutcome.SUCCESS)
-        .launch(viewer)
-        .patient(patient)
+    AuditEvent.Builder event =
+        AuditEvent.builder(AuditEventType.RECORD_VIEW, AuditOutcome.SUCCESS)
+            .launch(viewer)
+            .patient(patient);
+    if (trace != null) {
+      event.detail("policy", decisions(trace));
+    }
+    event.detail("obligations", view.obligations());
+    if (view.breakGlass().active()) {
+      // PRODUCT.md rule 7: a view under break-glass is audited as such, for the privacy officer.
+      event.reason("BREAK_GLASS_ACTIVE");
+      event.detail(
+          "breakGlassUntil",
+          view.breakGlass().until() == null ? null : view.breakGlass().until().toString());
+    }
+    return event
         .detail("sources", sources)
         .detail("sectionsReturned", returned)
         .detail("itemsReturned", itemCounts)
@@ -66,8 +89,39 @@ final class RecordViewAudit {
         .build();
   }
 
-  /** The policy decision when the role may not see the section; else a source left items out. */
-  private static Map<String, String> whyWithheld(LaunchContext viewer, String key) {
+  private static Map<String, @Nullable Object> decisions(PolicyTrace trace) {
+    Map<String, @Nullable Object> bySource = new LinkedHashMap<>();
+    trace
+        .sources()
+        .forEach(
+            (source, decision) -> {
+              Map<String, @Nullable Object> d = new LinkedHashMap<>();
+              d.put("permitted", decision.permitted());
+              d.put("rule", decision.ruleId());
+              if (decision instanceof Decision.Withhold w) {
+                d.put("reasonCode", w.reasonCode());
+                d.put("reason", w.reason());
+              }
+              d.put("obligations", PolicyTrace.names(decision.obligations()));
+              bySource.put(source, d);
+            });
+    return bySource;
+  }
+
+  /**
+   * What the trace says policy withheld in the section; without a trace, the default role matrix's
+   * decision; else a source left items out.
+   */
+  private static Map<String, @Nullable Object> whyWithheld(
+      LaunchContext viewer, String key, @Nullable PolicyTrace trace) {
+    if (trace != null) {
+      var reasons = Section.fromKey(key).map(s -> trace.sectionReasons().get(s)).orElse(null);
+      if (reasons != null && !reasons.isEmpty()) {
+        // source:reasonCode:rule for each rule that withheld something; never item counts, so
+        // even the audit does not say how many sensitive items a patient has.
+        return Map.of("reasonCode", "WITHHELD_BY_POLICY", "withheldBy", List.copyOf(reasons));
+      }
+    }
     Decision decision =
         Section.fromKey(key)
             .map(section -> MATRIX.decide(viewer.role(), section))

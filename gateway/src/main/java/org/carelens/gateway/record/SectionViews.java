@@ -35,16 +35,32 @@ final class SectionViews {
   private final Set<Section> inScope;
   private final Map<String, String> sourceNames;
   private final NhsNumber nhsNumber;
+  private final Set<Section> withheldByPolicy;
 
   SectionViews(
       MergedRecord merged,
       Set<Section> inScope,
       Map<String, String> sourceNames,
       NhsNumber nhsNumber) {
+    this(merged, inScope, sourceNames, nhsNumber, Set.of());
+  }
+
+  /**
+   * @param withheldByPolicy sections where policy withheld something from some source (a source
+   *     withheld by consent, a section a source does not share with this viewer, a sensitive item):
+   *     they carry the generic notice, whatever else they show
+   */
+  SectionViews(
+      MergedRecord merged,
+      Set<Section> inScope,
+      Map<String, String> sourceNames,
+      NhsNumber nhsNumber,
+      Set<Section> withheldByPolicy) {
     this.merged = merged;
     this.inScope = inScope;
     this.sourceNames = sourceNames;
     this.nhsNumber = nhsNumber;
+    this.withheldByPolicy = Set.copyOf(withheldByPolicy);
   }
 
   RecordView.Sections sections() {
@@ -106,7 +122,9 @@ final class SectionViews {
 
   /** Withheld by policy, or a source said it left out confidential items. */
   private boolean withheld(Section section) {
-    return !inScope.contains(section) || merged.excludedAtSource().contains(section.key());
+    return !inScope.contains(section)
+        || withheldByPolicy.contains(section)
+        || merged.excludedAtSource().contains(section.key());
   }
 
   private String notice(Section section) {

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -76,7 +75,12 @@ class AuditBeforeDisplayTest {
   void when_the_audit_cannot_be_written_the_view_fails_with_503_and_shows_nothing()
       throws Exception {
     String accessToken = session();
-    server.getApplicationContext().getBean(DataSource.class).unwrap(HikariDataSource.class).close();
+    // Only the audit trail breaks: the consent register must still be readable, so the view gets
+    // as far as its audit write (a dead database as a whole is refused earlier, by consent).
+    try (var c = server.getApplicationContext().getBean(DataSource.class).getConnection();
+        var s = c.createStatement()) {
+      s.execute("ALTER TABLE audit_chain_head RENAME TO audit_chain_head_gone");
+    }
 
     HttpResponse<String> response =
         http.send(

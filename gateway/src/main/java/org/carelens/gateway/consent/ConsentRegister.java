@@ -1,0 +1,356 @@
+package org.carelens.gateway.consent;
+
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.carelens.gateway.audit.Actor;
+import org.carelens.gateway.persistence.Transactions;
+import org.carelens.gateway.problem.ProblemException;
+import org.carelens.policy.consent.Dissent;
+import org.carelens.policy.consent.PatientConsent;
+import org.carelens.sdk.model.NhsNumber;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consent register in the gateway database (migration {@code V3__consent.sql}): dissent with
+ * its revocations, permission to view, break-glass declarations. Insert-only: nothing is updated or
+ * deleted, so the history of every consent decision stays readable.
+ *
+ * <p>Fails closed: when the register cannot be read, {@link #consentAt} throws a 503 problem and
+ * the view is not built, because a dissent that cannot be read must not be ignored.
+ *
+ * <p>Thread-safe; each call is its own transaction.
+ */
+@Singleton
+public class ConsentRegister {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConsentRegister.class);
+
+  private static final String DISSENTS =
+      "SELECT d.dissent_id, d.patient_nhs_number, d.source_id, d.reason, d.recorded_by_user_id,"
+          + " d.recorded_by_name, d.recorded_by_organisation, d.recorded_at, r.reason,"
+          + " r.revoked_by_user_id, r.revoked_by_name, r.revoked_by_organisation, r.revoked_at"
+          + " FROM consent_dissent d LEFT JOIN consent_dissent_revocation r"
+          + " ON r.dissent_id = d.dissent_id";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public ConsentRegister(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** Registers a dissent from the whole record ({@code sourceId} empty) or from one source. */
+  public DissentEntry registerDissent(
+      NhsNumber patient, Optional<String> sourceId, String reason, Actor by) {
+    DissentEntry entry =
+        new DissentEntry(
+            UUID.randomUUID().toString(),
+            patient.value(),
+            sourceId.orElse(null),
+            reason,
+            by.userId(),
+            by.userName(),
+            by.organisationOds(),
+            now(),
+            null);
+    write(
+        "INSERT INTO consent_dissent (dissent_id, patient_nhs_number, source_id, reason,"
+            + " recorded_by_user_id, recorded_by_name, recorded_by_organisation, recorded_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        entry.id(),
+        entry.nhsNumber(),
+        entry.sourceId(),
+        entry.reason(),
+        entry.recordedBy(),
+        entry.recordedByName(),
+        entry.recordedByOrganisation(),
+        utc(entry.recordedAt()));
+    return entry;
+  }
+
+  /**
+   * Revokes a dissent, keeping it and recording who lifted it, when and why.
+   *
+   * @return the dissent with its revocation; empty when there is no dissent with this id
+   * @throws ProblemException 409 when it was already revoked
+   */
+  public Optional<DissentEntry> revokeDissent(String dissentId, String reason, Actor by) {
+    Optional<DissentEntry> existing = dissent(dissentId);
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant at = now();
+    try {
+      write(
+          "INSERT INTO consent_dissent_revocation (dissent_id, reason, revoked_by_user_id,"
+              + " revoked_by_name, revoked_by_organisation, revoked_at) VALUES (?, ?, ?, ?, ?, ?)",
+          dissentId,
+          reason,
+          by.userId(),
+          by.userName(),
+          by.organisationOds(),
+          utc(at));
+    } catch (AlreadyExists e) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "DISSENT_ALREADY_REVOKED",
+          "Conflict",
+          "Dissent " + dissentId + " has already been revoked");
+    }
+    return dissent(dissentId);
+  }
+
+  /** One dissent with its revocation, if any. */
+  public Optional<DissentEntry> dissent(String dissentId) {
+    List<DissentEntry> found = dissents(DISSENTS + " WHERE d.dissent_id = ?", dissentId);
+    return found.stream().findFirst();
+  }
+
+  /** The register's whole history for one patient (or every patient), oldest first. */
+  public List<DissentEntry> dissents(Optional<NhsNumber> patient) {
+    return patient
+        .map(
+            p ->
+                dissents(
+                    DISSENTS
+                        + " WHERE d.patient_nhs_number = ? ORDER BY d.recorded_at, d.dissent_id",
+                    p.value()))
+        .orElseGet(() -> dissents(DISSENTS + " ORDER BY d.recorded_at, d.dissent_id"));
+  }
+
+  /**
+   * Records the patient's permission for {@code by}'s organisation to view, until {@code until}.
+   */
+  public PermissionToView recordPermission(NhsNumber patient, Actor by, Instant until) {
+    PermissionToView permission =
+        new PermissionToView(
+            UUID.randomUUID().toString(),
+            patient.value(),
+            by.organisationOds(),
+            by.userId(),
+            by.userName(),
+            by.role(),
+            now(),
+            until.truncatedTo(ChronoUnit.MICROS));
+    write(
+        "INSERT INTO consent_permission_to_view (permission_id, patient_nhs_number,"
+            + " organisation_ods, recorded_by_user_id, recorded_by_name, recorded_by_role,"
+            + " recorded_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        permission.id(),
+        permission.nhsNumber(),
+        permission.organisation(),
+        permission.recordedBy(),
+        permission.recordedByName(),
+        permission.recordedByRole(),
+        utc(permission.recordedAt()),
+        utc(permission.until()));
+    return permission;
+  }
+
+  /** Records a break-glass declaration. */
+  public BreakGlass declareBreakGlass(
+      NhsNumber patient,
+      Actor by,
+      String reason,
+      String detail,
+      String agreement,
+      java.time.Duration duration) {
+    Instant started = now();
+    BreakGlass declared =
+        new BreakGlass(
+            UUID.randomUUID().toString(),
+            by.userId(),
+            by.userName(),
+            by.role(),
+            by.organisationOds(),
+            patient.value(),
+            reason,
+            detail,
+            agreement,
+            started,
+            started.plus(duration));
+    write(
+        "INSERT INTO consent_break_glass (break_glass_id, user_id, user_name, user_role,"
+            + " organisation_ods, patient_nhs_number, reason, detail, agreement, started_at,"
+            + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        declared.id(),
+        declared.userId(),
+        declared.userName(),
+        declared.role(),
+        declared.organisation(),
+        declared.nhsNumber(),
+        declared.reason(),
+        declared.detail(),
+        declared.agreement(),
+        utc(declared.startedAt()),
+        utc(declared.expiresAt()));
+    return declared;
+  }
+
+  /**
+   * The patient's consent state for {@code userId} at {@code at}: dissents in force, permissions
+   * not yet lapsed, and when this user's break-glass for this patient ends if one is active. The
+   * S-flag is not held here; it is {@code false} until the sources say otherwise.
+   */
+  public PatientConsent consentAt(NhsNumber patient, String userId, Instant at) {
+    try {
+      return Transactions.inTransaction(
+          dataSource,
+          Connection.TRANSACTION_READ_COMMITTED,
+          c -> {
+            List<Dissent> dissents = new ArrayList<>();
+            try (PreparedStatement q =
+                c.prepareStatement(
+                    "SELECT d.source_id FROM consent_dissent d WHERE d.patient_nhs_number = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM consent_dissent_revocation r"
+                        + " WHERE r.dissent_id = d.dissent_id)")) {
+              q.setString(1, patient.value());
+              try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                  String source = rows.getString(1);
+                  dissents.add(source == null ? Dissent.wholeRecord() : Dissent.fromSource(source));
+                }
+              }
+            }
+            List<PatientConsent.PermissionToView> permissions = new ArrayList<>();
+            try (PreparedStatement q =
+                c.prepareStatement(
+                    "SELECT organisation_ods, valid_until FROM consent_permission_to_view"
+                        + " WHERE patient_nhs_number = ? AND valid_until > ?")) {
+              q.setString(1, patient.value());
+              q.setObject(2, utc(at));
+              try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                  permissions.add(
+                      new PatientConsent.PermissionToView(rows.getString(1), instant(rows, 2)));
+                }
+              }
+            }
+            Optional<Instant> breakGlassUntil = Optional.empty();
+            try (PreparedStatement q =
+                c.prepareStatement(
+                    "SELECT MAX(expires_at) FROM consent_break_glass WHERE user_id = ?"
+                        + " AND patient_nhs_number = ? AND started_at <= ? AND expires_at > ?")) {
+              q.setString(1, userId);
+              q.setString(2, patient.value());
+              q.setObject(3, utc(at));
+              q.setObject(4, utc(at));
+              try (ResultSet rows = q.executeQuery()) {
+                if (rows.next() && rows.getObject(1) != null) {
+                  breakGlassUntil = Optional.of(instant(rows, 1));
+                }
+              }
+            }
+            return new PatientConsent(dissents, permissions, breakGlassUntil, false);
+          });
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private List<DissentEntry> dissents(String sql, String... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        q.setString(i + 1, parameters[i]);
+      }
+      List<DissentEntry> entries = new ArrayList<>();
+      try (ResultSet rows = q.executeQuery()) {
+        while (rows.next()) {
+          DissentEntry.Revocation revocation =
+              rows.getString(9) == null
+                  ? null
+                  : new DissentEntry.Revocation(
+                      rows.getString(9),
+                      rows.getString(10),
+                      rows.getString(11),
+                      rows.getString(12),
+                      instant(rows, 13));
+          entries.add(
+              new DissentEntry(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.getString(6),
+                  rows.getString(7),
+                  instant(rows, 8),
+                  revocation));
+        }
+      }
+      return entries;
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private void write(String sql, @Nullable Object... values) {
+    try {
+      Transactions.inTransaction(
+          dataSource,
+          Connection.TRANSACTION_READ_COMMITTED,
+          c -> {
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+              for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+              }
+              return insert.executeUpdate();
+            }
+          });
+    } catch (SQLException e) {
+      if (Transactions.isUniqueViolation(e)) {
+        throw new AlreadyExists();
+      }
+      throw unavailable(e);
+    }
+  }
+
+  private Instant now() {
+    // Microseconds survive both H2 and PostgreSQL, so what is returned is what reads back.
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rows, int column) throws SQLException {
+    return rows.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static ProblemException unavailable(SQLException e) {
+    LOG.error("The consent register could not be used; failing closed", e);
+    return new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "CONSENT_UNAVAILABLE",
+        "Service unavailable",
+        "The consent register could not be read or written ("
+            + e.getClass().getSimpleName()
+            + "); nothing is shown without it");
+  }
+
+  /** A unique key said the row is already there. */
+  private static final class AlreadyExists extends RuntimeException {
+    AlreadyExists() {
+      super("already exists", null, false, false);
+    }
+  }
+}
