@@ -75,7 +75,7 @@ public final class GpConnectAdapter implements SourceAdapter {
             config.sourceId(),
             config.displayName(),
             config.providerOds(),
-            EnumSet.of(Section.ALLERGIES, Section.MEDICATIONS));
+            EnumSet.of(Section.ALLERGIES, Section.MEDICATIONS, Section.PROBLEMS));
     this.token = new ConsumerToken(config.consumerSystemUrl(), config.consumerAsid());
     this.mapper = new GpConnectBundleMapper(config.sourceId());
   }

@@ -208,12 +208,12 @@ class GpConnectAdapterTest {
   }
 
   @Test
-  void descriptor_names_the_source_and_offers_allergies_and_medications() {
+  void descriptor_names_the_source_and_offers_allergies_medications_and_problems() {
     assertThat(adapter.descriptor().id()).isEqualTo("gp");
     assertThat(adapter.descriptor().name()).isEqualTo("GP practice (GP Connect)");
     assertThat(adapter.descriptor().organisationOds()).isEqualTo("A81001");
     assertThat(adapter.descriptor().sections())
-        .containsExactlyInAnyOrder(Section.ALLERGIES, Section.MEDICATIONS);
+        .containsExactlyInAnyOrder(Section.ALLERGIES, Section.MEDICATIONS, Section.PROBLEMS);
   }
 
   @Test

@@ -12,11 +12,13 @@ import org.carelens.sdk.model.ClinicalItem;
 import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.MedicationItem;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.ProblemItem;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
 import org.carelens.sdk.model.SourceRecord;
 import org.hl7.fhir.dstu3.model.AllergyIntolerance;
 import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.Condition;
 import org.hl7.fhir.dstu3.model.ListResource;
 import org.hl7.fhir.dstu3.model.MedicationStatement;
 import org.hl7.fhir.dstu3.model.Organization;
@@ -74,6 +76,9 @@ public final class GpConnectBundleMapper {
     }
     if (requested.contains(Section.MEDICATIONS)) {
       sections.put(Section.MEDICATIONS, medications(index, origin));
+    }
+    if (requested.contains(Section.PROBLEMS)) {
+      sections.put(Section.PROBLEMS, problems(index, origin));
     }
     return new SourceRecord(
         PatientMapper.identity(patient, nhsNumber, origin.practiceOds()), sections);
@@ -172,6 +177,26 @@ public final class GpConnectBundleMapper {
       return new SectionContent<>(Section.MEDICATIONS, items, reason, excluded);
     } catch (BadResourceException | RuntimeException e) {
       return unavailable(Section.MEDICATIONS, excluded, e.getMessage());
+    }
+  }
+
+  private SectionContent<ProblemItem> problems(BundleIndex index, ItemOrigin origin) {
+    List<ListResource> lists = lists(index, Gpc.LIST_PROBLEMS);
+    boolean excluded = confidentialItemsExcluded(lists);
+    if (lists.isEmpty()) {
+      return unavailable(Section.PROBLEMS, excluded, "the bundle has no problems List");
+    }
+    try {
+      List<ProblemItem> items = new ArrayList<>();
+      for (ListResource list : lists) {
+        for (Resource entry : entries(index, list)) {
+          ProblemMapper.map(as(entry, Condition.class, list), origin).ifPresent(items::add);
+        }
+      }
+      Optional<EmptyReason> reason = items.isEmpty() ? emptyReason(lists) : Optional.empty();
+      return new SectionContent<>(Section.PROBLEMS, items, reason, excluded);
+    } catch (BadResourceException | RuntimeException e) {
+      return unavailable(Section.PROBLEMS, excluded, e.getMessage());
     }
   }
 

@@ -29,6 +29,10 @@ public final class Gpc {
 
   public static final String LIST_ENDED_ALLERGIES = "1103671000000101";
   public static final String LIST_MEDICATIONS = "933361000000108";
+  public static final String LIST_PROBLEMS = "717711000000103";
+
+  public static final String PROBLEM_SIGNIFICANCE_EXTENSION =
+      "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-ProblemSignificance-1";
 
   public static final String LIST_WARNING_EXTENSION =
       "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-ListWarningCode-1";

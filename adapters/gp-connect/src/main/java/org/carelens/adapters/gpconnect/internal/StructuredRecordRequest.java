@@ -29,6 +29,7 @@ public final class StructuredRecordRequest {
         .setValue(new Identifier().setSystem(Gpc.NHS_NUMBER_SYSTEM).setValue(nhsNumber.value()));
     boolean allergies = sections.contains(Section.ALLERGIES);
     boolean medication = sections.contains(Section.MEDICATIONS);
+    boolean problems = sections.contains(Section.PROBLEMS);
     if (allergies) {
       // Ended allergies matter clinically (a resolved reaction can recur), so always ask for them.
       parameters
@@ -42,7 +43,10 @@ public final class StructuredRecordRequest {
       // No medicationSearchFromDate part: the provider returns the whole medication record.
       parameters.addParameter().setName("includeMedication");
     }
-    if (!allergies && !medication) {
+    if (problems) {
+      parameters.addParameter().setName("includeProblems");
+    }
+    if (!allergies && !medication && !problems) {
       parameters
           .addParameter()
           .setName("includeAllergies")
