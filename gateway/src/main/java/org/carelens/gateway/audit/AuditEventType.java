@@ -18,5 +18,17 @@ public enum AuditEventType {
   /** An IG officer searched the audit trail or produced a patient access report. */
   AUDIT_SEARCH,
   /** An IG officer verified the audit chain. */
-  AUDIT_VERIFY
+  AUDIT_VERIFY,
+  /** A user declared break-glass (emergency) access to a patient; alerts the privacy officer. */
+  BREAK_GLASS,
+  /** A user recorded the patient's permission to view, given at the point of care. */
+  PERMISSION_TO_VIEW,
+  /** An IG officer registered a patient's dissent (whole record or one source). */
+  DISSENT_REGISTERED,
+  /** An IG officer revoked a dissent (the register keeps it, with the revocation). */
+  DISSENT_REVOKED,
+  /** An IG officer read the dissent register. */
+  DISSENT_REGISTER_READ,
+  /** An IG officer previewed what a viewer would see under a sharing agreement. */
+  POLICY_PREVIEW
 }
