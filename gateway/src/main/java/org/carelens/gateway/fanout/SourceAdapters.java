@@ -43,6 +43,14 @@ public class SourceAdapters {
     }
   }
 
+  /**
+   * Adapters built elsewhere (tests, embedding), each with its properties, in the map's iteration
+   * order.
+   */
+  public static SourceAdapters of(Map<SourceAdapter, SourceProperties> configured) {
+    return new SourceAdapters(configured);
+  }
+
   /** Adapters built elsewhere (tests, embedding), each with its properties. */
   SourceAdapters(Map<SourceAdapter, SourceProperties> configured) {
     this.adapters = List.copyOf(configured.keySet());
