@@ -22,7 +22,8 @@ public record AllergyEntry(
     @Nullable List<String> reactions,
     @Nullable String severity,
     @Nullable List<ItemSource> sources,
-    boolean conflict) {
+    boolean conflict)
+    implements RecordItem {
 
   public AllergyEntry {
     Objects.requireNonNull(id, "id");

@@ -19,7 +19,8 @@ public record AllergySection(
     boolean withheld,
     @Nullable String notice,
     @Nullable String state,
-    @Nullable List<AllergyEntry> items) {
+    @Nullable List<AllergyEntry> items)
+    implements SectionData<AllergyEntry> {
 
   public AllergySection {
     items = items == null ? List.of() : List.copyOf(items);
@@ -30,6 +31,7 @@ public record AllergySection(
     return Objects.requireNonNull(items);
   }
 
+  @Override
   public Optional<String> noticeIfAny() {
     return Optional.ofNullable(notice).filter(n -> !n.isBlank());
   }

@@ -16,7 +16,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +46,10 @@ public class GatewayClient implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayClient.class);
   private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
+  // A source id, a slash, then one percent-encoded document id: no further slashes, dots or
+  // queries.
+  private static final Pattern DOCUMENT_TAIL =
+      Pattern.compile("[A-Za-z0-9_-]+/(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+");
   private static final String PROBLEM_JSON = "application/problem+json";
 
   private final HttpClient http;
@@ -92,7 +100,7 @@ public class GatewayClient implements AutoCloseable {
         HttpRequest.POST(pathPrefix + "/api/v1/sessions", new byte[0])
             .bearerAuth(launchJwt)
             .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
-    return send(request, SessionGrant.class, "exchange launch token");
+    return send(request, Argument.of(SessionGrant.class), "exchange launch token");
   }
 
   /**
@@ -104,25 +112,116 @@ public class GatewayClient implements AutoCloseable {
    */
   public RecordView record(String accessToken, String nhsNumber) {
     requireToken(accessToken, "access token");
-    Objects.requireNonNull(nhsNumber, "nhsNumber");
-    if (!TEN_DIGITS.matcher(nhsNumber).matches()) {
-      // Checked here so nothing but digits ever reaches the request path.
-      throw new IllegalArgumentException(
-          "NHS number must be 10 digits, was '%s'".formatted(nhsNumber));
-    }
+    requireNhsNumber(nhsNumber);
     HttpRequest<?> request =
         HttpRequest.GET(pathPrefix + "/api/v1/patients/" + nhsNumber + "/record")
             .bearerAuth(accessToken)
             .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
-    return send(request, RecordView.class, "read record");
+    return send(request, Argument.of(RecordView.class), "read record");
   }
 
-  private <T> T send(HttpRequest<?> request, Class<T> type, String action) {
-    HttpResponse<?> response;
+  /**
+   * Fetches one document's content through the gateway ({@code GET
+   * /api/v1/patients/{nhsNumber}/documents/{sourceId}/{documentId}}), which audits the access.
+   *
+   * @param contentUrl the document's {@code contentUrl} from the record view; it must be a path
+   *     under this patient's documents, so a record can never steer the portal elsewhere
+   * @throws GatewayException when the gateway or the source refuses or fails
+   */
+  public DocumentContent document(String accessToken, String nhsNumber, String contentUrl) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    String prefix = "/api/v1/patients/" + nhsNumber + "/documents/";
+    if (!contentUrl.startsWith(prefix)
+        || !DOCUMENT_TAIL.matcher(contentUrl.substring(prefix.length())).matches()) {
+      throw new IllegalArgumentException(
+          "Document URL must be %s{source}/{document}, was '%s'".formatted(prefix, contentUrl));
+    }
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + contentUrl).bearerAuth(accessToken).accept(MediaType.ALL_TYPE);
+    HttpResponse<?> response = exchange(request, "read document");
+    int status = response.code();
+    byte[] body = response.getBody(byte[].class).orElse(new byte[0]);
+    if (status >= 200 && status < 300) {
+      String type =
+          response.getContentType().map(MediaType::toString).orElse("application/octet-stream");
+      return new DocumentContent(type, body);
+    }
+    throw refusal(status, body, "read document");
+  }
+
+  /**
+   * Searches the audit trail, newest first ({@code GET /api/v1/audit}; IG officer sessions only).
+   *
+   * @throws GatewayException 403 {@code ROLE_NOT_PERMITTED} for any other role, 400 for bad
+   *     criteria
+   */
+  public List<AuditEntry> auditSearch(String accessToken, AuditCriteria criteria) {
+    requireToken(accessToken, "access token");
+    StringBuilder uri = new StringBuilder(pathPrefix).append("/api/v1/audit");
+    char separator = '?';
+    for (Map.Entry<String, String> p : criteria.parameters().entrySet()) {
+      uri.append(separator)
+          .append(p.getKey())
+          .append('=')
+          .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+      separator = '&';
+    }
+    HttpRequest<?> request =
+        HttpRequest.GET(uri.toString())
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.listOf(AuditEntry.class), "search audit");
+  }
+
+  /** Recomputes the audit hash chain ({@code GET /api/v1/audit/verify}; IG officers only). */
+  public ChainVerification verifyAuditChain(String accessToken) {
+    requireToken(accessToken, "access token");
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/audit/verify")
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(ChainVerification.class), "verify audit chain");
+  }
+
+  /**
+   * Who viewed a patient's record ({@code GET /api/v1/audit/access-report}; IG officers only).
+   *
+   * @param nhsNumber ten digits, no spaces
+   */
+  public AccessReport accessReport(String accessToken, String nhsNumber) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/audit/access-report?patient=" + nhsNumber)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(AccessReport.class), "read access report");
+  }
+
+  private <T> T send(HttpRequest<?> request, Argument<T> type, String action) {
+    HttpResponse<?> response = exchange(request, action);
+    byte[] body = response.getBody(byte[].class).orElse(new byte[0]);
+    int status = response.code();
+    if (status >= 200 && status < 300) {
+      return decode(body, type, status, action);
+    }
+    throw refusal(status, body, action);
+  }
+
+  private GatewayException refusal(int status, byte[] body, String action) {
+    Problem problem = decodeProblem(body);
+    String code = problem.code() != null ? problem.code() : "HTTP_" + status;
+    String detail = firstNonBlank(problem.detail(), problem.title(), "HTTP status " + status);
+    LOG.info("Gateway refused '{}': {} {}", action, status, code);
+    return new GatewayException(status, code, detail);
+  }
+
+  private HttpResponse<?> exchange(HttpRequest<?> request, String action) {
     try {
-      response = http.toBlocking().exchange(request, Argument.of(byte[].class));
+      return http.toBlocking().exchange(request, Argument.of(byte[].class));
     } catch (HttpClientResponseException e) {
-      response = e.getResponse();
+      return e.getResponse();
     } catch (ReadTimeoutException e) {
       LOG.warn("Gateway did not answer '{}' within {}", action, READ_TIMEOUT);
       throw new GatewayException(
@@ -139,21 +238,11 @@ public class GatewayClient implements AutoCloseable {
           "The Carelens gateway at %s could not be reached.".formatted(baseUrl),
           e);
     }
-    byte[] body = response.getBody(byte[].class).orElse(new byte[0]);
-    int status = response.code();
-    if (status >= 200 && status < 300) {
-      return decode(body, type, status, action);
-    }
-    Problem problem = decodeProblem(body);
-    String code = problem.code() != null ? problem.code() : "HTTP_" + status;
-    String detail = firstNonBlank(problem.detail(), problem.title(), "HTTP status " + status);
-    LOG.info("Gateway refused '{}': {} {}", action, status, code);
-    throw new GatewayException(status, code, detail);
   }
 
-  private <T> T decode(byte[] body, Class<T> type, int status, String action) {
+  private <T> T decode(byte[] body, Argument<T> type, int status, String action) {
     try {
-      return json.readValue(body, Argument.of(type));
+      return json.readValue(body, type);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Gateway answer to '{}' could not be read: {}", action, e.getMessage());
       throw new GatewayException(
@@ -184,6 +273,15 @@ public class GatewayClient implements AutoCloseable {
       }
     }
     throw new IllegalArgumentException("no candidate was non-blank");
+  }
+
+  // Checked here so nothing but digits ever reaches a request path.
+  private static void requireNhsNumber(String nhsNumber) {
+    Objects.requireNonNull(nhsNumber, "nhsNumber");
+    if (!TEN_DIGITS.matcher(nhsNumber).matches()) {
+      throw new IllegalArgumentException(
+          "NHS number must be 10 digits, was '%s'".formatted(nhsNumber));
+    }
   }
 
   private static void requireToken(String token, String what) {

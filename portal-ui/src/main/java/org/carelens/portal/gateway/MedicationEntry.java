@@ -26,7 +26,8 @@ public record MedicationEntry(
     @Nullable LocalDate lastIssued,
     @Nullable String discontinuationReason,
     @Nullable List<ItemSource> sources,
-    boolean conflict) {
+    boolean conflict)
+    implements RecordItem {
 
   public MedicationEntry {
     Objects.requireNonNull(id, "id");

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Serdeable
 public record MedicationSection(
-    boolean withheld, @Nullable String notice, @Nullable List<MedicationEntry> items) {
+    boolean withheld, @Nullable String notice, @Nullable List<MedicationEntry> items)
+    implements SectionData<MedicationEntry> {
 
   public MedicationSection {
     items = items == null ? List.of() : List.copyOf(items);
@@ -25,6 +26,7 @@ public record MedicationSection(
     return Objects.requireNonNull(items);
   }
 
+  @Override
   public Optional<String> noticeIfAny() {
     return Optional.ofNullable(notice).filter(n -> !n.isBlank());
   }

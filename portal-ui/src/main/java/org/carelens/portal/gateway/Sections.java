@@ -10,7 +10,22 @@ import org.jspecify.annotations.Nullable;
  */
 @Serdeable
 public record Sections(
-    @Nullable AllergySection allergies, @Nullable MedicationSection medications) {
+    @Nullable ItemSection<AlertEntry> alerts,
+    @Nullable AllergySection allergies,
+    @Nullable MedicationSection medications,
+    @Nullable ItemSection<ProblemEntry> problems,
+    @Nullable ItemSection<EncounterEntry> encounters,
+    @Nullable ItemSection<ResultEntry> results,
+    @Nullable ItemSection<ImmunisationEntry> immunisations,
+    @Nullable ItemSection<DocumentEntry> documents,
+    @Nullable ItemSection<ReferralEntry> referrals,
+    @Nullable ItemSection<CareTeamEntry> careTeam,
+    @Nullable ItemSection<SocialCareEntry> socialCare) {
+
+  /** Sections as the portal's tests and older gateways send them: allergies and medications. */
+  public Sections(@Nullable AllergySection allergies, @Nullable MedicationSection medications) {
+    this(null, allergies, medications, null, null, null, null, null, null, null, null);
+  }
 
   public Optional<AllergySection> allergiesIfPresent() {
     return Optional.ofNullable(allergies);

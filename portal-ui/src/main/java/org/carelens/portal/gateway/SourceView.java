@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  *     so a status added to the gateway later is still shown rather than failing the page
  * @param cached true when the data came from the gateway's short-lived cache
  * @param retrievedAt when the data was fetched from the source (its age when cached)
+ * @param reason the reason code when withheld, e.g. {@code NO_PATIENT_CONSENT} or {@code
+ *     PERMISSION_TO_VIEW_REQUIRED}; null otherwise
  * @param detail a human-readable explanation, or null
  */
 @Serdeable
@@ -23,6 +25,7 @@ public record SourceView(
     long elapsedMs,
     boolean cached,
     @Nullable Instant retrievedAt,
+    @Nullable String reason,
     @Nullable String detail) {
 
   public SourceView {
@@ -33,6 +36,10 @@ public record SourceView(
 
   public Optional<String> detailIfAny() {
     return Optional.ofNullable(detail).filter(d -> !d.isBlank());
+  }
+
+  public Optional<String> reasonIfAny() {
+    return Optional.ofNullable(reason).filter(r -> !r.isBlank());
   }
 
   public Optional<Instant> retrievedAtIfKnown() {

@@ -1,5 +1,7 @@
 package org.carelens.portal.record;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -12,8 +14,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
 import java.time.Clock;
@@ -21,16 +21,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.carelens.portal.gateway.DocumentContent;
+import org.carelens.portal.gateway.DocumentEntry;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.GatewayException;
 import org.carelens.portal.gateway.RecordView;
+import org.carelens.portal.gateway.Sections;
 import org.carelens.portal.gateway.Warning;
+import org.carelens.portal.launch.CurrentLaunch;
 import org.carelens.portal.launch.LaunchSession;
 
 /**
  * One patient's shared care record, reached by launch ({@code POST /launch} redirects here). Reads
- * the record from the gateway with the launch's token, only for the launched patient, and shows
- * banner, source status, warnings, allergies and medications.
+ * the record from the gateway with the launch's token, only for the launched patient, and shows the
+ * banner, what may be missing, every source's status, warnings, and every section in the order the
+ * viewer's role needs them ({@link LandingOrder}).
  */
 @Route("patient/:nhsNumber")
 @PageTitle(PatientRecordView.TITLE)
@@ -38,6 +43,7 @@ import org.carelens.portal.launch.LaunchSession;
 public class PatientRecordView extends Main implements BeforeEnterObserver {
 
   public static final String TITLE = "Carelens — shared care record";
+  static final String IG_ROLE = "ig-officer";
   static final String NO_SESSION = "No active session. Launch Carelens from your clinical system.";
 
   private final GatewayClient gateway;
@@ -55,7 +61,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
   public void beforeEnter(BeforeEnterEvent event) {
     removeAll();
     String nhsNumber = event.getRouteParameters().get("nhsNumber").orElse("");
-    switch (RecordAccess.decide(currentLaunch(), nhsNumber, clock)) {
+    switch (RecordAccess.decide(CurrentLaunch.get(), nhsNumber, clock)) {
       case RecordAccess.NoSession none -> showNoSession();
       case RecordAccess.OtherPatient other ->
           showNoSession("This browser session was launched for a different patient.");
@@ -74,20 +80,63 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       add(errorNotice(e));
       return;
     }
-    show(record);
+    show(record, launch);
   }
 
-  private void show(RecordView record) {
+  private void show(RecordView record, LaunchSession launch) {
     LocalDate today = LocalDate.now(clock);
     add(
         new PatientBanner(
             record.patient(), AllergyTitle.of(record.sections().allergiesIfPresent()), today));
-    add(new SourceStatusStrip(record.sources(), clock.getZone()));
+    IncompleteRecordBanner.forGaps(Completeness.gaps(record.sources(), clock)).ifPresent(this::add);
+    add(new SourceStatusStrip(record.sources(), clock));
     if (!record.warnings().isEmpty()) {
       add(warnings(record.warnings()));
     }
-    add(new AllergiesPanel(record.sections().allergiesIfPresent()));
-    add(new MedicationsPanel(record.sections().medicationsIfPresent()));
+    for (SectionKind kind : LandingOrder.forRole(launch.userRole())) {
+      add(panel(kind, record.sections(), launch));
+    }
+  }
+
+  private Component panel(SectionKind kind, Sections sections, LaunchSession launch) {
+    return switch (kind) {
+      case ALERTS -> RecordPanels.alerts(Optional.ofNullable(sections.alerts()));
+      case ALLERGIES -> new AllergiesPanel(sections.allergiesIfPresent());
+      case MEDICATIONS -> new MedicationsPanel(sections.medicationsIfPresent());
+      case PROBLEMS -> RecordPanels.problems(Optional.ofNullable(sections.problems()));
+      case ENCOUNTERS -> RecordPanels.encounters(Optional.ofNullable(sections.encounters()));
+      case RESULTS ->
+          RecordPanels.results(Optional.ofNullable(sections.results()), launch.userRole());
+      case IMMUNISATIONS ->
+          RecordPanels.immunisations(Optional.ofNullable(sections.immunisations()));
+      case DOCUMENTS ->
+          RecordPanels.documents(
+              Optional.ofNullable(sections.documents()), document -> open(document, launch));
+      case REFERRALS -> RecordPanels.referrals(Optional.ofNullable(sections.referrals()));
+      case CARE_TEAM -> RecordPanels.careTeam(Optional.ofNullable(sections.careTeam()));
+      case SOCIAL_CARE -> RecordPanels.socialCare(Optional.ofNullable(sections.socialCare()));
+    };
+  }
+
+  /** Fetches the document through the gateway (which audits it) and shows it in a dialog. */
+  private void open(DocumentEntry document, LaunchSession launch) {
+    DocumentDialog dialog;
+    try {
+      DocumentContent content =
+          gateway.document(launch.accessToken(), launch.nhsNumber(), document.contentUrl());
+      dialog = DocumentDialog.showing(document, DocumentRendering.of(content));
+    } catch (GatewayException e) {
+      dialog = DocumentDialog.failed(document, e);
+    } catch (IllegalArgumentException e) {
+      dialog =
+          DocumentDialog.failed(
+              document,
+              new GatewayException(
+                  502,
+                  "DOCUMENT_URL_INVALID",
+                  "The gateway gave this document an invalid address."));
+    }
+    dialog.open();
   }
 
   private void showNoSession(String... reasons) {
@@ -116,6 +165,11 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     viewer.setId("viewer");
     viewer.addClassNames(LumoUtility.TextColor.SECONDARY);
     Div bar = new Div(product, viewer);
+    if (IG_ROLE.equals(launch.userRole())) {
+      Anchor audit = new Anchor("ig", "Audit and access reports");
+      audit.setId("ig-link");
+      bar.add(audit);
+    }
     bar.addClassNames(
         LumoUtility.Display.FLEX,
         LumoUtility.FlexWrap.WRAP,
@@ -162,16 +216,5 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     box.getStyle().set("border-left", "4px solid var(--lumo-warning-color)");
     section.add(heading, box);
     return section;
-  }
-
-  private static Optional<LaunchSession> currentLaunch() {
-    VaadinSession session = VaadinSession.getCurrent();
-    if (session == null) {
-      return Optional.empty();
-    }
-    WrappedSession http = session.getSession();
-    return http == null
-        ? Optional.empty()
-        : LaunchSession.fromAttribute(http.getAttribute(LaunchSession.ATTRIBUTE));
   }
 }

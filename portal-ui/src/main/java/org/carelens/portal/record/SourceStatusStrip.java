@@ -10,18 +10,18 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 import org.carelens.portal.gateway.SourceView;
 
 /**
  * Every source in scope with its outcome, so a partial view is never mistaken for a whole one
  * (product principle 3: never silently incomplete). A failed source is shown, never hidden, in an
- * error badge; a cached answer says how old it is.
+ * error badge; a withheld source says why in words; a cached answer says how old it is.
  */
 final class SourceStatusStrip extends Section {
 
-  SourceStatusStrip(List<SourceView> sources, ZoneId zone) {
+  SourceStatusStrip(List<SourceView> sources, Clock clock) {
     setId("source-status");
     getElement().setAttribute("aria-labelledby", "source-status-heading");
     addClassNames(LumoUtility.Padding.Horizontal.LARGE, LumoUtility.Padding.Vertical.SMALL);
@@ -59,12 +59,12 @@ final class SourceStatusStrip extends Section {
         LumoUtility.FlexWrap.WRAP,
         LumoUtility.Gap.MEDIUM);
     for (SourceView source : sources) {
-      list.add(item(source, zone));
+      list.add(item(source, clock));
     }
     add(list);
   }
 
-  private static ListItem item(SourceView source, ZoneId zone) {
+  private static ListItem item(SourceView source, Clock clock) {
     ListItem item = new ListItem();
     item.setId("source-" + source.id());
     item.getElement().setAttribute("data-status", source.status());
@@ -86,10 +86,18 @@ final class SourceStatusStrip extends Section {
         });
     Div headline = new Div(name, new Text(" "), status);
 
-    Span timing = new Span(SourceTiming.describe(source, zone));
+    Span timing = new Span(SourceTiming.describe(source, clock));
     timing.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
     Div details = new Div(timing);
     item.add(headline, details);
+
+    if ("WITHHELD".equals(source.status())) {
+      Div reason = new Div(new Span(WithheldReasons.words(source.reasonIfAny())));
+      reason.setId("source-" + source.id() + "-reason");
+      reason.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.FontWeight.SEMIBOLD);
+      source.reasonIfAny().ifPresent(code -> item.getElement().setAttribute("data-reason", code));
+      item.add(reason);
+    }
 
     source
         .detailIfAny()

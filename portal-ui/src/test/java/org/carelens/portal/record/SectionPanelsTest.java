@@ -105,8 +105,17 @@ class SectionPanelsTest {
     assertThat(grid.getListDataView().getItems()).containsExactly(current, stopped);
     assertThat(grid.getColumns())
         .extracting(Grid.Column::getHeaderText)
-        .startsWith(
-            "Medication", "Dose", "Quantity", "Type", "Status", "Last issued", "Start", "Source");
+        .containsExactly(
+            "Medication",
+            "Dose",
+            "Quantity",
+            "Type",
+            "Status",
+            "Last issued",
+            "Start",
+            "End",
+            "Source",
+            "Conflict");
   }
 
   private static MedicationEntry medication(String id, String display, String status) {

@@ -3,6 +3,7 @@ package org.carelens.portal.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.dom.Element;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class SourceStatusStripTest {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), LONDON);
 
   private static String badgeTheme(SourceStatusStrip strip, String sourceId) {
     return Rendered.byId(strip, "source-" + sourceId)
@@ -25,7 +27,7 @@ class SourceStatusStripTest {
   void every_source_is_shown_with_its_status_in_words_including_the_failed_ones() {
     List<SourceView> sources =
         List.of(
-            new SourceView("gp", "GP practice", "OK", 143, false, null, null),
+            new SourceView("gp", "GP practice", "OK", 143, false, null, null, null),
             new SourceView(
                 "acute",
                 "Hospital",
@@ -33,18 +35,29 @@ class SourceStatusStripTest {
                 3000,
                 true,
                 Instant.parse("2026-11-22T03:52:00Z"),
+                null,
                 "No answer within 3 s"),
-            new SourceView("mh", "Mental health", "WITHHELD", 12, false, null, "Dissent"),
-            new SourceView("sc", "Social care", "CIRCUIT_OPEN", 0, false, null, null));
+            new SourceView(
+                "mh",
+                "Mental health",
+                "WITHHELD",
+                12,
+                false,
+                null,
+                "NO_PATIENT_CONSENT",
+                "Dissent"),
+            new SourceView("sc", "Social care", "CIRCUIT_OPEN", 0, false, null, null, null));
 
-    SourceStatusStrip strip = new SourceStatusStrip(sources, LONDON);
+    SourceStatusStrip strip = new SourceStatusStrip(sources, NOW);
 
     assertThat(Rendered.text(strip, "source-gp")).contains("GP practice").contains("Loaded");
     assertThat(Rendered.text(strip, "source-acute"))
         .contains("Timed out")
-        .contains("3.0 s · cached, as of 03:52")
+        .contains("3.0 s · cached, as of 03:52, 8 min old")
         .contains("No answer within 3 s");
     assertThat(Rendered.text(strip, "source-mh")).contains("Withheld").contains("Dissent");
+    assertThat(Rendered.text(strip, "source-mh-reason"))
+        .isEqualTo("The patient has not consented to sharing from this source");
     assertThat(Rendered.text(strip, "source-sc")).contains("Unavailable");
     assertThat(Rendered.text(strip, "source-status-incomplete"))
         .isEqualTo("2 sources could not be read: this record may be incomplete.");
@@ -54,11 +67,11 @@ class SourceStatusStripTest {
   void failures_look_different_from_success() {
     List<SourceView> sources =
         List.of(
-            new SourceView("gp", "GP practice", "OK", 1, false, null, null),
-            new SourceView("acute", "Hospital", "ERROR", 1, false, null, "HTTP 500"),
-            new SourceView("mh", "Mental health", "NO_RECORD", 1, false, null, null));
+            new SourceView("gp", "GP practice", "OK", 1, false, null, null, null),
+            new SourceView("acute", "Hospital", "ERROR", 1, false, null, null, "HTTP 500"),
+            new SourceView("mh", "Mental health", "NO_RECORD", 1, false, null, null, null));
 
-    SourceStatusStrip strip = new SourceStatusStrip(sources, LONDON);
+    SourceStatusStrip strip = new SourceStatusStrip(sources, NOW);
 
     assertThat(badgeTheme(strip, "gp")).isEqualTo("success");
     assertThat(badgeTheme(strip, "acute")).isEqualTo("error");
@@ -71,7 +84,7 @@ class SourceStatusStripTest {
   void a_view_where_everything_loaded_raises_no_incompleteness_warning() {
     SourceStatusStrip strip =
         new SourceStatusStrip(
-            List.of(new SourceView("gp", "GP practice", "OK", 1, false, null, null)), LONDON);
+            List.of(new SourceView("gp", "GP practice", "OK", 1, false, null, null, null)), NOW);
 
     assertThat(Rendered.byId(strip, "source-status-incomplete")).isEmpty();
     assertThat(Rendered.all(strip.getElement()).map(Element::getTag)).contains("h2");

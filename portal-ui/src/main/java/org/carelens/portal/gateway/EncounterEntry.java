@@ -1,0 +1,41 @@
+package org.carelens.portal.gateway;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A contact with a service: A&amp;E, admission, outpatient, GP or out-of-hours consultation.
+ *
+ * @param kind {@code EMERGENCY_ATTENDANCE}, {@code ADMISSION}, {@code OUTPATIENT}, {@code
+ *     GP_CONSULTATION}, {@code OUT_OF_HOURS}, {@code COMMUNITY} or {@code OTHER}
+ */
+@Serdeable
+public record EncounterEntry(
+    String id,
+    Concept concept,
+    String kind,
+    @Nullable LocalDate start,
+    @Nullable LocalDate end,
+    @Nullable String location,
+    @Nullable String clinician,
+    @Nullable String summary,
+    @Nullable String dischargeDetails,
+    @Nullable List<ItemSource> sources,
+    boolean conflict)
+    implements RecordItem {
+
+  public EncounterEntry {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(concept, "concept");
+    Objects.requireNonNull(kind, "kind");
+    sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  @Override
+  public List<ItemSource> sources() {
+    return Objects.requireNonNull(sources);
+  }
+}

@@ -1,0 +1,36 @@
+package org.carelens.portal.gateway;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A vaccination.
+ *
+ * @param status {@code COMPLETED} or {@code NOT_DONE}
+ */
+@Serdeable
+public record ImmunisationEntry(
+    String id,
+    Concept concept,
+    String status,
+    @Nullable LocalDate date,
+    @Nullable String doseSequence,
+    @Nullable List<ItemSource> sources,
+    boolean conflict)
+    implements RecordItem {
+
+  public ImmunisationEntry {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(concept, "concept");
+    Objects.requireNonNull(status, "status");
+    sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  @Override
+  public List<ItemSource> sources() {
+    return Objects.requireNonNull(sources);
+  }
+}

@@ -1,0 +1,20 @@
+package org.carelens.portal.gateway;
+
+import java.util.List;
+
+/**
+ * What every merged item in every section carries: an id, the coded concept clinicians read, the
+ * sources that recorded it and whether they disagree. The portal shows all four for every item.
+ */
+public interface RecordItem {
+
+  String id();
+
+  Concept concept();
+
+  /** Every source that recorded the item; never null, possibly empty. */
+  List<ItemSource> sources();
+
+  /** True when sources disagree about the item (shown, never resolved silently). */
+  boolean conflict();
+}

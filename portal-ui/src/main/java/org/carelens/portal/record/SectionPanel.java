@@ -1,0 +1,91 @@
+package org.carelens.portal.record;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.carelens.portal.gateway.RecordItem;
+import org.carelens.portal.gateway.SectionData;
+
+/**
+ * One section of the record: a heading, the gateway's withheld notice (its words exactly), and a
+ * grid whose last columns are always the item's sources and the conflict marker. Ids follow the
+ * section's key: {@code <key>}, {@code <key>-heading}, {@code <key>-notice}, {@code <key>-missing},
+ * {@code <key>-grid}.
+ *
+ * <p>An empty grid never implies "nothing recorded" when that was not said: a missing or withheld
+ * section reads "... unavailable"; an empty one says the sources that loaded returned none.
+ */
+class SectionPanel<T extends RecordItem> extends Section {
+
+  static final String GENERIC_NOTICE =
+      "Items excluded due to confidentiality and/or patient preferences";
+
+  private final Grid<T> grid = new Grid<>();
+
+  SectionPanel(
+      SectionKind kind,
+      Optional<? extends SectionData<T>> data,
+      String emptyText,
+      Consumer<Grid<T>> columns,
+      UnaryOperator<List<T>> order) {
+    setId(kind.key());
+    getElement().setAttribute("aria-labelledby", kind.key() + "-heading");
+    getElement()
+        .setAttribute("data-withheld", Boolean.toString(data.map(d -> d.withheld()).orElse(true)));
+    addClassNames(LumoUtility.Padding.Horizontal.LARGE, LumoUtility.Padding.Vertical.SMALL);
+    H2 heading = new H2(kind.heading());
+    heading.setId(kind.key() + "-heading");
+    heading.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.Vertical.SMALL);
+    data.filter(d -> !d.items().isEmpty())
+        .ifPresent(
+            d -> {
+              Span count = new Span(" (" + d.items().size() + ")");
+              count.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontWeight.NORMAL);
+              heading.add(count);
+            });
+    add(heading);
+
+    if (data.isEmpty()) {
+      add(
+          Notices.error(
+              kind.key() + "-missing",
+              kind.unavailable(),
+              "The gateway's answer did not include the %s section."
+                  .formatted(kind.heading().toLowerCase(Locale.UK))));
+    } else if (data.get().withheld()) {
+      add(Notices.info(kind.key() + "-notice", data.get().noticeIfAny().orElse(GENERIC_NOTICE)));
+    }
+
+    grid.setId(kind.key() + "-grid");
+    grid.setAriaLabel(kind.heading());
+    grid.setAllRowsVisible(true);
+    grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
+    columns.accept(grid);
+    grid.addColumn(ItemWords::sources).setHeader("Source").setKey("source").setFlexGrow(2);
+    grid.addColumn(ConflictMarker.<T>renderer(RecordItem::conflict))
+        .setHeader("Conflict")
+        .setKey("conflict");
+    boolean unavailable = data.map(d -> d.withheld() && d.items().isEmpty()).orElse(true);
+    grid.setEmptyStateText(unavailable ? kind.unavailable() : emptyText);
+    data.ifPresent(d -> grid.setItems(order.apply(d.items())));
+    add(grid);
+  }
+
+  Grid<T> grid() {
+    return grid;
+  }
+
+  /** "No problems were returned by the sources that loaded." */
+  static String noneReturned(SectionKind kind) {
+    return "No %s were returned by the sources that loaded. Check the sources above."
+        .formatted(kind.heading().toLowerCase(Locale.UK));
+  }
+}
