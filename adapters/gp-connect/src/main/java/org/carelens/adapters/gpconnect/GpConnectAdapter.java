@@ -3,25 +3,22 @@ package org.carelens.adapters.gpconnect;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.carelens.adapters.gpconnect.internal.BoundedBody;
 import org.carelens.adapters.gpconnect.internal.ConsumerToken;
 import org.carelens.adapters.gpconnect.internal.ErrorResponses;
+import org.carelens.adapters.gpconnect.internal.Exchange;
 import org.carelens.adapters.gpconnect.internal.GpConnectBundleMapper;
 import org.carelens.adapters.gpconnect.internal.Gpc;
 import org.carelens.adapters.gpconnect.internal.MalformedBundleException;
+import org.carelens.adapters.gpconnect.internal.PracticeRouter;
 import org.carelens.adapters.gpconnect.internal.StructuredRecordRequest;
-import org.carelens.adapters.gpconnect.internal.TransportFailures;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceDescriptor;
@@ -51,6 +48,7 @@ public final class GpConnectAdapter implements SourceAdapter {
   private final SourceDescriptor descriptor;
   private final ConsumerToken token;
   private final GpConnectBundleMapper mapper;
+  private final @org.jspecify.annotations.Nullable PracticeRouter router;
 
   public GpConnectAdapter(GpConnectConfig config) {
     this(config, Clock.systemUTC());
@@ -60,6 +58,24 @@ public final class GpConnectAdapter implements SourceAdapter {
    * @param clock gives the consumer token's {@code iat} and {@code exp}
    */
   public GpConnectAdapter(GpConnectConfig config, Clock clock) {
+    this(config, Optional.empty(), clock);
+  }
+
+  /**
+   * An adapter that finds each patient's registered practice through the demographics spine and the
+   * endpoint directory, as a real consumer does, instead of calling {@link
+   * GpConnectConfig#baseUrl()}. The config's base URL and ODS code are then not used for calls.
+   */
+  public GpConnectAdapter(GpConnectConfig config, GpConnectRouting routing, Clock clock) {
+    this(config, Optional.of(routing), clock);
+  }
+
+  public GpConnectAdapter(GpConnectConfig config, GpConnectRouting routing) {
+    this(config, routing, Clock.systemUTC());
+  }
+
+  private GpConnectAdapter(
+      GpConnectConfig config, Optional<GpConnectRouting> routing, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.client =
@@ -74,10 +90,18 @@ public final class GpConnectAdapter implements SourceAdapter {
         new SourceDescriptor(
             config.sourceId(),
             config.displayName(),
-            config.providerOds(),
+            // Routed: the practice differs per patient, so no single ODS code owns the data.
+            routing.isPresent() ? "" : config.providerOds(),
             EnumSet.of(Section.ALLERGIES, Section.MEDICATIONS, Section.PROBLEMS));
     this.token = new ConsumerToken(config.consumerSystemUrl(), config.consumerAsid());
     this.mapper = new GpConnectBundleMapper(config.sourceId());
+    this.router =
+        routing
+            .map(
+                r ->
+                    new PracticeRouter(
+                        client, r.pdsBaseUrl(), r.directoryBaseUrl(), config.connectTimeout()))
+            .orElse(null);
   }
 
   @Override
@@ -88,55 +112,53 @@ public final class GpConnectAdapter implements SourceAdapter {
   @Override
   public SourceOutcome fetch(SourceRequest request) throws InterruptedException {
     Objects.requireNonNull(request, "request");
-    URI endpoint = config.operationUrl();
+    // One deadline for the whole fetch, lookups included: the gateway's time limit is per source.
+    long deadline = System.nanoTime() + config.requestTimeout().toNanos();
+    URI base = config.baseUrl();
+    String practiceOds = config.providerOds();
+    if (router != null) {
+      PracticeRouter.Route route = router.route(request.nhsNumber(), request.context(), deadline);
+      if (route instanceof PracticeRouter.Ends ends) {
+        return ends.outcome();
+      }
+      PracticeRouter.Found found = (PracticeRouter.Found) route;
+      base = found.endpoint();
+      practiceOds = found.practiceOds();
+    }
+    Duration remaining = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
     HttpRequest http =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(config.requestTimeout())
+        HttpRequest.newBuilder(URI.create(base + "/Patient/$gpc.getstructuredrecord"))
+            .timeout(remaining)
             .header("Content-Type", Gpc.FHIR_JSON + ";charset=utf-8")
             .header("Accept", Gpc.FHIR_JSON)
             .header("Ssp-TraceID", request.context().correlationId())
             .header("Ssp-From", config.consumerAsid())
-            .header("Ssp-To", config.providerOds())
+            .header("Ssp-To", practiceOds)
             .header("Ssp-InteractionID", Gpc.INTERACTION_ID)
             .header(
-                "Authorization",
-                "Bearer " + token.encode(request.context(), config.baseUrl(), clock.instant()))
+                "Authorization", "Bearer " + token.encode(request.context(), base, clock.instant()))
             .POST(
                 HttpRequest.BodyPublishers.ofString(
                     StructuredRecordRequest.json(request.nhsNumber(), request.sections()),
                     StandardCharsets.UTF_8))
             .build();
-
-    CompletableFuture<HttpResponse<BoundedBody>> exchange =
-        client.sendAsync(http, BoundedBody.handler(config.maxResponseBytes()));
-    HttpResponse<BoundedBody> response;
-    try {
-      // One deadline for the whole exchange: HttpRequest.timeout alone stops at the headers, and
-      // a provider that trickles its body would otherwise hold the thread.
-      response = exchange.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      // The gateway's deadline passed: drop the connection and let the interruption propagate.
-      exchange.cancel(true);
-      throw e;
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      return TransportFailures.timedOut(endpoint, config.requestTimeout());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return TransportFailures.classify(cause, endpoint, config.connectTimeout());
+    Exchange.Result result =
+        Exchange.send(
+            client,
+            http,
+            remaining,
+            config.connectTimeout(),
+            config.maxResponseBytes(),
+            "GP Connect provider");
+    if (result instanceof Exchange.Failure failure) {
+      return failure.failed();
     }
-    return interpret(response, request);
+    return interpret((Exchange.Response) result, request);
   }
 
-  private SourceOutcome interpret(HttpResponse<BoundedBody> response, SourceRequest request) {
-    if (response.body() instanceof BoundedBody.TooLarge tooLarge) {
-      return new SourceOutcome.Failed(
-          Kind.MALFORMED_PAYLOAD,
-          "response exceeded %d bytes (HTTP %d); it was not read"
-              .formatted(tooLarge.limit(), response.statusCode()));
-    }
-    byte[] body = ((BoundedBody.Complete) response.body()).bytes();
-    int status = response.statusCode();
+  private SourceOutcome interpret(Exchange.Response response, SourceRequest request) {
+    byte[] body = response.body();
+    int status = response.status();
     if (status >= 400) {
       return ErrorResponses.interpret(status, body);
     }

@@ -1,0 +1,198 @@
+package org.carelens.adapters.gpconnect.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.spi.RequestContext;
+import org.carelens.sdk.spi.SourceOutcome;
+import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
+
+/**
+ * Finds the GP Connect endpoint of a patient's registered practice: the practice's ODS code from
+ * the demographics spine (PDS), then its endpoint from the directory (SDS). Only the fields routing
+ * needs are read, so a plain JSON reading is enough here; the PDS adapter maps the full Patient.
+ */
+public final class PracticeRouter {
+
+  /** Where the record is, or the outcome that ends the fetch here. */
+  public sealed interface Route {}
+
+  /** The practice's GP Connect FHIR base URL and ODS code. */
+  public record Found(URI endpoint, String practiceOds) implements Route {}
+
+  /** The fetch ends before the practice is asked, with this outcome. */
+  public record Ends(SourceOutcome outcome) implements Route {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CONFIDENTIALITY_SYSTEM =
+      "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+  private static final String SDS_INTERACTION_SYSTEM =
+      "https://fhir.nhs.uk/Id/nhsServiceInteractionId";
+  private static final int MAX_LOOKUP_BYTES = 1024 * 1024;
+
+  private final HttpClient client;
+  private final URI pdsBaseUrl;
+  private final URI directoryBaseUrl;
+  private final Duration connectTimeout;
+
+  public PracticeRouter(
+      HttpClient client, URI pdsBaseUrl, URI directoryBaseUrl, Duration connectTimeout) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.pdsBaseUrl = Objects.requireNonNull(pdsBaseUrl, "pdsBaseUrl");
+    this.directoryBaseUrl = Objects.requireNonNull(directoryBaseUrl, "directoryBaseUrl");
+    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+  }
+
+  /**
+   * @param deadlineNanos {@link System#nanoTime()} by which both lookups must be done
+   */
+  public Route route(NhsNumber nhsNumber, RequestContext context, long deadlineNanos)
+      throws InterruptedException {
+    Route practice = registeredPractice(nhsNumber, context, deadlineNanos);
+    if (!(practice instanceof Found found)) {
+      return practice;
+    }
+    return endpoint(found.practiceOds(), deadlineNanos);
+  }
+
+  private Route registeredPractice(NhsNumber nhsNumber, RequestContext context, long deadline)
+      throws InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(pdsBaseUrl + "/Patient/" + nhsNumber.value()))
+            .timeout(remaining(deadline).plusMillis(1))
+            .header("Accept", "application/fhir+json")
+            .header("X-Request-ID", UUID.randomUUID().toString())
+            .header("X-Correlation-ID", context.correlationId())
+            .GET()
+            .build();
+    Exchange.Result result =
+        Exchange.send(
+            client,
+            request,
+            remaining(deadline),
+            connectTimeout,
+            MAX_LOOKUP_BYTES,
+            "demographics spine");
+    if (result instanceof Exchange.Failure failure) {
+      return ends(failure.failed().kind(), "demographics spine: " + failure.failed().detail());
+    }
+    Exchange.Response response = (Exchange.Response) result;
+    if (response.status() == 404) {
+      return new Ends(
+          new SourceOutcome.NoRecord(
+              "the demographics spine holds no patient with this NHS number, so no GP practice"
+                  + " could be found"));
+    }
+    if (response.status() != 200) {
+      return ends(
+          Kind.SOURCE_ERROR,
+          "demographics spine answered HTTP %d to the practice lookup"
+              .formatted(response.status()));
+    }
+    JsonNode patient = parse(response.body());
+    if (patient == null || !"Patient".equals(patient.path("resourceType").asText())) {
+      return ends(
+          Kind.MALFORMED_PAYLOAD,
+          "demographics spine answered with something other than a Patient");
+    }
+    for (JsonNode security : patient.path("meta").path("security")) {
+      if (CONFIDENTIALITY_SYSTEM.equals(security.path("system").asText())
+          && ("R".equals(security.path("code").asText())
+              || "V".equals(security.path("code").asText()))) {
+        // PDS withholds a restricted patient's practice; without it there is nowhere to ask.
+        return new Ends(
+            new SourceOutcome.WithheldBySource(
+                "RESTRICTED_PATIENT",
+                "the demographics spine does not disclose a restricted patient's registered"
+                    + " practice, so the GP record cannot be located"));
+      }
+    }
+    for (JsonNode gp : patient.path("generalPractitioner")) {
+      JsonNode identifier = gp.path("identifier");
+      if (Gpc.ODS_ORGANISATION_SYSTEM.equals(identifier.path("system").asText())
+          && identifier.path("value").asText("").matches("[A-Z0-9]{3,10}")) {
+        return new Found(URI.create("urn:unresolved"), identifier.path("value").asText());
+      }
+    }
+    return new Ends(
+        new SourceOutcome.NoRecord(
+            "the demographics spine records no registered GP practice for this patient"));
+  }
+
+  private Route endpoint(String practiceOds, long deadline) throws InterruptedException {
+    String query =
+        "organization="
+            + encode(Gpc.ODS_ORGANISATION_SYSTEM + "|" + practiceOds)
+            + "&identifier="
+            + encode(SDS_INTERACTION_SYSTEM + "|" + Gpc.INTERACTION_ID);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(directoryBaseUrl + "/Endpoint?" + query))
+            .timeout(remaining(deadline).plusMillis(1))
+            .header("Accept", "application/fhir+json")
+            .GET()
+            .build();
+    Exchange.Result result =
+        Exchange.send(
+            client,
+            request,
+            remaining(deadline),
+            connectTimeout,
+            MAX_LOOKUP_BYTES,
+            "endpoint directory");
+    if (result instanceof Exchange.Failure failure) {
+      return ends(failure.failed().kind(), "endpoint directory: " + failure.failed().detail());
+    }
+    Exchange.Response response = (Exchange.Response) result;
+    if (response.status() != 200) {
+      return ends(
+          Kind.SOURCE_ERROR,
+          "endpoint directory answered HTTP %d for practice %s"
+              .formatted(response.status(), practiceOds));
+    }
+    JsonNode bundle = parse(response.body());
+    if (bundle == null || !"Bundle".equals(bundle.path("resourceType").asText())) {
+      return ends(
+          Kind.MALFORMED_PAYLOAD, "endpoint directory answered with something other than a Bundle");
+    }
+    for (JsonNode entry : bundle.path("entry")) {
+      JsonNode endpoint = entry.path("resource");
+      String address = endpoint.path("address").asText("");
+      if ("Endpoint".equals(endpoint.path("resourceType").asText())
+          && address.matches("https?://[^\\s?#]+")) {
+        return new Found(URI.create(address.replaceFirst("/$", "")), practiceOds);
+      }
+    }
+    return ends(
+        Kind.SOURCE_ERROR,
+        "the endpoint directory lists no GP Connect endpoint for practice " + practiceOds);
+  }
+
+  private static Ends ends(Kind kind, String detail) {
+    return new Ends(new SourceOutcome.Failed(kind, detail));
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Duration remaining(long deadlineNanos) {
+    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
