@@ -19,10 +19,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.carelens.gateway.GatewayTestClient;
 import org.carelens.gateway.OnlyTheseSources;
 import org.carelens.gateway.TestLaunchTokens;
+import org.carelens.gateway.audit.AuditEventType;
+import org.carelens.gateway.audit.AuditQuery;
+import org.carelens.gateway.audit.AuditSearch;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.record.RecordView;
 import org.carelens.sdk.model.NhsNumber;
@@ -61,6 +65,7 @@ class FaultMatrixTest implements TestPropertyProvider {
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
   @Inject FanoutEngine fanout;
+  @Inject AuditSearch auditSearch;
   GatewayTestClient client;
 
   @Override
@@ -214,6 +219,8 @@ class FaultMatrixTest implements TestPropertyProvider {
             .willReturn(aResponse().proxiedFrom(behindProxy.baseUrl()).withFixedDelay(500)));
     String accessToken = client.session(tokens.token("clinician", SHOWCASE));
 
+    int auditedBefore = recordViewsAudited();
+
     var response = client.lines("/api/v1/patients/" + SHOWCASE + "/record/stream", accessToken);
     List<SseEvent> events = SseEvent.parse(response.body());
 
@@ -231,6 +238,25 @@ class FaultMatrixTest implements TestPropertyProvider {
     assertThat(events.getFirst().rawData()).contains(PENICILLIN);
     RecordView complete = json.readValue(events.getLast().rawData(), RecordView.class);
     assertThat(penicillin(complete).sources()).hasSize(3);
+    assertThat(recordViewsAudited() - auditedBefore)
+        .as("every event shown was audited first: three sources and the whole view")
+        .isEqualTo(4);
+  }
+
+  private int recordViewsAudited() {
+    AuditQuery all = AuditQuery.forPatient(new NhsNumber(SHOWCASE));
+    return (int)
+        auditSearch
+            .find(
+                new AuditQuery(
+                    all.patient(),
+                    all.userId(),
+                    all.organisation(),
+                    Optional.of(AuditEventType.RECORD_VIEW),
+                    all.from(),
+                    all.to(),
+                    AuditQuery.MAX_LIMIT))
+            .size();
   }
 
   @Test
