@@ -24,7 +24,8 @@ public final class AgreementFiles {
     return AgreementLoader.parse(read(location), location);
   }
 
-  static String read(String location) {
+  /** The text at {@code location}, as {@link #load} reads it. */
+  public static String read(String location) {
     try {
       if (location.startsWith("classpath:")) {
         String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
