@@ -12,8 +12,11 @@ import org.carelens.adapters.fhirr4.FhirR4Adapter;
 import org.carelens.adapters.fhirr4.FhirR4Config;
 import org.carelens.adapters.gpconnect.GpConnectAdapter;
 import org.carelens.adapters.gpconnect.GpConnectConfig;
+import org.carelens.adapters.gpconnect.GpConnectRouting;
 import org.carelens.adapters.mentalhealth.MentalHealthXmlAdapter;
 import org.carelens.adapters.mentalhealth.MentalHealthXmlConfig;
+import org.carelens.adapters.pds.PdsAdapter;
+import org.carelens.adapters.pds.PdsConfig;
 import org.carelens.adapters.socialcare.SocialCareRestAdapter;
 import org.carelens.adapters.socialcare.SocialCareRestConfig;
 import org.carelens.sdk.spi.SourceAdapter;
@@ -69,15 +72,11 @@ public class SourceAdapters {
 
   private static SourceAdapter create(SourceProperties source) {
     return switch (source.getType()) {
-      case "gp-connect" ->
-          new GpConnectAdapter(
-              GpConnectConfig.withDefaults(
-                      source.getId(),
-                      source.getName(),
-                      java.net.URI.create(source.getUrl()),
-                      source.getProviderOds(),
-                      "CARELENS")
-                  // The adapter's own timeout is only a backstop behind the gateway's time limit.
+      case "gp-connect" -> gpConnect(source);
+      case "pds" ->
+          new PdsAdapter(
+              PdsConfig.withDefaults(
+                      source.getId(), source.getName(), java.net.URI.create(source.getUrl()))
                   .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
       case "mental-health-xml" ->
           new MentalHealthXmlAdapter(
@@ -108,8 +107,38 @@ public class SourceAdapters {
                   .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
       default ->
           throw new IllegalStateException(
-              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect, fhir-r4, mental-health-xml, social-care-rest)"
+              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect, pds, fhir-r4, mental-health-xml, social-care-rest)"
                   .formatted(source.getId(), source.getType()));
     };
+  }
+
+  /**
+   * A GP Connect source: with {@code pds-url} and {@code directory-url} set, each patient's
+   * registered practice is found through the spine and the endpoint directory; otherwise {@code
+   * url} is called for every patient.
+   */
+  private static SourceAdapter gpConnect(SourceProperties source) {
+    GpConnectConfig config =
+        GpConnectConfig.withDefaults(
+                source.getId(),
+                source.getName(),
+                java.net.URI.create(source.getUrl()),
+                source.getProviderOds(),
+                "CARELENS")
+            // The adapter's own timeout is only a backstop behind the gateway's time limit.
+            .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500));
+    if (source.getPdsUrl().isBlank() && source.getDirectoryUrl().isBlank()) {
+      return new GpConnectAdapter(config);
+    }
+    if (source.getPdsUrl().isBlank() || source.getDirectoryUrl().isBlank()) {
+      throw new IllegalStateException(
+          "carelens.sources.%s: routing needs both pds-url and directory-url"
+              .formatted(source.getId()));
+    }
+    return new GpConnectAdapter(
+        config,
+        new GpConnectRouting(
+            java.net.URI.create(source.getPdsUrl()),
+            java.net.URI.create(source.getDirectoryUrl())));
   }
 }

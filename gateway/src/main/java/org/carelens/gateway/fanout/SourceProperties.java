@@ -21,6 +21,9 @@ public class SourceProperties {
   private String apiKey = "";
   private String clientId = "";
   private String clientSecret = "";
+  // gp-connect routing (PDS then endpoint directory); both blank means the fixed url is called.
+  private String pdsUrl = "";
+  private String directoryUrl = "";
   private Duration connectTimeout = Duration.ofSeconds(1);
   private Duration timeLimit = Duration.ofSeconds(3);
   private Duration cacheTtl = Duration.ofSeconds(30);
@@ -105,6 +108,22 @@ public class SourceProperties {
 
   public void setClientSecret(String clientSecret) {
     this.clientSecret = clientSecret;
+  }
+
+  public String getPdsUrl() {
+    return pdsUrl;
+  }
+
+  public void setPdsUrl(String pdsUrl) {
+    this.pdsUrl = pdsUrl;
+  }
+
+  public String getDirectoryUrl() {
+    return directoryUrl;
+  }
+
+  public void setDirectoryUrl(String directoryUrl) {
+    this.directoryUrl = directoryUrl;
   }
 
   public Duration getConnectTimeout() {
