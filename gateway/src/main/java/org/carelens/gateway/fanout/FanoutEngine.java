@@ -182,14 +182,16 @@ public class FanoutEngine implements AutoCloseable {
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null) {
         running.get(i).cancel(true);
+        String id = asked.get(i).descriptor().id();
         results[i] =
-            SourceResult.failed(
-                asked.get(i).descriptor(),
-                SourceStatus.TIMEOUT,
-                "No answer before the view's "
-                    + properties.getDeadline().toMillis()
-                    + " ms deadline",
-                properties.getDeadline());
+            callers
+                .get(id)
+                .cutOff(
+                    new SourceRequest(nhsNumber, plan.get(id), context),
+                    properties.getDeadline(),
+                    "No answer before the view's "
+                        + properties.getDeadline().toMillis()
+                        + " ms deadline");
         onEach.accept(results[i]);
       }
     }

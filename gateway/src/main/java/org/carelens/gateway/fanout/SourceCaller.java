@@ -174,6 +174,27 @@ final class SourceCaller {
     return result;
   }
 
+  /**
+   * The result for a call the view's deadline cut off: the last copy, labelled {@code cached} with
+   * its {@code retrievedAt}, when one is recent enough (serve-stale-on-error), else {@code
+   * TIMEOUT}. Meters are left to the cut-off call's own thread, which records how it ended.
+   */
+  SourceResult cutOff(SourceRequest request, Duration waited, String detail) {
+    CachedRecord cached = cache.getIfPresent(new CacheKey(request.nhsNumber(), request.sections()));
+    if (cached != null) {
+      return new SourceResult(
+          adapter.descriptor(),
+          SourceStatus.OK,
+          Optional.of(cached.record()),
+          Optional.empty(),
+          Optional.empty(),
+          waited,
+          true,
+          Optional.of(cached.retrievedAt()));
+    }
+    return SourceResult.failed(adapter.descriptor(), SourceStatus.TIMEOUT, detail, waited);
+  }
+
   private Optional<SourceResult> stale(Optional<CachedRecord> cached, long started) {
     cached.ifPresent(c -> metrics.cache(id, "stale"));
     return cached.map(c -> fromCache(c, started));
@@ -233,7 +254,7 @@ final class SourceCaller {
         metrics.bulkheadRejected(id);
         return SourceResult.failed(
             adapter.descriptor(),
-            SourceStatus.UNAVAILABLE,
+            SourceStatus.ERROR,
             "Too many calls to this source are still in flight ("
                 + properties.getBulkheadMaxConcurrent()
                 + ")",
@@ -310,13 +331,7 @@ final class SourceCaller {
               false,
               Optional.empty());
       case SourceOutcome.Failed failed ->
-          SourceResult.failed(
-              source,
-              failed.kind() == SourceOutcome.Failed.Kind.UNREACHABLE
-                  ? SourceStatus.UNAVAILABLE
-                  : SourceStatus.ERROR,
-              failed.detail(),
-              elapsed);
+          SourceResult.failed(source, SourceStatus.ERROR, failed.detail(), elapsed);
     };
   }
 

@@ -67,7 +67,7 @@ class FanoutResilienceTest {
 
     SourceResult result = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
 
-    assertThat(result.status()).isEqualTo(SourceStatus.UNAVAILABLE);
+    assertThat(result.status()).isEqualTo(SourceStatus.ERROR);
     assertThat(result.detail()).contains("connection refused");
     assertThat(gp.calls).hasValue(2);
   }
@@ -90,7 +90,7 @@ class FanoutResilienceTest {
 
     SourceResult result = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
 
-    assertThat(result.status()).isEqualTo(SourceStatus.UNAVAILABLE);
+    assertThat(result.status()).isEqualTo(SourceStatus.ERROR);
     assertThat(gp.calls).hasValue(1);
   }
 
@@ -111,7 +111,7 @@ class FanoutResilienceTest {
 
     SourceResult third = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
 
-    assertThat(third.status()).isEqualTo(SourceStatus.UNAVAILABLE);
+    assertThat(third.status()).isEqualTo(SourceStatus.ERROR);
     assertThat(third.detail()).hasValueSatisfying(d -> assertThat(d).contains("in flight"));
     assertThat(third.elapsed()).isLessThan(Duration.ofMillis(100));
     assertThat(acute.calls).hasValue(2);
@@ -127,6 +127,7 @@ class FanoutResilienceTest {
     Scripted gp = new Scripted("gp", LOADED);
     engine =
         engine(
+            deadline(Duration.ofMillis(20)),
             Duration.ofSeconds(5),
             p -> {
               p.setBulkheadMaxConcurrent(5);
@@ -134,9 +135,6 @@ class FanoutResilienceTest {
             },
             gp,
             acute);
-    FanoutProperties shortDeadline = new FanoutProperties();
-    shortDeadline.setDeadline(Duration.ofMillis(20));
-    engine = rebuild(shortDeadline, gp, acute);
     int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
     for (int i = 0; i < 60; i++) {
@@ -179,9 +177,7 @@ class FanoutResilienceTest {
     Scripted failing = new Scripted("gp", HTTP_500, HTTP_500, HTTP_500, HTTP_500, HTTP_500);
     Hanging hanging = new Hanging("gp");
     Switchable gp = new Switchable("gp", failing);
-    FanoutProperties shortDeadline = new FanoutProperties();
-    shortDeadline.setDeadline(Duration.ofMillis(100));
-    engine = rebuild(shortDeadline, gp);
+    engine = cutOffAfter(Duration.ofMillis(100), gp);
     for (int i = 0; i < 5; i++) {
       engine.fetchAll(PATIENT, Set.of(), CONTEXT);
     }
@@ -220,9 +216,7 @@ class FanoutResilienceTest {
   void each_result_is_reported_as_it_arrives_and_late_sources_as_timeouts_last() {
     Hanging acute = new Hanging("acute");
     Scripted gp = new Scripted("gp", LOADED);
-    FanoutProperties deadline = new FanoutProperties();
-    deadline.setDeadline(Duration.ofMillis(200));
-    engine = rebuild(deadline, acute, gp);
+    engine = cutOffAfter(Duration.ofMillis(200), acute, gp);
     List<String> arrivals = new java.util.ArrayList<>();
 
     List<SourceResult> results =
@@ -236,8 +230,39 @@ class FanoutResilienceTest {
         .containsExactly("acute", "gp");
   }
 
+  @Test
+  void a_source_cut_off_by_the_view_deadline_is_shown_from_its_last_copy_labelled_as_cached() {
+    Switchable gp = new Switchable("gp", new Scripted("gp", LOADED));
+    engine = cutOffAfter(Duration.ofMillis(100), gp);
+    SourceResult fresh = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
+    clock.advance(Duration.ofMinutes(1));
+    gp.delegate = new Hanging("gp");
+
+    SourceResult cutOff = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
+
+    assertThat(cutOff.status()).isEqualTo(SourceStatus.OK);
+    assertThat(cutOff.cached()).isTrue();
+    assertThat(cutOff.retrievedAt()).isEqualTo(fresh.retrievedAt());
+  }
+
   private FanoutEngine engine(
       Duration timeLimit, Consumer<SourceProperties> tune, SourceAdapter... adapters) {
+    return engine(deadline(timeLimit.plusSeconds(1)), timeLimit, tune, adapters);
+  }
+
+  /** Sources with a 5 s time limit, so the view's {@code deadline} is what cuts them off. */
+  private FanoutEngine cutOffAfter(Duration viewDeadline, SourceAdapter... adapters) {
+    return engine(deadline(viewDeadline), Duration.ofSeconds(5), p -> {}, adapters);
+  }
+
+  private FanoutEngine engine(
+      FanoutProperties fanout,
+      Duration timeLimit,
+      Consumer<SourceProperties> tune,
+      SourceAdapter... adapters) {
+    if (engine != null) {
+      engine.close();
+    }
     Map<SourceAdapter, SourceProperties> configured = new LinkedHashMap<>();
     for (SourceAdapter adapter : adapters) {
       SourceProperties properties = new SourceProperties(adapter.descriptor().id());
@@ -245,29 +270,13 @@ class FanoutResilienceTest {
       tune.accept(properties);
       configured.put(adapter, properties);
     }
-    this.configured = configured;
-    FanoutProperties fanout = new FanoutProperties();
-    fanout.setDeadline(timeLimit.plusSeconds(1));
-    return new FanoutEngine(new SourceAdapters(configured), fanout, clock);
+    return new FanoutEngine(SourceAdapters.of(configured), fanout, clock);
   }
 
-  private Map<SourceAdapter, SourceProperties> configured = Map.of();
-
-  /** The same sources, with the view deadline replaced. */
-  private FanoutEngine rebuild(FanoutProperties fanout, SourceAdapter... adapters) {
-    if (engine != null) {
-      engine.close();
-    }
-    Map<SourceAdapter, SourceProperties> sources = new LinkedHashMap<>();
-    for (SourceAdapter adapter : adapters) {
-      SourceProperties properties =
-          configured.getOrDefault(adapter, new SourceProperties(adapter.descriptor().id()));
-      if (!configured.containsKey(adapter)) {
-        properties.setTimeLimit(Duration.ofSeconds(5));
-      }
-      sources.put(adapter, properties);
-    }
-    return new FanoutEngine(new SourceAdapters(sources), fanout, clock);
+  private static FanoutProperties deadline(Duration deadline) {
+    FanoutProperties fanout = new FanoutProperties();
+    fanout.setDeadline(deadline);
+    return fanout;
   }
 
   /** Polls a condition for up to five seconds; true as soon as it holds. */
