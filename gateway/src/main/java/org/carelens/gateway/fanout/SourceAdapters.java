@@ -28,6 +28,9 @@ import org.carelens.sdk.spi.SourceAdapter;
 @Singleton
 public class SourceAdapters {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SourceAdapters.class);
+
   private final List<SourceAdapter> adapters;
   private final Map<String, SourceProperties> properties;
 
@@ -43,6 +46,28 @@ public class SourceAdapters {
     this.adapters = new ArrayList<>();
     for (SourceProperties source : ordered) {
       adapters.add(create(source));
+    }
+    warmUp(adapters);
+  }
+
+  /**
+   * Warms every adapter at once before the gateway serves: without it the first view after a start
+   * spent seconds building FHIR models and timed out at every FHIR source.
+   */
+  private static void warmUp(List<SourceAdapter> adapters) {
+    try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (SourceAdapter adapter : adapters) {
+        executor.submit(
+            () -> {
+              try {
+                adapter.warmUp();
+              } catch (RuntimeException e) {
+                // A failed warm-up only costs speed; the first fetch will initialise instead.
+                LOG.warn(
+                    "Warm-up of source {} failed: {}", adapter.descriptor().id(), e.toString());
+              }
+            });
+      }
     }
   }
 

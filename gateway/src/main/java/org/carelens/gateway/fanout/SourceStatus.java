@@ -13,10 +13,9 @@ public enum SourceStatus {
   /** The source failed repeatedly and is not being asked for now. */
   CIRCUIT_OPEN,
   /**
-   * The source could not be reached (connection refused, DNS, TLS, after one retry), or too many
-   * calls to it are already in flight (its bulkhead is full).
+   * The source failed: it could not be reached (after one retry), answered with an error or with
+   * something that is not a valid payload, or too many calls to it are already in flight. {@code
+   * detail} says which. (The status set is a published contract, so these share one status.)
    */
-  UNAVAILABLE,
-  /** The source answered with an error or with something that is not a valid payload. */
   ERROR
 }

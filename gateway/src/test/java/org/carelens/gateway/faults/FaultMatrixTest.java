@@ -172,7 +172,7 @@ class FaultMatrixTest implements TestPropertyProvider {
       throws Exception {
     gp3.stop();
 
-    assertFault("UNAVAILABLE");
+    assertFault("ERROR");
   }
 
   @Test

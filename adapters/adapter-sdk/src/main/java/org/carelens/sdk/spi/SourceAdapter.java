@@ -46,4 +46,11 @@ public interface SourceAdapter extends AutoCloseable {
 
   @Override
   default void close() {}
+
+  /**
+   * Loads whatever is slow to initialise (parsers, models, TLS) so the first view is no slower than
+   * the rest. Called once at gateway start-up, before the first {@link #fetch}; it must not contact
+   * the source. The default does nothing.
+   */
+  default void warmUp() {}
 }

@@ -83,6 +83,49 @@ public final class FhirR4Adapter implements SourceAdapter {
                 Optional.of(config.baseUrl())));
   }
 
+  /**
+   * HAPI builds each resource type's model on first use, seconds in all; parsing one bundle of
+   * every type this adapter reads does it at start-up rather than in the first clinician's view.
+   */
+  @Override
+  public void warmUp() {
+    StringBuilder bundle =
+        new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[");
+    String[] types = {
+      "Patient",
+      "Organization",
+      "Practitioner",
+      "Encounter",
+      "Condition",
+      "Procedure",
+      "AllergyIntolerance",
+      "MedicationStatement",
+      "MedicationRequest",
+      "MedicationDispense",
+      "Medication",
+      "DiagnosticReport",
+      "Observation",
+      "DocumentReference",
+      "Composition",
+      "Immunization",
+      "Flag",
+      "CareTeam",
+      "ServiceRequest",
+      "Appointment",
+      "OperationOutcome"
+    };
+    for (int i = 0; i < types.length; i++) {
+      bundle
+          .append(i == 0 ? "" : ",")
+          .append("{\"resource\":{\"resourceType\":\"")
+          .append(types[i])
+          .append("\"}}");
+    }
+    bundle.append("]}");
+    var parser = FHIR.newJsonParser();
+    parser.encodeResourceToString(parser.parseResource(bundle.toString()));
+  }
+
   @Override
   public SourceDescriptor descriptor() {
     return descriptor;

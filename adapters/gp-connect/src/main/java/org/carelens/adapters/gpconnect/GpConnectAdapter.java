@@ -105,6 +105,11 @@ public final class GpConnectAdapter implements SourceAdapter {
   }
 
   @Override
+  public void warmUp() {
+    org.carelens.adapters.gpconnect.internal.Gpc.warmUp();
+  }
+
+  @Override
   public SourceDescriptor descriptor() {
     return descriptor;
   }

@@ -66,6 +66,16 @@ public final class PdsAdapter implements SourceAdapter {
         new SourceDescriptor(config.sourceId(), config.displayName(), "X26", Set.of());
   }
 
+  /** Builds HAPI's Patient model at start-up rather than in the first view (seconds, cold). */
+  @Override
+  public void warmUp() {
+    var parser = FHIR.newJsonParser();
+    parser.encodeResourceToString(
+        parser.parseResource(
+            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\"}},"
+                + "{\"resource\":{\"resourceType\":\"OperationOutcome\"}}]}"));
+  }
+
   @Override
   public SourceDescriptor descriptor() {
     return descriptor;

@@ -12,6 +12,46 @@ public final class Gpc {
    */
   public static final FhirContext STU3 = FhirContext.forDstu3();
 
+  /**
+   * HAPI builds each resource type's model on first use, which takes seconds in all; parsing one
+   * bundle of every type GP Connect answers with does it at start-up instead of in a first view.
+   */
+  public static void warmUp() {
+    StringBuilder bundle =
+        new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+    String[] types = {
+      "Patient",
+      "Organization",
+      "Practitioner",
+      "PractitionerRole",
+      "List",
+      "AllergyIntolerance",
+      "MedicationStatement",
+      "MedicationRequest",
+      "Medication",
+      "Condition",
+      "Encounter",
+      "Observation",
+      "Immunization",
+      "ReferralRequest",
+      "ProcedureRequest",
+      "DiagnosticReport",
+      "Specimen",
+      "OperationOutcome"
+    };
+    for (int i = 0; i < types.length; i++) {
+      bundle
+          .append(i == 0 ? "" : ",")
+          .append("{\"resource\":{\"resourceType\":\"")
+          .append(types[i])
+          .append("\"}}");
+    }
+    bundle.append("]}");
+    IParser parser = STU3.newJsonParser();
+    parser.setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false));
+    parser.encodeResourceToString(parser.parseResource(bundle.toString()));
+  }
+
   public static final String INTERACTION_ID =
       "urn:nhs:names:services:gpconnect:fhir:operation:gpc.getstructuredrecord-1";
   public static final String FHIR_JSON = "application/fhir+json";
