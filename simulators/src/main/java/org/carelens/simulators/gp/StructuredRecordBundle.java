@@ -20,7 +20,8 @@ final class StructuredRecordBundle {
 
   private StructuredRecordBundle() {}
 
-  static Bundle build(SyntheticPatient source, StructuredRecordRequest request, Instant now) {
+  static Bundle build(
+      SyntheticPatient source, StructuredRecordRequest request, Instant now, long seed) {
     Organization practice = DemographicResources.organization(source.practice());
     Practitioner gp = DemographicResources.practitioner(source.practice().usualGp());
     Patient patient = DemographicResources.patient(source, practice);
@@ -47,6 +48,28 @@ final class StructuredRecordBundle {
 
     if (request.includeProblems()) {
       resources.addAll(ProblemResources.build(source.problems(), patientRef, gpRef, nowType));
+    }
+    GpJournal journal =
+        GpJournal.of(seed, source, now.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    if (request.includes("includeImmunisations")) {
+      resources.addAll(
+          JournalResources.immunisations(journal.immunisations(), patientRef, gpRef, nowType));
+    }
+    if (request.includes("includeConsultations")) {
+      resources.addAll(
+          JournalResources.consultations(
+              journal.consultations(), patientRef, gpRef, source.practice().name(), nowType));
+    }
+    if (request.includes("includeReferrals")) {
+      resources.addAll(JournalResources.referrals(journal.referrals(), patientRef, gpRef, nowType));
+    }
+    if (request.includes("includeInvestigations")) {
+      resources.addAll(
+          JournalResources.investigations(journal.investigations(), patientRef, nowType));
+    }
+    if (request.includes("includeUncategorisedData")) {
+      resources.addAll(
+          JournalResources.uncategorised(journal.uncategorised(), patientRef, nowType));
     }
 
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);

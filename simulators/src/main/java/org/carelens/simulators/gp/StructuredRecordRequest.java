@@ -28,7 +28,19 @@ record StructuredRecordRequest(
     boolean includeResolvedAllergies,
     boolean includeMedication,
     Optional<LocalDate> medicationSearchFromDate,
-    boolean includeProblems) {
+    Set<String> alsoIncluded) {
+
+  StructuredRecordRequest {
+    alsoIncluded = Set.copyOf(alsoIncluded);
+  }
+
+  boolean includeProblems() {
+    return alsoIncluded.contains("includeProblems");
+  }
+
+  boolean includes(String parameterName) {
+    return alsoIncluded.contains(parameterName);
+  }
 
   StructuredRecordRequest(
       NhsNumber nhsNumber,
@@ -42,13 +54,14 @@ record StructuredRecordRequest(
         includeResolvedAllergies,
         includeMedication,
         medicationSearchFromDate,
-        false);
+        Set.of());
   }
 
-  // GP Connect 1.6 clinical areas this practice does not hold data for: accepted, and answered
-  // with nothing, rather than refused as unknown parameters.
-  private static final Set<String> ACCEPTED_WITHOUT_DATA =
+  // GP Connect 1.6 clinical areas answered from the practice's journal (their search parts, e.g.
+  // consultationSearchPeriod, are accepted and not applied).
+  private static final Set<String> OTHER_AREAS =
       Set.of(
+          "includeProblems",
           "includeConsultations",
           "includeImmunisations",
           "includeUncategorisedData",
@@ -67,7 +80,7 @@ record StructuredRecordRequest(
     boolean allergies = false;
     boolean resolved = false;
     boolean medication = false;
-    boolean problems = false;
+    Set<String> others = new HashSet<>();
     Optional<LocalDate> fromDate = Optional.empty();
     for (ParametersParameterComponent parameter : parameters.getParameter()) {
       String name = parameter.getName();
@@ -80,15 +93,15 @@ record StructuredRecordRequest(
           allergies = true;
           resolved = booleanPart(parameter, "includeResolvedAllergies");
         }
-        case "includeProblems" -> problems = true;
         case "includeMedication" -> {
           medication = true;
           fromDate = datePart(parameter, "medicationSearchFromDate", today);
         }
         default -> {
-          if (!ACCEPTED_WITHOUT_DATA.contains(name)) {
+          if (!OTHER_AREAS.contains(name)) {
             throw invalid("unknown parameter '" + name + "'");
           }
+          others.add(name);
         }
       }
     }
@@ -96,7 +109,7 @@ record StructuredRecordRequest(
       throw invalid("the patientNHSNumber parameter is required");
     }
     return new StructuredRecordRequest(
-        nhsNumber, allergies, resolved, medication, fromDate, problems);
+        nhsNumber, allergies, resolved, medication, fromDate, others);
   }
 
   private static NhsNumber nhsNumber(ParametersParameterComponent parameter) {

@@ -84,7 +84,8 @@ final class StructuredRecordTransformer implements ResponseDefinitionTransformer
             NO_PATIENT_CONSENT,
             "the patient has dissented from sharing their record from " + practice.odsCode());
       }
-      return respond(200, StructuredRecordBundle.build(patient, query, clock.instant()));
+      return respond(
+          200, StructuredRecordBundle.build(patient, query, clock.instant(), population.seed()));
     } catch (GpConnectException e) {
       return respond(e.code().status, e.toOperationOutcome());
     }
