@@ -1,0 +1,108 @@
+package org.carelens.gateway.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.carelens.gateway.audit.Actor;
+import org.carelens.gateway.problem.ProblemException;
+import org.carelens.policy.consent.Dissent;
+import org.carelens.policy.consent.PatientConsent;
+import org.carelens.sdk.model.NhsNumber;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the consent register guarantees, run against each database the gateway supports (the same
+ * Flyway migrations, {@code V3__consent.sql} included).
+ */
+abstract class ConsentRegisterContract {
+
+  static final Instant NOW = Instant.parse("2026-11-22T10:00:00.123456Z");
+  static final NhsNumber PATIENT = new NhsNumber("9990000018");
+  static final Actor IG = new Actor("ig1", "Helen Carter", "ig-officer", "Y03012");
+  static final Actor DOCTOR = new Actor("u1", "Dr Khan", "clinician", "Y03012");
+
+  final MutableClock clock = new MutableClock(NOW);
+  HikariDataSource database;
+  ConsentRegister register;
+
+  abstract HikariDataSource openDatabase();
+
+  @BeforeEach
+  void open() {
+    database = openDatabase();
+    register = new ConsentRegister(database, clock);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void a_revoked_dissent_stops_applying_but_stays_in_the_register_with_who_lifted_it() {
+    DissentEntry whole = register.registerDissent(PATIENT, Optional.empty(), "Written request", IG);
+    register.registerDissent(PATIENT, Optional.of("gp"), "Opt-out at the practice", IG);
+    clock.advance(Duration.ofMinutes(5));
+
+    DissentEntry revoked =
+        register.revokeDissent(whole.id(), "Patient changed mind", IG).orElseThrow();
+
+    assertThat(revoked.active()).isFalse();
+    assertThat(revoked.revocation().revokedBy()).isEqualTo("ig1");
+    assertThat(revoked.revocation().revokedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+    assertThat(register.dissents(Optional.of(PATIENT)))
+        .extracting(DissentEntry::reason, DissentEntry::active)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Written request", false),
+            org.assertj.core.groups.Tuple.tuple("Opt-out at the practice", true));
+    assertThat(register.consentAt(PATIENT, "u1", clock.instant()).dissents())
+        .containsExactly(Dissent.fromSource("gp"));
+  }
+
+  @Test
+  void a_dissent_can_be_revoked_once_and_an_unknown_one_not_at_all() {
+    DissentEntry dissent = register.registerDissent(PATIENT, Optional.empty(), "Request", IG);
+    register.revokeDissent(dissent.id(), "Lifted", IG);
+
+    assertThatThrownBy(() -> register.revokeDissent(dissent.id(), "Again", IG))
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.code()).isEqualTo("DISSENT_ALREADY_REVOKED"));
+    assertThat(register.revokeDissent("no-such-id", "Lifted", IG)).isEmpty();
+  }
+
+  @Test
+  void permission_to_view_applies_to_its_organisation_until_it_lapses() {
+    register.recordPermission(PATIENT, DOCTOR, NOW.plus(Duration.ofHours(1)));
+
+    PatientConsent during = register.consentAt(PATIENT, "u1", NOW.plus(Duration.ofMinutes(59)));
+    PatientConsent after = register.consentAt(PATIENT, "u1", NOW.plus(Duration.ofHours(1)));
+
+    assertThat(during.permissionsToView())
+        .containsExactly(
+            new PatientConsent.PermissionToView("Y03012", NOW.plus(Duration.ofHours(1))));
+    assertThat(after.permissionsToView()).isEmpty();
+  }
+
+  @Test
+  void break_glass_is_active_for_its_user_and_patient_until_it_expires() {
+    BreakGlass declared =
+        register.declareBreakGlass(
+            PATIENT, DOCTOR, "Immediate risk to life", "Collapsed", "demo v1", Duration.ofHours(4));
+
+    assertThat(declared.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
+    assertThat(register.consentAt(PATIENT, "u1", NOW.plusSeconds(60)).breakGlassUntil())
+        .contains(NOW.plus(Duration.ofHours(4)));
+    assertThat(register.consentAt(PATIENT, "someone-else", NOW.plusSeconds(60)).breakGlassUntil())
+        .isEmpty();
+    assertThat(register.consentAt(new NhsNumber("9434765919"), "u1", NOW).breakGlassUntil())
+        .isEmpty();
+    assertThat(register.consentAt(PATIENT, "u1", NOW.plus(Duration.ofHours(4))).breakGlassUntil())
+        .isEmpty();
+  }
+}
