@@ -201,8 +201,8 @@ public class SourceProperties {
 
   /**
    * How many calls to this source may be in flight at once, counting calls abandoned at a time-out
-   * whose threads have not yet stopped; further calls are refused at once ({@code UNAVAILABLE}), so
-   * a hanging source cannot hold more than its share of threads and connections.
+   * whose threads have not yet stopped; further calls are refused at once ({@code ERROR}), so a
+   * hanging source cannot hold more than its share of threads and connections.
    */
   public int getBulkheadMaxConcurrent() {
     return bulkheadMaxConcurrent;
