@@ -92,7 +92,14 @@ public final class GpConnectAdapter implements SourceAdapter {
             config.displayName(),
             // Routed: the practice differs per patient, so no single ODS code owns the data.
             routing.isPresent() ? "" : config.providerOds(),
-            EnumSet.of(Section.ALLERGIES, Section.MEDICATIONS, Section.PROBLEMS));
+            EnumSet.of(
+                Section.ALLERGIES,
+                Section.MEDICATIONS,
+                Section.PROBLEMS,
+                Section.ENCOUNTERS,
+                Section.IMMUNISATIONS,
+                Section.REFERRALS,
+                Section.RESULTS));
     this.token = new ConsumerToken(config.consumerSystemUrl(), config.consumerAsid());
     this.mapper = new GpConnectBundleMapper(config.sourceId());
     this.router =

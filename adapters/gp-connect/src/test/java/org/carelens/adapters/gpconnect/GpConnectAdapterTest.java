@@ -208,12 +208,19 @@ class GpConnectAdapterTest {
   }
 
   @Test
-  void descriptor_names_the_source_and_offers_allergies_medications_and_problems() {
+  void descriptor_names_the_source_and_offers_every_structured_area() {
     assertThat(adapter.descriptor().id()).isEqualTo("gp");
     assertThat(adapter.descriptor().name()).isEqualTo("GP practice (GP Connect)");
     assertThat(adapter.descriptor().organisationOds()).isEqualTo("A81001");
     assertThat(adapter.descriptor().sections())
-        .containsExactlyInAnyOrder(Section.ALLERGIES, Section.MEDICATIONS, Section.PROBLEMS);
+        .containsExactlyInAnyOrder(
+            Section.ALLERGIES,
+            Section.MEDICATIONS,
+            Section.PROBLEMS,
+            Section.ENCOUNTERS,
+            Section.IMMUNISATIONS,
+            Section.REFERRALS,
+            Section.RESULTS);
   }
 
   @Test

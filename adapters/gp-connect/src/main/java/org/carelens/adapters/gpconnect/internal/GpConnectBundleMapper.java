@@ -19,11 +19,16 @@ import org.carelens.sdk.model.SourceRecord;
 import org.hl7.fhir.dstu3.model.AllergyIntolerance;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.Condition;
+import org.hl7.fhir.dstu3.model.DiagnosticReport;
+import org.hl7.fhir.dstu3.model.Encounter;
+import org.hl7.fhir.dstu3.model.Immunization;
 import org.hl7.fhir.dstu3.model.ListResource;
 import org.hl7.fhir.dstu3.model.MedicationStatement;
+import org.hl7.fhir.dstu3.model.Observation;
 import org.hl7.fhir.dstu3.model.Organization;
 import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.Reference;
+import org.hl7.fhir.dstu3.model.ReferralRequest;
 import org.hl7.fhir.dstu3.model.Resource;
 
 /**
@@ -79,6 +84,61 @@ public final class GpConnectBundleMapper {
     }
     if (requested.contains(Section.PROBLEMS)) {
       sections.put(Section.PROBLEMS, problems(index, origin));
+    }
+    if (requested.contains(Section.ENCOUNTERS)) {
+      sections.put(
+          Section.ENCOUNTERS,
+          area(
+              index,
+              Section.ENCOUNTERS,
+              List.of(Gpc.LIST_CONSULTATIONS),
+              (entry, list) ->
+                  List.of(
+                      JournalMapper.consultation(
+                          as(entry, Encounter.class, list), index, origin))));
+    }
+    if (requested.contains(Section.IMMUNISATIONS)) {
+      sections.put(
+          Section.IMMUNISATIONS,
+          area(
+              index,
+              Section.IMMUNISATIONS,
+              List.of(Gpc.LIST_IMMUNISATIONS),
+              (entry, list) ->
+                  List.of(
+                      JournalMapper.immunisation(as(entry, Immunization.class, list), origin))));
+    }
+    if (requested.contains(Section.REFERRALS)) {
+      sections.put(
+          Section.REFERRALS,
+          area(
+              index,
+              Section.REFERRALS,
+              List.of(Gpc.LIST_REFERRALS),
+              (entry, list) ->
+                  List.of(
+                      JournalMapper.referral(
+                          as(entry, ReferralRequest.class, list), index, origin))));
+    }
+    if (requested.contains(Section.RESULTS)) {
+      sections.put(
+          Section.RESULTS,
+          area(
+              index,
+              Section.RESULTS,
+              List.of(Gpc.LIST_INVESTIGATIONS, Gpc.LIST_UNCATEGORISED),
+              (entry, list) ->
+                  entry instanceof DiagnosticReport report
+                      ? JournalMapper.investigation(report, index, origin)
+                      : List.of(
+                          JournalMapper.result(
+                              as(entry, Observation.class, list),
+                              Optional.of(
+                                  Stu3Values.snomedCodes(list.getCode())
+                                          .contains(Gpc.LIST_UNCATEGORISED)
+                                      ? "Uncategorised data"
+                                      : "Investigations"),
+                              origin))));
     }
     return new SourceRecord(
         PatientMapper.identity(patient, nhsNumber, origin.practiceOds()), sections);
@@ -197,6 +257,40 @@ public final class GpConnectBundleMapper {
       return new SectionContent<>(Section.PROBLEMS, items, reason, excluded);
     } catch (BadResourceException | RuntimeException e) {
       return unavailable(Section.PROBLEMS, excluded, e.getMessage());
+    }
+  }
+
+  /** Maps one List entry to its items; a bad entry throws and costs the whole section. */
+  @FunctionalInterface
+  private interface EntryMapper<T extends ClinicalItem> {
+    List<T> map(Resource entry, ListResource list) throws BadResourceException;
+  }
+
+  /**
+   * A clinical area answered by Lists with these codes. Like allergies and medication, one entry
+   * that cannot be mapped makes the section unavailable rather than silently shorter.
+   */
+  private <T extends ClinicalItem> SectionContent<T> area(
+      BundleIndex index, Section section, List<String> listCodes, EntryMapper<T> mapper) {
+    List<ListResource> lists = new ArrayList<>();
+    for (String code : listCodes) {
+      lists.addAll(lists(index, code));
+    }
+    boolean excluded = confidentialItemsExcluded(lists);
+    if (lists.isEmpty()) {
+      return unavailable(section, excluded, "the bundle has no " + section.key() + " List");
+    }
+    try {
+      List<T> items = new ArrayList<>();
+      for (ListResource list : lists) {
+        for (Resource entry : entries(index, list)) {
+          items.addAll(mapper.map(entry, list));
+        }
+      }
+      Optional<EmptyReason> reason = items.isEmpty() ? emptyReason(lists) : Optional.empty();
+      return new SectionContent<>(section, items, reason, excluded);
+    } catch (BadResourceException | RuntimeException e) {
+      return unavailable(section, excluded, e.getMessage());
     }
   }
 

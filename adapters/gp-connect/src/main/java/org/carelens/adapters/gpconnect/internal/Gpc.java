@@ -70,6 +70,11 @@ public final class Gpc {
   public static final String LIST_ENDED_ALLERGIES = "1103671000000101";
   public static final String LIST_MEDICATIONS = "933361000000108";
   public static final String LIST_PROBLEMS = "717711000000103";
+  public static final String LIST_IMMUNISATIONS = "1102181000000102";
+  public static final String LIST_CONSULTATIONS = "1149501000000101";
+  public static final String LIST_REFERRALS = "792931000000107";
+  public static final String LIST_INVESTIGATIONS = "887191000000108";
+  public static final String LIST_UNCATEGORISED = "826501000000100";
 
   public static final String PROBLEM_SIGNIFICANCE_EXTENSION =
       "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-ProblemSignificance-1";

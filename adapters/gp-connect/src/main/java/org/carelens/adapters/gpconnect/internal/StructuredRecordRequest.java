@@ -46,7 +46,29 @@ public final class StructuredRecordRequest {
     if (problems) {
       parameters.addParameter().setName("includeProblems");
     }
-    if (!allergies && !medication && !problems) {
+    boolean others = false;
+    // GP Connect 1.6 groups without search parts: the provider's default period (all) applies.
+    for (var area :
+        java.util.Map.of(
+                Section.ENCOUNTERS, "includeConsultations",
+                Section.IMMUNISATIONS, "includeImmunisations",
+                Section.REFERRALS, "includeReferrals")
+            .entrySet()
+            .stream()
+            .sorted(java.util.Map.Entry.comparingByKey())
+            .toList()) {
+      if (sections.contains(area.getKey())) {
+        parameters.addParameter().setName(area.getValue());
+        others = true;
+      }
+    }
+    if (sections.contains(Section.RESULTS)) {
+      // Results come from investigations and from uncategorised observations (e.g. BP, weight).
+      parameters.addParameter().setName("includeInvestigations");
+      parameters.addParameter().setName("includeUncategorisedData");
+      others = true;
+    }
+    if (!allergies && !medication && !problems && !others) {
       parameters
           .addParameter()
           .setName("includeAllergies")

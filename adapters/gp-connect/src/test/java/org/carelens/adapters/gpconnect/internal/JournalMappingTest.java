@@ -1,0 +1,102 @@
+package org.carelens.adapters.gpconnect.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import org.carelens.adapters.gpconnect.Fixtures;
+import org.carelens.sdk.model.EncounterItem;
+import org.carelens.sdk.model.ImmunisationItem;
+import org.carelens.sdk.model.ReferralItem;
+import org.carelens.sdk.model.ResultItem;
+import org.carelens.sdk.model.Section;
+import org.carelens.sdk.model.SourceRecord;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.junit.jupiter.api.Test;
+
+/** A structured record recorded from the GP practice simulator for the showcase patient. */
+class JournalMappingTest {
+
+  private static final SourceRecord RECORD = map();
+
+  @Test
+  void immunisations_are_coded_by_their_vaccination_procedure() {
+    assertThat(RECORD.section(Section.IMMUNISATIONS).orElseThrow().items())
+        .hasSize(5)
+        .first()
+        .isInstanceOfSatisfying(
+            ImmunisationItem.class,
+            i -> {
+              assertThat(i.concept().code()).isEqualTo("822851000000102");
+              assertThat(i.status()).isEqualTo(ImmunisationItem.Status.COMPLETED);
+              assertThat(i.date()).contains(LocalDate.of(2026, 10, 25));
+              assertThat(i.provenance().sourceItemId()).isEqualTo("9990000018-imm-1");
+            });
+  }
+
+  @Test
+  void consultations_are_gp_encounters_with_the_reason_summary_and_clinician() {
+    assertThat(RECORD.section(Section.ENCOUNTERS).orElseThrow().items())
+        .hasSize(3)
+        .allSatisfy(
+            item -> {
+              EncounterItem encounter = (EncounterItem) item;
+              assertThat(encounter.kind()).isEqualTo(EncounterItem.Kind.GP_CONSULTATION);
+              assertThat(encounter.start()).isPresent();
+              assertThat(encounter.summary()).isPresent();
+              assertThat(encounter.clinician()).contains("Dr Sarah Patel");
+              assertThat(encounter.location()).contains("Riverside Medical Practice");
+            });
+  }
+
+  @Test
+  void an_outbound_referral_keeps_its_service_recipient_and_priority() {
+    assertThat(RECORD.section(Section.REFERRALS).orElseThrow().items())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ReferralItem.class,
+            r -> {
+              assertThat(r.requestedDate()).contains(LocalDate.of(2026, 10, 24));
+              assertThat(r.recipient()).contains("Riverside University Hospitals NHS Trust");
+              assertThat(r.priority()).isPresent();
+            });
+  }
+
+  @Test
+  void investigations_and_uncategorised_observations_become_results_with_ranges_and_flags() {
+    var results = RECORD.section(Section.RESULTS).orElseThrow().items();
+
+    assertThat(results).hasSize(6);
+    assertThat(results)
+        .filteredOn(r -> ((ResultItem) r).report().orElse("").equals("Urea and electrolytes"))
+        .hasSize(3)
+        .allSatisfy(
+            r -> {
+              ResultItem result = (ResultItem) r;
+              assertThat(result.concept().system()).isEqualTo("http://loinc.org");
+              assertThat(result.referenceRange()).isPresent();
+              assertThat(result.flag()).isNotEqualTo(ResultItem.Flag.NOT_GIVEN);
+              assertThat(result.unit()).contains(result.unit().orElseThrow());
+            });
+    assertThat(results)
+        .filteredOn(r -> ((ResultItem) r).report().orElse("").equals("Uncategorised data"))
+        .extracting(r -> r.concept().display())
+        .contains("Systolic blood pressure", "Body weight");
+  }
+
+  private static SourceRecord map() {
+    try {
+      Bundle bundle =
+          Gpc.jsonParser()
+              .parseResource(Bundle.class, Fixtures.text("structured-record-journal.json"));
+      return new GpConnectBundleMapper("gp")
+          .map(
+              bundle,
+              Fixtures.FULL_PATIENT,
+              EnumSet.of(
+                  Section.ENCOUNTERS, Section.IMMUNISATIONS, Section.REFERRALS, Section.RESULTS));
+    } catch (MalformedBundleException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
