@@ -226,6 +226,26 @@ class ConsentApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void the_stream_applies_the_same_consent_decisions_as_the_view() throws Exception {
+    String patient = mentalHealthPatient(3);
+    String session = client.session(tokens.token("clinician", patient));
+    int mhCalls = mentalHealthCalls(patient);
+
+    var response = client.lines("/api/v1/patients/" + patient + "/record/stream", session);
+    String body = String.join("\n", response.body().toList());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(body)
+        .contains("event: complete")
+        .containsPattern(
+            "\"id\":\"mental-health\",[^}]*\"status\":\"WITHHELD\",[^}]*"
+                + "\"reason\":\"PERMISSION_TO_VIEW_REQUIRED\"")
+        .contains("PROMPT_FOR_PERMISSION")
+        .doesNotContainPattern("\"id\":\"mental-health\",\"name\":\"[^\"]*\",\"itemId\"");
+    assertThat(mentalHealthCalls(patient)).isEqualTo(mhCalls);
+  }
+
+  @Test
   void break_glass_needs_a_reason_from_the_agreements_list_and_free_text() throws Exception {
     String patient = atPractice(false, 3);
     String session = client.session(tokens.token("clinician", patient));
