@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public class GatewayClient implements AutoCloseable {
   private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
   // A source id, a slash, then one percent-encoded document id: no further slashes, dots or
   // queries.
+  private static final Pattern DISSENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
   private static final Pattern DOCUMENT_TAIL =
       Pattern.compile("[A-Za-z0-9_-]+/(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+");
   private static final String PROBLEM_JSON = "application/problem+json";
@@ -197,6 +199,111 @@ public class GatewayClient implements AutoCloseable {
             .bearerAuth(accessToken)
             .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
     return send(request, Argument.of(AccessReport.class), "read access report");
+  }
+
+  /**
+   * Records that the patient gave the user's organisation permission to view their shared record
+   * ({@code POST /api/v1/patients/{nhsNumber}/consent/permission-to-view}), for the gateway's
+   * default lifetime. Direct-care roles only.
+   */
+  public void recordPermissionToView(String accessToken, String nhsNumber) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    HttpRequest<?> request =
+        HttpRequest.POST(
+                pathPrefix + "/api/v1/patients/" + nhsNumber + "/consent/permission-to-view",
+                "{}".getBytes(StandardCharsets.UTF_8))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    send(request, Argument.of(Map.class), "record permission to view");
+  }
+
+  /** The break-glass reasons and duration under the agreement in force. */
+  public BreakGlassOptions breakGlassOptions(String accessToken, String nhsNumber) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/patients/" + nhsNumber + "/break-glass")
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(BreakGlassOptions.class), "read break-glass options");
+  }
+
+  /**
+   * Declares break-glass access ({@code POST /api/v1/patients/{nhsNumber}/break-glass}).
+   *
+   * @param reason one of {@link BreakGlassOptions#reasons()}
+   * @param detail the user's own words, mandatory
+   */
+  public BreakGlassDeclared declareBreakGlass(
+      String accessToken, String nhsNumber, String reason, String detail) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    HttpRequest<?> request =
+        HttpRequest.POST(
+                pathPrefix + "/api/v1/patients/" + nhsNumber + "/break-glass",
+                json(Map.of("reason", reason, "detail", detail)))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(BreakGlassDeclared.class), "declare break-glass");
+  }
+
+  /** The dissent register, oldest first, for one patient ({@code GET /api/v1/dissent}). */
+  public List<DissentEntry> dissents(String accessToken, String nhsNumber) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/dissent?patient=" + nhsNumber)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.listOf(DissentEntry.class), "read dissent register");
+  }
+
+  /**
+   * Registers a patient's dissent ({@code POST /api/v1/dissent}).
+   *
+   * @param sourceId the source, or empty for the whole record
+   */
+  public DissentEntry registerDissent(
+      String accessToken, String nhsNumber, Optional<String> sourceId, String reason) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    Map<String, @Nullable Object> body = new java.util.LinkedHashMap<>();
+    body.put("nhsNumber", nhsNumber);
+    body.put("sourceId", sourceId.orElse(null));
+    body.put("reason", reason);
+    HttpRequest<?> request =
+        HttpRequest.POST(pathPrefix + "/api/v1/dissent", json(body))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(DissentEntry.class), "register dissent");
+  }
+
+  /** Lifts a dissent, keeping it in the register ({@code POST /api/v1/dissent/{id}/revoke}). */
+  public DissentEntry revokeDissent(String accessToken, String dissentId, String reason) {
+    requireToken(accessToken, "access token");
+    if (!DISSENT_ID.matcher(dissentId).matches()) {
+      throw new IllegalArgumentException("Dissent id '%s' is not an id".formatted(dissentId));
+    }
+    HttpRequest<?> request =
+        HttpRequest.POST(
+                pathPrefix + "/api/v1/dissent/" + dissentId + "/revoke",
+                json(Map.of("reason", reason)))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(DissentEntry.class), "revoke dissent");
+  }
+
+  private byte[] json(Map<String, ? extends @Nullable Object> body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not write a request body", e);
+    }
   }
 
   private <T> T send(HttpRequest<?> request, Argument<T> type, String action) {

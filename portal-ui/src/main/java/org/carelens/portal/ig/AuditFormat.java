@@ -18,6 +18,8 @@ public final class AuditFormat {
 
   private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+  static final int MAX_DETAILS = 300;
+
   private AuditFormat() {}
 
   /** CUI date and local time to the second: {@code 22-Nov-2026 04:22:37}. */
@@ -93,6 +95,7 @@ public final class AuditFormat {
             parts.add("Withheld: " + withheld(withheld));
           }
         }
+        case "policy" -> {}
         case "itemsReturned", "warnings" -> {
           if (!(value instanceof Map<?, ?> m && m.isEmpty())
               && !(value instanceof List<?> l && l.isEmpty())) {
@@ -102,7 +105,9 @@ public final class AuditFormat {
         default -> parts.add(e.getKey() + ": " + value);
       }
     }
-    return String.join(" · ", parts);
+    String joined = String.join(" · ", parts);
+    // The grid shows a summary; the full details stay in the gateway's answer and the audit store.
+    return joined.length() <= MAX_DETAILS ? joined : joined.substring(0, MAX_DETAILS - 1) + "…";
   }
 
   private static String sources(Object value) {

@@ -33,6 +33,7 @@ import org.carelens.portal.gateway.AccessReport;
 import org.carelens.portal.gateway.AuditCriteria;
 import org.carelens.portal.gateway.AuditEntry;
 import org.carelens.portal.gateway.ChainVerification;
+import org.carelens.portal.gateway.DissentEntry;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.GatewayException;
 import org.carelens.portal.launch.CurrentLaunch;
@@ -110,7 +111,132 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     record.setId("record-link");
     messages.setId("ig-messages");
     add(viewer, record, messages, verifySection(session), searchSection(session));
-    add(reportSection(session));
+    add(reportSection(session), dissentSection(session));
+  }
+
+  private Section dissentSection(LaunchSession session) {
+    Section section = section("dissent", "Dissent register");
+    Paragraph what =
+        new Paragraph(
+            "A patient's opt-out from sharing, from the whole record or from one source. It takes"
+                + " effect from the next view and is kept, with any revocation, for audit.");
+    TextField patient = new TextField("NHS number");
+    patient.setId("dissent-patient");
+    patient.setValue(CuiFormat.nhsNumber(session.nhsNumber()));
+    TextField source = new TextField("Source id (blank for the whole record)");
+    source.setId("dissent-source");
+    TextField reason = new TextField("Reason (e.g. the patient's written request)");
+    reason.setId("dissent-reason");
+    reason.setWidthFull();
+    Grid<DissentEntry> grid = new Grid<>();
+    grid.setId("dissent-grid");
+    grid.setAriaLabel("Dissent register");
+    grid.setAllRowsVisible(true);
+    grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
+    grid.addColumn(d -> d.sourceId() == null ? "Whole record" : d.sourceId()).setHeader("Scope");
+    grid.addColumn(DissentEntry::reason).setHeader("Reason").setFlexGrow(3);
+    grid.addColumn(
+            d ->
+                text(d.recordedByName())
+                    + (d.recordedByOrganisation() == null ? "" : ", " + d.recordedByOrganisation()))
+        .setHeader("Recorded by")
+        .setFlexGrow(2);
+    grid.addColumn(d -> AuditFormat.dateTime(d.recordedAt(), zone)).setHeader("Recorded");
+    grid.addColumn(
+            d ->
+                d.revocationIfAny()
+                    .map(
+                        r ->
+                            "Revoked "
+                                + AuditFormat.dateTime(r.revokedAt(), zone)
+                                + ": "
+                                + r.reason())
+                    .orElse("In force"))
+        .setHeader("Status")
+        .setKey("status")
+        .setFlexGrow(2);
+    grid.setEmptyStateText("No dissent is registered for this patient.");
+    Runnable reload =
+        () -> {
+          try {
+            AuditFormat.nhsNumber(patient.getValue())
+                .ifPresentOrElse(
+                    nhs -> grid.setItems(gateway.dissents(session.accessToken(), nhs)),
+                    () -> messages.add(notice("ig-error", "Enter the patient's NHS number.")));
+          } catch (IllegalArgumentException e) {
+            messages.add(notice("ig-error", e.getMessage()));
+          } catch (GatewayException e) {
+            failed(e);
+          }
+        };
+    grid.addComponentColumn(
+            d -> {
+              Button revoke = new Button("Revoke");
+              revoke.addThemeVariants(ButtonVariant.SMALL);
+              revoke.setEnabled(d.active());
+              revoke.setAriaLabel("Revoke dissent " + d.id());
+              revoke.addClickListener(
+                  click -> {
+                    messages.removeAll();
+                    if (reason.getValue().isBlank()) {
+                      messages.add(notice("ig-error", "Give a reason for revoking the dissent."));
+                      return;
+                    }
+                    try {
+                      gateway.revokeDissent(
+                          session.accessToken(), d.id(), reason.getValue().strip());
+                      reload.run();
+                    } catch (GatewayException e) {
+                      failed(e);
+                    }
+                  });
+              return revoke;
+            })
+        .setHeader("Action");
+    Button show =
+        new Button(
+            "Show register",
+            click -> {
+              messages.removeAll();
+              reload.run();
+            });
+    show.setId("dissent-show");
+    Button register =
+        new Button(
+            "Register dissent",
+            click -> {
+              messages.removeAll();
+              if (reason.getValue().isBlank()) {
+                messages.add(notice("ig-error", "Give the reason for the dissent."));
+                return;
+              }
+              try {
+                Optional<String> nhs = AuditFormat.nhsNumber(patient.getValue());
+                if (nhs.isEmpty()) {
+                  messages.add(notice("ig-error", "Enter the patient's NHS number."));
+                  return;
+                }
+                gateway.registerDissent(
+                    session.accessToken(),
+                    nhs.get(),
+                    Optional.of(source.getValue().strip()).filter(v -> !v.isEmpty()),
+                    reason.getValue().strip());
+                reload.run();
+              } catch (IllegalArgumentException e) {
+                messages.add(notice("ig-error", e.getMessage()));
+              } catch (GatewayException e) {
+                failed(e);
+              }
+            });
+    register.setId("dissent-register");
+    register.addThemeVariants(ButtonVariant.ERROR);
+    FormLayout form = new FormLayout(patient, source, reason);
+    form.setResponsiveSteps(
+        new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+    Div buttons = new Div(show, register);
+    buttons.addClassNames(LumoUtility.Display.FLEX, LumoUtility.Gap.MEDIUM);
+    section.add(what, form, buttons, grid);
+    return section;
   }
 
   private Section verifySection(LaunchSession session) {
@@ -170,6 +296,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     Span count = new Span();
     count.setId("audit-count");
     count.getElement().setAttribute("role", "status");
+    count.addClassNames(LumoUtility.Margin.Left.MEDIUM);
     Button search =
         new Button(
             "Search",
@@ -275,7 +402,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
     grid.addColumn(e -> AuditFormat.dateTime(e.time(), zone)).setHeader("Time").setKey("time");
     grid.addColumn(AuditEntry::sequence).setHeader("Entry").setKey("sequence");
-    grid.addColumn(AuditEntry::event).setHeader("Event").setKey("event");
+    grid.addColumn(AuditEntry::event).setHeader("Event").setKey("event").setAutoWidth(true);
     grid.addColumn(e -> e.outcome() + (e.reasonCode() == null ? "" : " (" + e.reasonCode() + ")"))
         .setHeader("Outcome");
     grid.addColumn(e -> text(e.userName()) + (e.userId() == null ? "" : " (" + e.userId() + ")"))

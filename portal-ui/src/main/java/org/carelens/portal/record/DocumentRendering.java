@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.carelens.portal.gateway.DocumentContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -85,9 +86,11 @@ public sealed interface DocumentRendering {
 
   /** The allow-listed fragment, wrapped in one {@code div} (Vaadin's Html needs one root). */
   static String clean(String html) {
-    Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-    String body = Jsoup.clean(html, "", ALLOWED, output);
-    return "<div>" + body + "</div>";
+    // Parse as a whole document so head content (title, style, script) is dropped with the head;
+    // the cleaner then keeps only allow-listed body elements, without any attribute.
+    Document cleaned = new Cleaner(ALLOWED).clean(Jsoup.parse(html));
+    cleaned.outputSettings().prettyPrint(false);
+    return "<div>" + cleaned.body().html() + "</div>";
   }
 
   private static Charset charset(String contentType) {

@@ -88,6 +88,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     add(
         new PatientBanner(
             record.patient(), AllergyTitle.of(record.sections().allergiesIfPresent()), today));
+    new ConsentActions(gateway, launch, clock).forView(record).forEach(this::add);
     IncompleteRecordBanner.forGaps(Completeness.gaps(record.sources(), clock)).ifPresent(this::add);
     add(new SourceStatusStrip(record.sources(), clock));
     if (!record.warnings().isEmpty()) {

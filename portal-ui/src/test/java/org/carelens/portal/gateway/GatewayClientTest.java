@@ -15,6 +15,7 @@ import io.micronaut.context.ApplicationContext;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.carelens.portal.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -243,5 +244,136 @@ class GatewayClientTest {
     assertThatThrownBy(() -> client.record("gw-access-123", "999/../admin"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("NHS number must be 10 digits, was '999/../admin'");
+  }
+
+  @Test
+  void every_section_of_a_real_gateway_answer_is_decoded() {
+    gatewayStub.stubFor(
+        get(urlEqualTo(RECORD_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("record-full-jones.json"))));
+
+    RecordView record = client.record("gw-access-123", "9990000018");
+
+    Sections s = record.sections();
+    assertThat(s.alerts().items()).extracting(AlertEntry::kind).contains("SAFEGUARDING");
+    assertThat(s.problems().items()).isNotEmpty();
+    assertThat(s.encounters().items()).extracting(EncounterEntry::kind).contains("ADMISSION");
+    assertThat(s.results().items())
+        .anySatisfy(
+            r -> {
+              assertThat(r.concept().display()).isEqualTo("Creatinine");
+              assertThat(r.flag()).isEqualTo("LOW");
+              assertThat(r.referenceRange()).isEqualTo("59-104");
+            });
+    assertThat(s.documents().items())
+        .allSatisfy(d -> assertThat(d.contentUrl()).startsWith("/api/v1/patients/9990000018/"));
+    assertThat(s.careTeam().items()).extracting(CareTeamEntry::memberName).isNotEmpty();
+    assertThat(s.socialCare().items()).extracting(SocialCareEntry::status).contains("ACTIVE");
+    assertThat(s.immunisations().items()).isEmpty();
+    assertThat(record.breakGlass().active()).isFalse();
+    assertThat(record.obligations()).isEmpty();
+  }
+
+  @Test
+  void a_document_is_fetched_from_its_content_url_with_its_content_type() {
+    gatewayStub.stubFor(
+        get(urlEqualTo("/api/v1/patients/9990000018/documents/acute/DocumentReference%2Fd1"))
+            .withHeader("Authorization", equalTo("Bearer gw-access-123"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html;charset=utf-8")
+                    .withBody("<h1>Discharge summary</h1>")));
+
+    DocumentContent content =
+        client.document(
+            "gw-access-123",
+            "9990000018",
+            "/api/v1/patients/9990000018/documents/acute/DocumentReference%2Fd1");
+
+    assertThat(content.contentType()).startsWith("text/html");
+    assertThat(new String(content.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("<h1>Discharge summary</h1>");
+  }
+
+  @Test
+  void a_document_url_outside_the_patients_documents_is_never_requested() {
+    assertThatThrownBy(
+            () ->
+                client.document(
+                    "gw-access-123", "9990000018", "/api/v1/patients/9990000026/documents/a/b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                client.document(
+                    "gw-access-123",
+                    "9990000018",
+                    "/api/v1/patients/9990000018/documents/a/../../x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(gatewayStub.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void audit_search_sends_the_criteria_and_reads_entries_newest_first() {
+    gatewayStub.stubFor(
+        get(urlEqualTo("/api/v1/audit?patient=9990000018&event=RECORD_VIEW&limit=1000"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        [{"sequence":8,"time":"2026-11-22T04:22:37Z","event":"RECORD_VIEW",
+                          "outcome":"SUCCESS","reasonCode":null,"userId":"555010000101",
+                          "userName":"Dr Amira Khan","role":"clinician","organisation":"Y03012",
+                          "patient":"9990000018","device":"ooh","correlationId":"c1",
+                          "details":{"sectionsReturned":["alerts"]},"previousHash":"a","hash":"b"}]""")));
+
+    List<AuditEntry> entries =
+        client.auditSearch(
+            "gw-access-123",
+            new AuditCriteria(
+                java.util.Optional.of("9990000018"),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.of("RECORD_VIEW"),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                1000));
+
+    assertThat(entries)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.sequence()).isEqualTo(8);
+              assertThat(e.userName()).isEqualTo("Dr Amira Khan");
+              assertThat(e.details()).containsKey("sectionsReturned");
+            });
+  }
+
+  @Test
+  void a_non_ig_session_asking_for_the_chain_gets_the_gateways_refusal() {
+    gatewayStub.stubFor(
+        get(urlEqualTo("/api/v1/audit/verify"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody(
+                        """
+                        {"status":403,"code":"ROLE_NOT_PERMITTED",
+                         "detail":"Only an IG officer may use audit verification"}""")));
+
+    assertThatThrownBy(() -> client.verifyAuditChain("gw-access-123"))
+        .isInstanceOfSatisfying(
+            GatewayException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.code()).isEqualTo("ROLE_NOT_PERMITTED");
+            });
   }
 }
