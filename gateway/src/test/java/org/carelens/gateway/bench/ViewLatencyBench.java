@@ -59,6 +59,8 @@ public final class ViewLatencyBench {
     properties.put("carelens.launch.issuer", TestLaunchTokens.ISSUER);
     properties.put("carelens.launch.audience", TestLaunchTokens.AUDIENCE);
     properties.put("carelens.launch.jwks-url", issuer.baseUrl() + "/jwks.json");
+    // The tests' sharing agreement lists gp2 and slow as sharing what gp shares.
+    properties.put("carelens.policy.agreement", "classpath:agreements/test.yml");
     properties.put(
         "datasources.default.url",
         "jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");

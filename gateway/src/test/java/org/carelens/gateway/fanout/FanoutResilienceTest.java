@@ -173,6 +173,22 @@ class FanoutResilienceTest {
   }
 
   @Test
+  void a_source_that_keeps_timing_out_opens_its_circuit_and_later_views_no_longer_wait() {
+    Hanging acute = new Hanging("acute");
+    engine = engine(Duration.ofMillis(100), p -> {}, acute);
+    for (int i = 0; i < 5; i++) {
+      assertThat(engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst().status())
+          .isEqualTo(SourceStatus.TIMEOUT);
+    }
+
+    SourceResult next = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
+
+    assertThat(next.status()).isEqualTo(SourceStatus.CIRCUIT_OPEN);
+    assertThat(next.elapsed()).isLessThan(Duration.ofMillis(100));
+    assertThat(acute.calls).hasValue(5);
+  }
+
+  @Test
   void a_half_open_probe_cut_off_by_the_view_deadline_gives_its_permit_back() {
     Scripted failing = new Scripted("gp", HTTP_500, HTTP_500, HTTP_500, HTTP_500, HTTP_500);
     Hanging hanging = new Hanging("gp");
