@@ -23,6 +23,8 @@ import org.carelens.simulators.launcher.PatientTags;
 import org.carelens.simulators.mentalhealth.MentalHealthRecords;
 import org.carelens.simulators.mentalhealth.MentalHealthSimulator;
 import org.carelens.simulators.pds.PdsSimulator;
+import org.carelens.simulators.pharmacy.CommunityPharmacySimulator;
+import org.carelens.simulators.pharmacy.DispensingRecords;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.Practice;
 import org.carelens.simulators.population.SyntheticPatient;
@@ -35,7 +37,7 @@ import org.carelens.simulators.socialcare.SocialCareSimulator;
  *
  * <pre>
  * --launcher-port 8090 --gp-port 8091 --gp2-port 8092 --pds-port 8093 --directory-port 8094
- * --acute-port 8095 --mental-health-port 8096 --social-care-port 8097
+ * --acute-port 8095 --mental-health-port 8096 --social-care-port 8097 --pharmacy-port 8098
  * --seed 42 --patients 2000 --fixtures DIR
  * --portal-url http://localhost:8080 --audience carelens-gateway --issuer http://localhost:8090
  * </pre>
@@ -54,8 +56,13 @@ public final class SimulatorsMain {
           "--acute-port",
           "--mental-health-port",
           "--social-care-port",
+          "--pharmacy-port",
           "--seed",
           "--patients");
+
+  /** The sources a patient must be known to for the {@code all-sources} tag. */
+  private static final List<String> ALL_SOURCES =
+      List.of("pds", "gp", "acute", "mental-health", "social-care");
 
   private SimulatorsMain() {}
 
@@ -69,6 +76,7 @@ public final class SimulatorsMain {
     defaults.put("--acute-port", "8095");
     defaults.put("--mental-health-port", "8096");
     defaults.put("--social-care-port", "8097");
+    defaults.put("--pharmacy-port", "8098");
     defaults.put("--seed", "42");
     defaults.put("--patients", String.valueOf(Population.DEFAULT_SIZE));
     defaults.put("--fixtures", "");
@@ -153,6 +161,10 @@ public final class SimulatorsMain {
         new SocialCareSimulator(population, fixtures, clock)
             .start(port(options, "--social-care-port"));
     running.add(socialCare);
+    CommunityPharmacySimulator pharmacy =
+        new CommunityPharmacySimulator(population, fixtures)
+            .start(port(options, "--pharmacy-port"));
+    running.add(pharmacy);
 
     FaultController faults = new FaultController();
     faults.register("pds", "pds", pds.server());
@@ -165,6 +177,7 @@ public final class SimulatorsMain {
     faults.register("acute", "acute", acute.server());
     faults.register("mental-health", "mental-health", mentalHealth.server());
     faults.register("social-care", "social-care", socialCare.server());
+    faults.register("pharmacy", "pharmacy", pharmacy.server());
 
     LauncherSimulator launcher = new LauncherSimulator(population, config, clock, tags(population));
     launcher.addAdminRoute(faults);
@@ -194,6 +207,8 @@ public final class SimulatorsMain {
     System.out.println("  Acute (FHIR R4)      " + acute.baseUrl());
     System.out.println("  Mental health (XML)  " + mentalHealth.baseUrl());
     System.out.println("  Social care (JSON)   " + socialCare.baseUrl());
+    System.out.println(
+        "  Pharmacy (JSON)      " + pharmacy.baseUrl() + "/api/v1/patients/{nhsNumber}/dispensing");
     System.out.println("Press Ctrl+C to stop.");
     new CountDownLatch(1).await();
   }
@@ -218,7 +233,7 @@ public final class SimulatorsMain {
           if (MentalHealthRecords.sharingRefusedAtMentalHealth(population, patient.nhsNumber())) {
             tags.add("dissent:mental-health");
           }
-          if (knownTo(population, patient).size() == 5) {
+          if (knownTo(population, patient).containsAll(ALL_SOURCES)) {
             tags.add("all-sources");
           }
           return List.copyOf(tags);
@@ -236,6 +251,9 @@ public final class SimulatorsMain {
     }
     if (SocialCareRecords.knownToSocialCare(population, patient.nhsNumber())) {
       known.add("social-care");
+    }
+    if (DispensingRecords.knownToPharmacy(population, patient.nhsNumber())) {
+      known.add("pharmacy");
     }
     return List.copyOf(known);
   }
