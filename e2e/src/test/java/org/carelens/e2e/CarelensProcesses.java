@@ -25,9 +25,24 @@ final class CarelensProcesses implements AutoCloseable {
 
   final int launcherPort = freePort();
   final int gpPort = freePort();
+  final int acutePort = freePort();
+  final int mentalHealthPort = freePort();
+  final int socialCarePort = freePort();
   final int gatewayPort = freePort();
   final int portalPort = freePort();
   private final List<Process> processes = new ArrayList<>();
+  private final Path database;
+
+  CarelensProcesses() {
+    try {
+      // Each run gets its own gateway database, so audit entries from earlier runs (or from a
+      // demo in the same tree) never show up in this run's searches and chain checks.
+      Files.createDirectories(Path.of("target"));
+      this.database = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "gateway-db-");
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not create the gateway's database folder", e);
+    }
+  }
 
   CarelensProcesses start() throws IOException, InterruptedException {
     Files.createDirectories(LOGS);
@@ -39,6 +54,9 @@ final class CarelensProcesses implements AutoCloseable {
         List.of(
             "--launcher-port", String.valueOf(launcherPort),
             "--gp-port", String.valueOf(gpPort),
+            "--acute-port", String.valueOf(acutePort),
+            "--mental-health-port", String.valueOf(mentalHealthPort),
+            "--social-care-port", String.valueOf(socialCarePort),
             "--issuer", launcher,
             "--portal-url", portalUrl()));
     start(
@@ -48,7 +66,14 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dmicronaut.server.port=" + gatewayPort,
             "-Dcarelens.launch.issuer=" + launcher,
             "-Dcarelens.launch.jwks-url=" + launcher + "/.well-known/jwks.json",
-            "-Dcarelens.sources.gp.url=http://localhost:" + gpPort),
+            "-Dcarelens.sources.gp.url=http://localhost:" + gpPort,
+            "-Dcarelens.sources.acute.url=http://localhost:" + acutePort,
+            "-Dcarelens.sources.mental-health.url=http://localhost:" + mentalHealthPort,
+            "-Dcarelens.sources.social-care.url=http://localhost:" + socialCarePort,
+            "-Ddatasources.default.url=jdbc:h2:file:"
+                + database.resolve("carelens")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"),
         List.of());
     start(
         "portal-ui",

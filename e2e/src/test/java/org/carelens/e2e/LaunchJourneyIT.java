@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -19,13 +23,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The key journey, in a real headless Chromium: an out-of-hours doctor opens a case in their own
- * system, launches Carelens in context, and sees the patient's banner and known allergy.
+ * The key journeys, in a real headless Chromium against real processes: each user opens the
+ * showcase patient (Mrs Margaret JONES, 999 000 0018) from the simulated out-of-hours system and
+ * sees what their role needs first. One stack and one browser serve every journey.
  */
 class LaunchJourneyIT {
 
+  static final String SHOWCASE = "9990000018";
+  static final String GENERIC_NOTICE =
+      "Items excluded due to confidentiality and/or patient preferences";
+  static final Dimension WINDOW = new Dimension(1400, 1000);
+
   static CarelensProcesses carelens;
   static WebDriver browser;
+  static WebDriverWait wait;
 
   @BeforeAll
   static void start() throws Exception {
@@ -48,6 +59,7 @@ class LaunchJourneyIT {
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
   @AfterAll
@@ -63,13 +75,8 @@ class LaunchJourneyIT {
   @Test
   void an_out_of_hours_doctor_launches_from_their_case_list_and_sees_the_known_allergy()
       throws Exception {
-    browser.get(carelens.launcherUrl() + "/");
-    browser
-        .findElement(
-            By.cssSelector("button[data-persona='ooh-doctor'][data-nhs-number='9990000018']"))
-        .click();
+    launchAs("ooh-doctor");
 
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("banner-nhs-number")));
       wait.until(
@@ -79,17 +86,203 @@ class LaunchJourneyIT {
       screenshot("patient-view.png");
     }
 
-    assertThat(browser.getCurrentUrl()).endsWith("/patient/9990000018");
-    assertThat(browser.findElement(By.id("banner-nhs-number")).getText()).contains("999 000 0018");
-    assertThat(browser.findElement(By.id("banner-name")).getText())
-        .isEqualTo("JONES, Margaret (Mrs)");
-    assertThat(browser.findElement(By.id("banner-allergy-title")).getText())
-        .isEqualTo("Known allergies");
-    assertThat(browser.findElement(By.id("source-status")).getText()).contains("Loaded");
+    assertThat(browser.getCurrentUrl()).endsWith("/patient/" + SHOWCASE);
+    assertThat(text("banner-nhs-number")).contains("999 000 0018");
+    assertThat(text("banner-name")).isEqualTo("JONES, Margaret (Mrs)");
+    assertThat(text("banner-allergy-title")).isEqualTo("Known allergies");
+    assertThat(text("source-status")).contains("Loaded");
+    assertThat(sectionOrder())
+        .startsWith("alerts", "allergies", "medications", "problems", "encounters", "careTeam");
+    assertThat(text("alerts-grid")).contains("Safeguarding");
   }
 
+  @Test
+  void a_clinician_opens_a_discharge_summary_fetched_from_the_hospital_on_demand()
+      throws Exception {
+    launchAs("ooh-doctor");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("documents-grid"), "Discharge summary"));
+
+    WebElement view =
+        browser.findElements(By.cssSelector("#documents-grid vaadin-button.document-view")).stream()
+            .filter(b -> b.getAttribute("aria-label").contains("Discharge summary"))
+            .findFirst()
+            .orElseThrow();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", view);
+
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("document-content")));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("document-content"), "Discharge"));
+    } finally {
+      screenshot("document-dialog.png", false);
+    }
+    assertThat(
+            browser.findElements(By.cssSelector("#document-content script, #document-content a")))
+        .isEmpty();
+    browser.findElement(By.id("document-close")).click();
+  }
+
+  @Test
+  void a_pharmacist_sees_medication_from_more_than_one_source_with_every_source_listed()
+      throws Exception {
+    launchAs("pharmacist");
+
+    try {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("medications-grid"), "Amlodipine"));
+    } finally {
+      screenshot("pharmacist-view.png");
+    }
+
+    assertThat(sectionOrder()).startsWith("medications", "allergies", "results");
+    String medications = text("medications-grid");
+    assertThat(medications)
+        .contains("Riverside University Hospitals")
+        .contains("GP practice")
+        .contains("Amoxicillin");
+    // Renal and liver function come first for a pharmacist, with abnormal values flagged in words.
+    assertThat(text("results-grid")).contains("Creatinine").contains("↓ Low");
+  }
+
+  @Test
+  void a_social_worker_sees_the_care_team_but_no_medication_or_results() throws Exception {
+    launchAs("social-worker");
+
+    try {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("careTeam-grid"), "Social worker"));
+    } finally {
+      screenshot("social-worker-view.png");
+    }
+
+    assertThat(sectionOrder()).startsWith("careTeam", "socialCare", "encounters", "alerts");
+    assertThat(text("medications-notice")).isEqualTo(GENERIC_NOTICE);
+    assertThat(text("results-notice")).isEqualTo(GENERIC_NOTICE);
+    assertThat(text("medications-grid")).doesNotContain("Amlodipine");
+    assertThat(text("socialCare-grid")).contains("Home care");
+  }
+
+  @Test
+  void an_ig_officer_verifies_the_audit_chain_and_finds_earlier_views_of_the_showcase_patient()
+      throws Exception {
+    // A clinician's view first, so the trail holds a view whatever order the journeys ran in.
+    launchAs("ooh-doctor");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("banner-nhs-number")));
+
+    launchAs("ig-officer");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-chain")));
+    assertThat(browser.getCurrentUrl()).endsWith("/ig");
+
+    browser.findElement(By.id("verify-chain")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("verify-result"), "Audit chain intact"));
+    assertThat(browser.findElement(By.id("verify-result")).getAttribute("data-valid"))
+        .isEqualTo("true");
+
+    browser.findElement(By.id("report-show")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("report-summary-grid"), "clinician"));
+    assertThat(text("report-accesses-grid")).contains("Y03012");
+
+    setText("audit-patient", "999 000 0018");
+    browser.findElement(By.id("audit-search")).click();
+    try {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("audit-grid"), "RECORD_VIEW"));
+    } finally {
+      screenshot("ig-view.png");
+    }
+    assertThat(text("audit-grid")).contains("999 000 0018").contains("Dr Amira Khan");
+  }
+
+  @Test
+  void a_clinician_records_the_patients_permission_and_the_withheld_source_is_then_shown()
+      throws Exception {
+    launchAs("ooh-doctor");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("source-status")));
+    // The reference agreement asks for the patient's permission before the mental health trust's
+    // record is shown to an out-of-hours service (explicit share-in).
+    assertThat(browser.findElement(By.id("source-mental-health")).getAttribute("data-reason"))
+        .isEqualTo("PERMISSION_TO_VIEW_REQUIRED");
+    assertThat(text("record-incomplete")).startsWith("Some information may be missing");
+    assertThat(text("permission-prompt")).contains("Mental health trust");
+
+    browser.findElement(By.id("permission-record")).click();
+
+    try {
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#source-mental-health[data-status='OK']")));
+    } finally {
+      screenshot("after-permission.png");
+    }
+    assertThat(browser.findElements(By.id("permission-prompt"))).isEmpty();
+  }
+
+  /** Opens the showcase patient from the simulated out-of-hours system as a persona. */
+  private static void launchAs(String persona) {
+    browser.get(carelens.launcherUrl() + "/");
+    browser
+        .findElement(
+            By.cssSelector(
+                "button[data-persona='%s'][data-nhs-number='%s']".formatted(persona, SHOWCASE)))
+        .click();
+  }
+
+  private static String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private static void setText(String id, String value) {
+    WebElement field = browser.findElement(By.cssSelector("#" + id + " input"));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  /** The record's section ids in page order. */
+  @SuppressWarnings("unchecked")
+  private static List<String> sectionOrder() {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('section[data-withheld]'))"
+                    + ".map(s => s.id)");
+  }
+
+  /** A screenshot of the whole page under target/, for people to look at. */
   private static void screenshot(String name) throws Exception {
+    screenshot(name, true);
+  }
+
+  private static void screenshot(String name, boolean wholePage) throws Exception {
     Path file = Path.of("target", name);
-    Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    if (!wholePage) {
+      Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      return;
+    }
+    Number height =
+        (Number)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return Math.max(document.documentElement.scrollHeight,"
+                        + " document.body.scrollHeight)");
+    browser
+        .manage()
+        .window()
+        .setSize(
+            new Dimension(
+                WINDOW.width, Math.min(8000, Math.max(WINDOW.height, height.intValue()))));
+    try {
+      Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(WINDOW);
+    }
   }
 }
