@@ -72,12 +72,18 @@ public class RecordStreamController {
                                       granted.patient(),
                                       requested,
                                       source -> {
-                                        audit.append(auditOf(granted, source));
-                                        sink.next(Event.<Object>of(source).name("source"));
+                                        // A client that left is shown nothing more, so nothing
+                                        // more is audited as shown.
+                                        if (!sink.isCancelled()) {
+                                          audit.append(auditOf(granted, source));
+                                          sink.next(Event.<Object>of(source).name("source"));
+                                        }
                                       });
-                              audit.append(viewed.audit(granted.viewer(), granted.patient()));
-                              sink.next(Event.<Object>of(viewed.view()).name("complete"));
-                              sink.complete();
+                              if (!sink.isCancelled()) {
+                                audit.append(viewed.audit(granted.viewer(), granted.patient()));
+                                sink.next(Event.<Object>of(viewed.view()).name("complete"));
+                                sink.complete();
+                              }
                             } catch (RuntimeException e) {
                               sink.error(e);
                             }
