@@ -24,6 +24,8 @@ public interface AdapterTckProvider {
   /**
    * Makes the source answer with a complete, valid record for the patient: at least one coded item
    * in a section the adapter offers (or, for an identity-only source, the patient's identity).
+   * Records for different patients must map to different values (e.g. item ids carrying the NHS
+   * number), so that the concurrency check can tell a crossed answer.
    */
   void stubRecord(WireMockServer source, NhsNumber patient);
 
