@@ -25,9 +25,13 @@ final class CarelensProcesses implements AutoCloseable {
 
   final int launcherPort = freePort();
   final int gpPort = freePort();
+  final int gp2Port = freePort();
+  final int pdsPort = freePort();
+  final int directoryPort = freePort();
   final int acutePort = freePort();
   final int mentalHealthPort = freePort();
   final int socialCarePort = freePort();
+  final int pharmacyPort = freePort();
   final int gatewayPort = freePort();
   final int portalPort = freePort();
   private final List<Process> processes = new ArrayList<>();
@@ -54,9 +58,13 @@ final class CarelensProcesses implements AutoCloseable {
         List.of(
             "--launcher-port", String.valueOf(launcherPort),
             "--gp-port", String.valueOf(gpPort),
+            "--gp2-port", String.valueOf(gp2Port),
+            "--pds-port", String.valueOf(pdsPort),
+            "--directory-port", String.valueOf(directoryPort),
             "--acute-port", String.valueOf(acutePort),
             "--mental-health-port", String.valueOf(mentalHealthPort),
             "--social-care-port", String.valueOf(socialCarePort),
+            "--pharmacy-port", String.valueOf(pharmacyPort),
             "--issuer", launcher,
             "--portal-url", portalUrl()));
     start(
@@ -67,6 +75,7 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dcarelens.launch.issuer=" + launcher,
             "-Dcarelens.launch.jwks-url=" + launcher + "/.well-known/jwks.json",
             "-Dcarelens.sources.gp.url=http://localhost:" + gpPort,
+            "-Dcarelens.sources.pds.url=http://localhost:" + pdsPort,
             "-Dcarelens.sources.acute.url=http://localhost:" + acutePort,
             "-Dcarelens.sources.mental-health.url=http://localhost:" + mentalHealthPort,
             "-Dcarelens.sources.social-care.url=http://localhost:" + socialCarePort,
