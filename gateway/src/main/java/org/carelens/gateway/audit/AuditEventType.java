@@ -13,6 +13,8 @@ public enum AuditEventType {
   TOKEN_REJECTED,
   /** A patient record view left the gateway. */
   RECORD_VIEW,
+  /** A document's content was opened; committed before the content leaves the gateway. */
+  DOCUMENT_VIEW,
   /** A valid session asked for something its user may not have (another patient, IG functions). */
   POLICY_DENIAL,
   /** An IG officer searched the audit trail or produced a patient access report. */

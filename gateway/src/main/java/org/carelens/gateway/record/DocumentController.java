@@ -111,11 +111,22 @@ public class DocumentController {
     Duration limit = fanout.timeLimit(sourceId).orElse(Duration.ofSeconds(3));
     DocumentOutcome outcome = fetch(adapter, request, limit);
     return switch (outcome) {
-      case DocumentOutcome.Content content ->
-          HttpResponse.ok(content.bytes())
-              .contentType(content.contentType())
-              .header("Cache-Control", "no-store")
-              .header("X-Content-Type-Options", "nosniff");
+      case DocumentOutcome.Content content -> {
+        // PRODUCT.md principle 4: audit before display. append() returns only once committed and
+        // throws (503 AUDIT_UNAVAILABLE, nothing shown) when it cannot be written.
+        audit.append(
+            AuditEvent.builder(AuditEventType.DOCUMENT_VIEW, AuditOutcome.SUCCESS)
+                .launch(granted.viewer())
+                .patient(granted.patient())
+                .detail("source", sourceId)
+                .detail("document", documentId)
+                .detail("contentType", content.contentType())
+                .build());
+        yield HttpResponse.ok(content.bytes())
+            .contentType(content.contentType())
+            .header("Cache-Control", "no-store")
+            .header("X-Content-Type-Options", "nosniff");
+      }
       case DocumentOutcome.NotFound notFound ->
           throw new ProblemException(
               HttpStatus.NOT_FOUND, "DOCUMENT_NOT_FOUND", "Not found", notFound.detail());

@@ -59,6 +59,7 @@ class DocumentApiTest implements TestPropertyProvider {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
+  @Inject org.carelens.gateway.audit.AuditSearch auditSearch;
   GatewayTestClient client;
 
   @Override
@@ -106,6 +107,18 @@ class DocumentApiTest implements TestPropertyProvider {
     assertThat(response.headers().firstValue("Content-Type")).contains("text/plain");
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(response.body()).isEqualTo(new String(LETTER, StandardCharsets.UTF_8));
+    assertThat(
+            auditSearch.find(
+                new org.carelens.gateway.audit.AuditQuery(
+                    java.util.Optional.of(new org.carelens.sdk.model.NhsNumber(PATIENT)),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.of(org.carelens.gateway.audit.AuditEventType.DOCUMENT_VIEW),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    10)))
+        .as("the document view was audited before its content left the gateway")
+        .isNotEmpty();
   }
 
   @Test
