@@ -57,15 +57,27 @@ public final class PracticeRouter {
    */
   public Route route(NhsNumber nhsNumber, RequestContext context, long deadlineNanos)
       throws InterruptedException {
-    Route practice = registeredPractice(nhsNumber, context, deadlineNanos);
-    if (!(practice instanceof Found found)) {
-      return practice;
+    try {
+      String practiceOds = registeredPractice(nhsNumber, context, deadlineNanos);
+      return endpoint(practiceOds, deadlineNanos);
+    } catch (EndsHere ends) {
+      return ends.route;
     }
-    return endpoint(found.practiceOds(), deadlineNanos);
   }
 
-  private Route registeredPractice(NhsNumber nhsNumber, RequestContext context, long deadline)
-      throws InterruptedException {
+  /** Ends the lookup early with an outcome; carries no stack trace. */
+  private static final class EndsHere extends Exception {
+    private final Ends route;
+
+    EndsHere(Ends route) {
+      super(null, null, false, false);
+      this.route = route;
+    }
+  }
+
+  /** The registered practice's ODS code, from the spine. */
+  private String registeredPractice(NhsNumber nhsNumber, RequestContext context, long deadline)
+      throws InterruptedException, EndsHere {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(pdsBaseUrl + "/Patient/" + nhsNumber.value()))
             .timeout(remaining(deadline).plusMillis(1))
@@ -83,49 +95,55 @@ public final class PracticeRouter {
             MAX_LOOKUP_BYTES,
             "demographics spine");
     if (result instanceof Exchange.Failure failure) {
-      return ends(failure.failed().kind(), "demographics spine: " + failure.failed().detail());
+      throw new EndsHere(
+          ends(failure.failed().kind(), "demographics spine: " + failure.failed().detail()));
     }
     Exchange.Response response = (Exchange.Response) result;
     if (response.status() == 404) {
-      return new Ends(
-          new SourceOutcome.NoRecord(
-              "the demographics spine holds no patient with this NHS number, so no GP practice"
-                  + " could be found"));
+      throw new EndsHere(
+          new Ends(
+              new SourceOutcome.NoRecord(
+                  "the demographics spine holds no patient with this NHS number, so no GP practice"
+                      + " could be found")));
     }
     if (response.status() != 200) {
-      return ends(
-          Kind.SOURCE_ERROR,
-          "demographics spine answered HTTP %d to the practice lookup"
-              .formatted(response.status()));
+      throw new EndsHere(
+          ends(
+              Kind.SOURCE_ERROR,
+              "demographics spine answered HTTP %d to the practice lookup"
+                  .formatted(response.status())));
     }
     JsonNode patient = parse(response.body());
     if (patient == null || !"Patient".equals(patient.path("resourceType").asText())) {
-      return ends(
-          Kind.MALFORMED_PAYLOAD,
-          "demographics spine answered with something other than a Patient");
+      throw new EndsHere(
+          ends(
+              Kind.MALFORMED_PAYLOAD,
+              "demographics spine answered with something other than a Patient"));
     }
     for (JsonNode security : patient.path("meta").path("security")) {
       if (CONFIDENTIALITY_SYSTEM.equals(security.path("system").asText())
           && ("R".equals(security.path("code").asText())
               || "V".equals(security.path("code").asText()))) {
         // PDS withholds a restricted patient's practice; without it there is nowhere to ask.
-        return new Ends(
-            new SourceOutcome.WithheldBySource(
-                "RESTRICTED_PATIENT",
-                "the demographics spine does not disclose a restricted patient's registered"
-                    + " practice, so the GP record cannot be located"));
+        throw new EndsHere(
+            new Ends(
+                new SourceOutcome.WithheldBySource(
+                    "RESTRICTED_PATIENT",
+                    "the demographics spine does not disclose a restricted patient's registered"
+                        + " practice, so the GP record cannot be located")));
       }
     }
     for (JsonNode gp : patient.path("generalPractitioner")) {
       JsonNode identifier = gp.path("identifier");
       if (Gpc.ODS_ORGANISATION_SYSTEM.equals(identifier.path("system").asText())
           && identifier.path("value").asText("").matches("[A-Z0-9]{3,10}")) {
-        return new Found(URI.create("urn:unresolved"), identifier.path("value").asText());
+        return identifier.path("value").asText();
       }
     }
-    return new Ends(
-        new SourceOutcome.NoRecord(
-            "the demographics spine records no registered GP practice for this patient"));
+    throw new EndsHere(
+        new Ends(
+            new SourceOutcome.NoRecord(
+                "the demographics spine records no registered GP practice for this patient")));
   }
 
   private Route endpoint(String practiceOds, long deadline) throws InterruptedException {
