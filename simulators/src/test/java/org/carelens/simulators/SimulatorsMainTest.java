@@ -3,7 +3,11 @@ package org.carelens.simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.Map;
+import org.carelens.simulators.launcher.PatientTags;
+import org.carelens.simulators.population.Population;
+import org.carelens.simulators.population.SyntheticPatient;
 import org.junit.jupiter.api.Test;
 
 class SimulatorsMainTest {
@@ -32,5 +36,31 @@ class SimulatorsMainTest {
   void a_port_must_be_a_number() {
     assertThatThrownBy(() -> SimulatorsMain.parse(new String[] {"--gp-port", "eighty"}))
         .hasMessage("--gp-port must be a whole number, was 'eighty'");
+  }
+
+  @Test
+  void the_showcase_patient_is_tagged_as_known_to_every_source() {
+    Population population = Population.generate(42, 60, LocalDate.of(2026, 11, 22));
+    PatientTags tags = SimulatorsMain.tags(population);
+
+    SyntheticPatient showcase = population.showcase();
+
+    assertThat(tags.knownTo().apply(showcase))
+        .containsExactly("pds", "gp", "acute", "mental-health", "social-care", "pharmacy");
+    assertThat(tags.scenarios().apply(showcase))
+        .contains(SyntheticPatient.DUPLICATE_MEDICATION, "all-sources");
+  }
+
+  @Test
+  void a_duplicate_medication_tag_needs_the_hospital_to_know_the_patient() {
+    Population population = Population.generate(42, 300, LocalDate.of(2026, 11, 22));
+    PatientTags tags = SimulatorsMain.tags(population);
+
+    var tagged =
+        population.patients().stream()
+            .filter(p -> tags.scenarios().apply(p).contains(SyntheticPatient.DUPLICATE_MEDICATION))
+            .toList();
+
+    assertThat(tagged).isNotEmpty().allMatch(p -> tags.knownTo().apply(p).contains("acute"));
   }
 }
