@@ -79,6 +79,7 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dcarelens.sources.acute.url=http://localhost:" + acutePort,
             "-Dcarelens.sources.mental-health.url=http://localhost:" + mentalHealthPort,
             "-Dcarelens.sources.social-care.url=http://localhost:" + socialCarePort,
+            "-Dcarelens.sources.pharmacy.url=http://localhost:" + pharmacyPort,
             "-Ddatasources.default.url=jdbc:h2:file:"
                 + database.resolve("carelens")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

@@ -17,6 +17,8 @@ import org.carelens.adapters.mentalhealth.MentalHealthXmlAdapter;
 import org.carelens.adapters.mentalhealth.MentalHealthXmlConfig;
 import org.carelens.adapters.pds.PdsAdapter;
 import org.carelens.adapters.pds.PdsConfig;
+import org.carelens.adapters.pharmacy.PharmacyAdapter;
+import org.carelens.adapters.pharmacy.PharmacyConfig;
 import org.carelens.adapters.socialcare.SocialCareRestAdapter;
 import org.carelens.adapters.socialcare.SocialCareRestConfig;
 import org.carelens.sdk.spi.SourceAdapter;
@@ -130,9 +132,17 @@ public class SourceAdapters {
                       java.net.URI.create(source.getUrl()),
                       source.getProviderOds())
                   .withTimeouts(source.getConnectTimeout(), source.getTimeLimit().plusMillis(500)));
+      case "community-pharmacy" ->
+          new PharmacyAdapter(
+              PharmacyConfig.withDefaults(
+                      source.getId(),
+                      source.getName(),
+                      java.net.URI.create(source.getUrl()),
+                      source.getProviderOds())
+                  .withLimits(source.getTimeLimit().plusMillis(500), 1024 * 1024));
       default ->
           throw new IllegalStateException(
-              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect, pds, fhir-r4, mental-health-xml, social-care-rest)"
+              "carelens.sources.%s.type '%s' is not a known source type (known: gp-connect, pds, fhir-r4, mental-health-xml, social-care-rest, community-pharmacy)"
                   .formatted(source.getId(), source.getType()));
     };
   }
