@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,20 @@ import org.carelens.sdk.model.SourceRecord;
  */
 public final class RecordMerger {
 
+  /** The source id of the demographics spine, whose identity is the reference when it answers. */
+  public static final String DEFAULT_DEMOGRAPHICS_SOURCE = "pds";
+
+  private final String demographicsSourceId;
+
+  public RecordMerger() {
+    this(DEFAULT_DEMOGRAPHICS_SOURCE);
+  }
+
+  public RecordMerger(String demographicsSourceId) {
+    this.demographicsSourceId =
+        Objects.requireNonNull(demographicsSourceId, "demographicsSourceId");
+  }
+
   public MergedRecord merge(List<SourceResult> results) {
     List<SourceRecord> loaded =
         results.stream()
@@ -33,7 +48,7 @@ public final class RecordMerger {
             .flatMap(r -> r.record().stream())
             .toList();
     List<MergedRecord.DataWarning> warnings = new ArrayList<>();
-    Optional<PatientIdentity> patient = identity(loaded, results, warnings);
+    Optional<PatientIdentity> patient = identity(results, warnings);
 
     Map<Section, List<Merged<?>>> sections = new EnumMap<>(Section.class);
     for (Section section : Section.values()) {
@@ -115,23 +130,76 @@ public final class RecordMerger {
     return nilKnown ? AllergyState.NO_KNOWN_ALLERGIES : AllergyState.NOT_RECORDED;
   }
 
-  private static Optional<PatientIdentity> identity(
-      List<SourceRecord> loaded,
-      List<SourceResult> results,
-      List<MergedRecord.DataWarning> warnings) {
-    List<PatientIdentity> identities = loaded.stream().flatMap(r -> r.patient().stream()).toList();
+  /**
+   * The patient's identity: the demographics spine's when it answered (it is the reference for NHS
+   * numbers, names and the S-flag), else the first source's. Every other source's identity is
+   * compared with it field by field; each difference is one data-quality warning naming the
+   * sources, never resolved silently.
+   */
+  private Optional<PatientIdentity> identity(
+      List<SourceResult> results, List<MergedRecord.DataWarning> warnings) {
+    Map<String, PatientIdentity> identities = new LinkedHashMap<>();
+    for (SourceResult result : results) {
+      if (result.status() == SourceStatus.OK) {
+        result
+            .record()
+            .flatMap(SourceRecord::patient)
+            .ifPresent(p -> identities.putIfAbsent(result.source().id(), p));
+      }
+    }
     if (identities.isEmpty()) {
       return Optional.empty();
     }
-    PatientIdentity first = identities.get(0);
-    for (PatientIdentity other : identities.subList(1, identities.size())) {
-      compare("name", first.name(), other.name(), warnings);
-      compare("date of birth", first.birthDate(), other.birthDate(), warnings);
-      compare("gender", first.gender(), other.gender(), warnings);
-      compare("date of death", first.deceasedDate(), other.deceasedDate(), warnings);
+    String referenceSource =
+        identities.containsKey(demographicsSourceId)
+            ? demographicsSourceId
+            : identities.keySet().iterator().next();
+    PatientIdentity reference = identities.get(referenceSource);
+    boolean restricted = identities.values().stream().anyMatch(PatientIdentity::restricted);
+    compare("name", PatientIdentity::name, referenceSource, identities, warnings);
+    compare("date of birth", PatientIdentity::birthDate, referenceSource, identities, warnings);
+    compare("gender", PatientIdentity::gender, referenceSource, identities, warnings);
+    compare("date of death", PatientIdentity::deceasedDate, referenceSource, identities, warnings);
+    if (!restricted) {
+      // Not for a restricted patient: even "the address differs" says something about it.
+      compare(
+          "address",
+          p -> p.address().map(RecordMerger::normalised),
+          referenceSource,
+          identities,
+          warnings);
     }
-    boolean restricted = identities.stream().anyMatch(PatientIdentity::restricted);
-    return Optional.of(restricted ? withRestriction(first) : first);
+    return Optional.of(restricted ? withRestriction(reference) : reference);
+  }
+
+  private static void compare(
+      String field,
+      Function<PatientIdentity, Object> value,
+      String referenceSource,
+      Map<String, PatientIdentity> identities,
+      List<MergedRecord.DataWarning> warnings) {
+    Object expected = value.apply(identities.get(referenceSource));
+    List<String> differing =
+        identities.entrySet().stream()
+            .filter(e -> !Objects.equals(value.apply(e.getValue()), expected))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!differing.isEmpty()) {
+      warnings.add(
+          new MergedRecord.DataWarning(
+              "DEMOGRAPHIC_MISMATCH",
+              "Sources disagree about the patient's %s: %s %s from %s"
+                  .formatted(
+                      field,
+                      String.join(", ", differing),
+                      differing.size() == 1 ? "differs" : "differ",
+                      referenceSource)));
+    }
+  }
+
+  /** Addresses compared without case, punctuation or spacing differences between systems. */
+  private static String normalised(String address) {
+    return address.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
   }
 
   /** PRODUCT.md rule 8: for a restricted patient, address, telephone and practice are hidden. */
@@ -146,15 +214,6 @@ public final class RecordMerger {
         Optional.empty(),
         p.deceasedDate(),
         true);
-  }
-
-  private static void compare(
-      String field, Object a, Object b, List<MergedRecord.DataWarning> warnings) {
-    if (!Objects.equals(a, b)) {
-      warnings.add(
-          new MergedRecord.DataWarning(
-              "DEMOGRAPHIC_MISMATCH", "Sources disagree about the patient's " + field));
-    }
   }
 
   private static <T extends ClinicalItem> List<T> items(

@@ -127,7 +127,37 @@ class RecordMergerTest {
 
     assertThat(merged.warnings())
         .extracting(MergedRecord.DataWarning::message)
-        .containsExactly("Sources disagree about the patient's name");
+        .containsExactly("Sources disagree about the patient's name: acute differs from gp");
+  }
+
+  @Test
+  void the_demographics_spine_is_the_reference_and_an_old_address_at_the_gp_is_flagged() {
+    SourceRecord gp =
+        new SourceRecord(Optional.of(identity("JONES", false, "1 Old Road")), Map.of());
+    SourceRecord pds =
+        new SourceRecord(Optional.of(identity("JONES", false, "9 New Street")), Map.of());
+    SourceRecord acute =
+        new SourceRecord(Optional.of(identity("JONES", false, "9, NEW  street")), Map.of());
+
+    MergedRecord merged =
+        merger.merge(List.of(result("acute", acute), result("gp", gp), result("pds", pds)));
+
+    assertThat(merged.patient().orElseThrow().address()).contains("9 New Street");
+    assertThat(merged.warnings())
+        .extracting(MergedRecord.DataWarning::message)
+        .containsExactly("Sources disagree about the patient's address: gp differs from pds");
+  }
+
+  @Test
+  void address_differences_are_not_reported_for_a_restricted_patient() {
+    SourceRecord gp =
+        new SourceRecord(Optional.of(identity("JONES", false, "1 Old Road")), Map.of());
+    SourceRecord pds =
+        new SourceRecord(Optional.of(identity("JONES", true, "9 New Street")), Map.of());
+
+    MergedRecord merged = merger.merge(List.of(result("gp", gp), result("pds", pds)));
+
+    assertThat(merged.warnings()).isEmpty();
   }
 
   @Test
@@ -229,12 +259,16 @@ class RecordMergerTest {
   }
 
   private static PatientIdentity identity(String family, boolean restricted) {
+    return identity(family, restricted, "1 High Street");
+  }
+
+  private static PatientIdentity identity(String family, boolean restricted, String address) {
     return new PatientIdentity(
         new NhsNumber("9990000018"),
         new HumanName(family, List.of("Margaret"), Optional.of("Mrs")),
         LocalDate.of(1950, 3, 12),
         Gender.FEMALE,
-        Optional.of("1 High Street"),
+        Optional.of(address),
         Optional.of("01632 960000"),
         Optional.of("A81001"),
         Optional.empty(),
