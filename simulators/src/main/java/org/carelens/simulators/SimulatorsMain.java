@@ -181,6 +181,9 @@ public final class SimulatorsMain {
 
     LauncherSimulator launcher = new LauncherSimulator(population, config, clock, tags(population));
     launcher.addAdminRoute(faults);
+    // Before the launcher answers (./carelens demo waits for it): the sources' first answers must
+    // not be slowed by HAPI building its models.
+    FhirWarmUp.run();
     launcher.start(port(options, "--launcher-port"));
     running.add(launcher);
 
