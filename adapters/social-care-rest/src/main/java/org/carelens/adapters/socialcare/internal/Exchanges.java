@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.carelens.adapters.http.BoundedBody;
+import org.carelens.adapters.http.TransportFailures;
 import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
 
 /**

@@ -1,4 +1,4 @@
-package org.carelens.adapters.gpconnect.internal;
+package org.carelens.adapters.http;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,4 +1,4 @@
-package org.carelens.adapters.gpconnect.internal;
+package org.carelens.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.carelens.adapters.fhirr4.internal;
+package org.carelens.adapters.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodyHandler;
