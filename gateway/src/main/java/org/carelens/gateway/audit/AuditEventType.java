@@ -23,6 +23,16 @@ public enum AuditEventType {
   AUDIT_VERIFY,
   /** A user declared break-glass (emergency) access to a patient; alerts the privacy officer. */
   BREAK_GLASS,
+  /**
+   * A user claimed a legitimate relationship with a patient other than the launched one, giving a
+   * reason (PRODUCT.md rule 1); flagged for IG review.
+   */
+  RELATIONSHIP_CLAIMED,
+  /**
+   * An IG officer acknowledged a break-glass entry on the review queue; {@code details.breakGlass}
+   * names its sequence number. Appended, never an edit of the break-glass entry.
+   */
+  BREAK_GLASS_ACKNOWLEDGED,
   /** A user recorded the patient's permission to view, given at the point of care. */
   PERMISSION_TO_VIEW,
   /** An IG officer registered a patient's dissent (whole record or one source). */

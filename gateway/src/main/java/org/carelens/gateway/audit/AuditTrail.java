@@ -49,12 +49,7 @@ public class AuditTrail {
    *     show nothing
    */
   public AuditEntry append(AuditEvent event) {
-    String details = CanonicalJson.write(event.details());
-    if (details.length() > MAX_DETAILS) {
-      throw new AuditUnavailableException(
-          "Audit details for " + event.type() + " exceed " + MAX_DETAILS + " characters",
-          new IllegalArgumentException("details too long: " + details.length()));
-    }
+    String details = details(event);
     String correlationId = event.correlationId().orElseGet(CorrelationIds::current);
     try {
       return Transactions.inTransaction(
@@ -69,6 +64,37 @@ public class AuditTrail {
           e);
       throw new AuditUnavailableException("The audit trail could not be written", e);
     }
+  }
+
+  /**
+   * Appends {@code event} inside the caller's transaction, so that a write the event records (a
+   * break-glass declaration, a dissent, a claimed relationship) and its audit entry commit together
+   * or not at all. The chain head is locked until the caller commits or rolls back, so keep the
+   * transaction short. The entry is durable only once the caller's commit returns.
+   *
+   * @param connection a connection to the gateway database with auto-commit off, at read committed
+   * @throws SQLException if the entry could not be written; the caller must roll back
+   */
+  public AuditEntry appendWithin(Connection connection, AuditEvent event) throws SQLException {
+    if (connection.getAutoCommit()) {
+      throw new IllegalArgumentException(
+          "appendWithin needs the caller's transaction; the connection is in auto-commit mode");
+    }
+    return appendIn(
+        connection,
+        event,
+        event.correlationId().orElseGet(CorrelationIds::current),
+        details(event));
+  }
+
+  private static String details(AuditEvent event) {
+    String details = CanonicalJson.write(event.details());
+    if (details.length() > MAX_DETAILS) {
+      throw new AuditUnavailableException(
+          "Audit details for " + event.type() + " exceed " + MAX_DETAILS + " characters",
+          new IllegalArgumentException("details too long: " + details.length()));
+    }
+    return details;
   }
 
   /**

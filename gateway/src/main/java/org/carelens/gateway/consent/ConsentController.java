@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.carelens.gateway.audit.Actor;
@@ -26,10 +25,12 @@ import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
+import org.carelens.gateway.session.RelationshipRegister;
 import org.carelens.gateway.session.SessionGuard;
 import org.carelens.policy.AccessPolicy;
 import org.carelens.policy.Role;
 import org.carelens.policy.agreement.BreakGlassRules;
+import org.carelens.policy.consent.Relationship;
 import org.carelens.sdk.model.InvalidNhsNumberException;
 import org.carelens.sdk.model.NhsNumber;
 import org.jspecify.annotations.Nullable;
@@ -52,13 +53,13 @@ import org.jspecify.annotations.Nullable;
 @Tag(name = "consent", description = "Permission to view and break-glass, at the point of care")
 public class ConsentController {
 
-  static final Set<Role> DIRECT_CARE =
-      EnumSet.of(Role.CLINICIAN, Role.PHARMACIST, Role.SOCIAL_WORKER);
+  static final Set<Role> DIRECT_CARE = SessionGuard.DIRECT_CARE;
 
   /** Longest permission to view that may be recorded in one go. */
   static final Duration MAX_PERMISSION = Duration.ofDays(366);
 
   private final SessionGuard sessions;
+  private final RelationshipRegister relationships;
   private final ConsentRegister register;
   private final AccessPolicy policy;
   private final AuditTrail audit;
@@ -67,12 +68,14 @@ public class ConsentController {
 
   public ConsentController(
       SessionGuard sessions,
+      RelationshipRegister relationships,
       ConsentRegister register,
       AccessPolicy policy,
       AuditTrail audit,
       Clock clock,
       org.carelens.gateway.policy.PolicyProperties properties) {
     this.sessions = sessions;
+    this.relationships = relationships;
     this.register = register;
     this.policy = policy;
     this.audit = audit;
@@ -101,15 +104,23 @@ public class ConsentController {
           "until must be in the future and at most %d days ahead, was %s"
               .formatted(MAX_PERMISSION.toDays(), until));
     }
+    NhsNumber patient = nhsNumber(nhsNumber);
+    // The permission and its audit entry commit together (issue 6 item 4).
     PermissionToView recorded =
-        register.recordPermission(session.launch().nhsNumber(), Actor.of(session.launch()), until);
-    audit.append(
-        AuditEvent.builder(AuditEventType.PERMISSION_TO_VIEW, AuditOutcome.SUCCESS)
-            .launch(session.launch())
-            .detail("permissionId", recorded.id())
-            .detail("organisation", recorded.organisation())
-            .detail("until", recorded.until().toString())
-            .build());
+        register.recordPermission(
+            patient,
+            Actor.of(session.launch()),
+            until,
+            (c, written) ->
+                audit.appendWithin(
+                    c,
+                    AuditEvent.builder(AuditEventType.PERMISSION_TO_VIEW, AuditOutcome.SUCCESS)
+                        .launch(session.launch())
+                        .patient(patient)
+                        .detail("permissionId", written.id())
+                        .detail("organisation", written.organisation())
+                        .detail("until", written.until().toString())
+                        .build()));
     return HttpResponse.<PermissionToView>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
         .body(recorded);
@@ -123,8 +134,9 @@ public class ConsentController {
               + " it overrides dissent, under the sharing agreement in force.")
   public HttpResponse<BreakGlassOptions> breakGlassOptions(
       @PathVariable String nhsNumber, @Header("Authorization") @Nullable String authorization) {
-    GatewaySession session = sessions.require(authorization);
-    sessions.requirePatient(session, nhsNumber(nhsNumber));
+    // Any patient: break-glass is also how a session reaches a patient it was not launched for.
+    sessions.require(authorization);
+    nhsNumber(nhsNumber);
     BreakGlassRules rules = policy.agreement().breakGlass();
     return HttpResponse.ok(
             new BreakGlassOptions(
@@ -145,7 +157,11 @@ public class ConsentController {
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,
       @Body @Nullable BreakGlassRequest body) {
-    GatewaySession session = directCare(authorization, nhsNumber, "break-glass");
+    // Not limited to the launched patient: for any other patient, break-glass establishes this
+    // session's relationship with them (PRODUCT.md rule 1), recorded with the declaration.
+    GatewaySession session = sessions.require(authorization);
+    NhsNumber patient = nhsNumber(nhsNumber);
+    sessions.requireDirectCare(session, "break-glass");
     BreakGlassRules rules = policy.agreement().breakGlass();
     String reason = body == null ? null : body.reason();
     String detail = body == null || body.detail() == null ? "" : body.detail().strip();
@@ -161,26 +177,46 @@ public class ConsentController {
           "detail is mandatory: say in your own words why emergency access is needed (at most"
               + " 2000 characters)");
     }
+    boolean launched = patient.equals(session.launch().nhsNumber());
+    Instant now = clock.instant();
+    // The declaration, the session's relationship (for another patient) and the BREAK_GLASS audit
+    // entry commit together (issue 6 item 4). PRODUCT.md rule 7: NOTIFY_PRIVACY_OFFICER puts it on
+    // the IG review queue.
     BreakGlass declared =
         register.declareBreakGlass(
-            session.launch().nhsNumber(),
+            patient,
             Actor.of(session.launch()),
             reason,
             detail,
             policy.agreement().id() + " v" + policy.agreement().version(),
-            rules.duration());
-    // PRODUCT.md rule 7: audited as such; NOTIFY_PRIVACY_OFFICER puts it on the IG review queue.
-    audit.append(
-        AuditEvent.builder(AuditEventType.BREAK_GLASS, AuditOutcome.SUCCESS)
-            .launch(session.launch())
-            .reason("NOTIFY_PRIVACY_OFFICER")
-            .detail("breakGlassId", declared.id())
-            .detail("reason", declared.reason())
-            .detail("detail", declared.detail())
-            .detail("startedAt", declared.startedAt().toString())
-            .detail("expiresAt", declared.expiresAt().toString())
-            .detail("overridesDissent", rules.overridesDissent())
-            .build());
+            rules.duration(),
+            (c, written) -> {
+              AuditEvent.Builder event =
+                  AuditEvent.builder(AuditEventType.BREAK_GLASS, AuditOutcome.SUCCESS)
+                      .launch(session.launch())
+                      .patient(patient)
+                      .reason("NOTIFY_PRIVACY_OFFICER")
+                      .detail("breakGlassId", written.id())
+                      .detail("reason", written.reason())
+                      .detail("detail", written.detail())
+                      .detail("startedAt", written.startedAt().toString())
+                      .detail("expiresAt", written.expiresAt().toString())
+                      .detail("overridesDissent", rules.overridesDissent());
+              if (!launched) {
+                String relationship =
+                    relationships.establish(
+                        c,
+                        session.launch(),
+                        patient,
+                        Relationship.BREAK_GLASS,
+                        written.reason() + ": " + written.detail(),
+                        now);
+                event
+                    .detail("relationshipId", relationship)
+                    .detail("launchedPatient", session.launch().nhsNumber().value());
+              }
+              audit.appendWithin(c, event.build());
+            });
     return HttpResponse.<BreakGlassResponse>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
         .body(
@@ -193,26 +229,15 @@ public class ConsentController {
                 rules.overridesDissent()));
   }
 
-  /** The session, for its own patient, in a direct-care role; each refusal audited. */
+  /**
+   * The session, for its own patient or one it has established a relationship with, in a
+   * direct-care role; each refusal audited.
+   */
   private GatewaySession directCare(
       @Nullable String authorization, String nhsNumber, String function) {
     GatewaySession session = sessions.require(authorization);
     sessions.requirePatient(session, nhsNumber(nhsNumber));
-    if (!DIRECT_CARE.contains(session.launch().role())) {
-      audit.appendRefusal(
-          AuditEvent.builder(AuditEventType.POLICY_DENIAL, AuditOutcome.REFUSED)
-              .launch(session.launch())
-              .reason("ROLE_NOT_PERMITTED")
-              .detail("function", function)
-              .build());
-      throw ProblemException.forbidden(
-          "ROLE_NOT_PERMITTED",
-          "Only direct-care roles %s may record %s; this session's role is %s"
-              .formatted(
-                  DIRECT_CARE.stream().map(Role::code).toList(),
-                  function,
-                  session.launch().role().code()));
-    }
+    sessions.requireDirectCare(session, function);
     return session;
   }
 

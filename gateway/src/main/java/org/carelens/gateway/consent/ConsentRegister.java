@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>Fails closed: when the register cannot be read, {@link #consentAt} throws a 503 problem and
  * the view is not built, because a dissent that cannot be read must not be ignored.
  *
- * <p>Thread-safe; each call is its own transaction.
+ * <p>Thread-safe; each call is its own transaction. A write can carry its audit entry into that
+ * transaction ({@link InSameTransaction}), so a consent decision is never in force without its
+ * audit entry, nor audited without being in force.
  */
 @Singleton
 public class ConsentRegister {
@@ -48,6 +50,18 @@ public class ConsentRegister {
           + " FROM consent_dissent d LEFT JOIN consent_dissent_revocation r"
           + " ON r.dissent_id = d.dissent_id";
 
+  /**
+   * More work for the transaction that writes a register row (typically the audit entry recording
+   * it, via {@code AuditTrail.appendWithin}), given what was written. If it throws, the row is
+   * rolled back too.
+   */
+  @FunctionalInterface
+  public interface InSameTransaction<T> {
+    void run(Connection connection, T written) throws SQLException;
+  }
+
+  private static final InSameTransaction<Object> NOTHING_ELSE = (c, written) -> {};
+
   private final DataSource dataSource;
   private final Clock clock;
 
@@ -59,6 +73,19 @@ public class ConsentRegister {
   /** Registers a dissent from the whole record ({@code sourceId} empty) or from one source. */
   public DissentEntry registerDissent(
       NhsNumber patient, Optional<String> sourceId, String reason, Actor by) {
+    return registerDissent(patient, sourceId, reason, by, NOTHING_ELSE);
+  }
+
+  /**
+   * As {@link #registerDissent(NhsNumber, Optional, String, Actor)}, running {@code then} (e.g. its
+   * audit entry) in the same transaction: both commit or neither does.
+   */
+  public DissentEntry registerDissent(
+      NhsNumber patient,
+      Optional<String> sourceId,
+      String reason,
+      Actor by,
+      InSameTransaction<? super DissentEntry> then) {
     DissentEntry entry =
         new DissentEntry(
             UUID.randomUUID().toString(),
@@ -74,6 +101,8 @@ public class ConsentRegister {
         "INSERT INTO consent_dissent (dissent_id, patient_nhs_number, source_id, reason,"
             + " recorded_by_user_id, recorded_by_name, recorded_by_organisation, recorded_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        entry,
+        then,
         entry.id(),
         entry.nhsNumber(),
         entry.sourceId(),
@@ -92,6 +121,15 @@ public class ConsentRegister {
    * @throws ProblemException 409 when it was already revoked
    */
   public Optional<DissentEntry> revokeDissent(String dissentId, String reason, Actor by) {
+    return revokeDissent(dissentId, reason, by, NOTHING_ELSE);
+  }
+
+  /**
+   * As {@link #revokeDissent(String, String, Actor)}, running {@code then} with the dissent being
+   * revoked in the same transaction as the revocation.
+   */
+  public Optional<DissentEntry> revokeDissent(
+      String dissentId, String reason, Actor by, InSameTransaction<? super DissentEntry> then) {
     Optional<DissentEntry> existing = dissent(dissentId);
     if (existing.isEmpty()) {
       return Optional.empty();
@@ -101,6 +139,8 @@ public class ConsentRegister {
       write(
           "INSERT INTO consent_dissent_revocation (dissent_id, reason, revoked_by_user_id,"
               + " revoked_by_name, revoked_by_organisation, revoked_at) VALUES (?, ?, ?, ?, ?, ?)",
+          existing.get(),
+          then,
           dissentId,
           reason,
           by.userId(),
@@ -139,6 +179,18 @@ public class ConsentRegister {
    * Records the patient's permission for {@code by}'s organisation to view, until {@code until}.
    */
   public PermissionToView recordPermission(NhsNumber patient, Actor by, Instant until) {
+    return recordPermission(patient, by, until, NOTHING_ELSE);
+  }
+
+  /**
+   * As {@link #recordPermission(NhsNumber, Actor, Instant)}, with {@code then} in the same
+   * transaction.
+   */
+  public PermissionToView recordPermission(
+      NhsNumber patient,
+      Actor by,
+      Instant until,
+      InSameTransaction<? super PermissionToView> then) {
     PermissionToView permission =
         new PermissionToView(
             UUID.randomUUID().toString(),
@@ -153,6 +205,8 @@ public class ConsentRegister {
         "INSERT INTO consent_permission_to_view (permission_id, patient_nhs_number,"
             + " organisation_ods, recorded_by_user_id, recorded_by_name, recorded_by_role,"
             + " recorded_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        permission,
+        then,
         permission.id(),
         permission.nhsNumber(),
         permission.organisation(),
@@ -172,6 +226,21 @@ public class ConsentRegister {
       String detail,
       String agreement,
       java.time.Duration duration) {
+    return declareBreakGlass(patient, by, reason, detail, agreement, duration, NOTHING_ELSE);
+  }
+
+  /**
+   * As {@link #declareBreakGlass(NhsNumber, Actor, String, String, String, java.time.Duration)},
+   * with {@code then} (its audit entry, the session's relationship) in the same transaction.
+   */
+  public BreakGlass declareBreakGlass(
+      NhsNumber patient,
+      Actor by,
+      String reason,
+      String detail,
+      String agreement,
+      java.time.Duration duration,
+      InSameTransaction<? super BreakGlass> then) {
     Instant started = now();
     BreakGlass declared =
         new BreakGlass(
@@ -190,6 +259,8 @@ public class ConsentRegister {
         "INSERT INTO consent_break_glass (break_glass_id, user_id, user_name, user_role,"
             + " organisation_ods, patient_nhs_number, reason, detail, agreement, started_at,"
             + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        declared,
+        then,
         declared.id(),
         declared.userId(),
         declared.userName(),
@@ -302,7 +373,8 @@ public class ConsentRegister {
     }
   }
 
-  private void write(String sql, @Nullable Object... values) {
+  private <T> void write(
+      String sql, T written, InSameTransaction<? super T> then, @Nullable Object... values) {
     try {
       Transactions.inTransaction(
           dataSource,
@@ -312,8 +384,10 @@ public class ConsentRegister {
               for (int i = 0; i < values.length; i++) {
                 insert.setObject(i + 1, values[i]);
               }
-              return insert.executeUpdate();
+              insert.executeUpdate();
             }
+            then.run(c, written);
+            return null;
           });
     } catch (SQLException e) {
       if (Transactions.isUniqueViolation(e)) {

@@ -3,6 +3,7 @@ package org.carelens.gateway.consent;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import org.carelens.gateway.launch.LaunchContext;
+import org.carelens.gateway.session.RelationshipRegister;
 import org.carelens.policy.consent.PatientConsent;
 import org.carelens.policy.consent.Relationship;
 import org.carelens.policy.consent.Viewer;
@@ -17,22 +18,33 @@ import org.carelens.sdk.model.NhsNumber;
 public class ConsentState {
 
   private final ConsentRegister register;
+  private final RelationshipRegister relationships;
 
-  public ConsentState(ConsentRegister register) {
+  public ConsentState(ConsentRegister register, RelationshipRegister relationships) {
     this.register = register;
+    this.relationships = relationships;
   }
 
   /**
    * The viewer and the patient's consent at {@code now}. The relationship is {@code BREAK_GLASS}
-   * while this user's break-glass for this patient is active, else {@code LAUNCHED_IN_CONTEXT}: a
-   * gateway session only exists after an in-context launch from a trusted system.
+   * while this user's break-glass for this patient is active; else {@code LAUNCHED_IN_CONTEXT} for
+   * the launched patient (a session only exists after an in-context launch from a trusted system);
+   * else {@code SELF_CLAIMED} if the session claimed one with a reason. Otherwise, for another
+   * patient, the only way in was a break-glass that has since ended: {@code BREAK_GLASS} with no
+   * active declaration, which the policy withholds everything for (fail closed).
    */
   public ForView at(LaunchContext launch, NhsNumber patient, Instant now) {
     PatientConsent consent = register.consentAt(patient, launch.userId(), now);
-    Relationship relationship =
-        consent.breakGlassUntil().isPresent()
-            ? Relationship.BREAK_GLASS
-            : Relationship.LAUNCHED_IN_CONTEXT;
+    Relationship relationship;
+    if (consent.breakGlassUntil().isPresent()) {
+      relationship = Relationship.BREAK_GLASS;
+    } else if (patient.equals(launch.nhsNumber())) {
+      relationship = Relationship.LAUNCHED_IN_CONTEXT;
+    } else if (relationships.established(launch, patient).contains(Relationship.SELF_CLAIMED)) {
+      relationship = Relationship.SELF_CLAIMED;
+    } else {
+      relationship = Relationship.BREAK_GLASS;
+    }
     return new ForView(
         new Viewer(
             launch.userId(),

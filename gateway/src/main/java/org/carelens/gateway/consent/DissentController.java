@@ -117,17 +117,24 @@ public class DissentController {
               + " record");
     }
     String reason = reason(body.reason());
+    // The dissent and its audit entry commit together (issue 6 item 4).
     DissentEntry entry =
-        register.registerDissent(patient, source, reason, Actor.of(session.launch()));
+        register.registerDissent(
+            patient,
+            source,
+            reason,
+            Actor.of(session.launch()),
+            (c, written) ->
+                audit.appendWithin(
+                    c,
+                    AuditEvent.builder(AuditEventType.DISSENT_REGISTERED, AuditOutcome.SUCCESS)
+                        .actor(Actor.of(session.launch()))
+                        .patient(patient)
+                        .detail("dissentId", written.id())
+                        .detail("scope", source.orElse("whole-record"))
+                        .detail("reason", reason)
+                        .build()));
     fanout.purge(patient);
-    audit.append(
-        AuditEvent.builder(AuditEventType.DISSENT_REGISTERED, AuditOutcome.SUCCESS)
-            .actor(Actor.of(session.launch()))
-            .patient(patient)
-            .detail("dissentId", entry.id())
-            .detail("scope", source.orElse("whole-record"))
-            .detail("reason", reason)
-            .build());
     return HttpResponse.<DissentEntry>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
         .body(entry);
@@ -147,7 +154,19 @@ public class DissentController {
     String reason = reason(body == null ? null : body.reason());
     DissentEntry revoked =
         register
-            .revokeDissent(id, reason, Actor.of(session.launch()))
+            .revokeDissent(
+                id,
+                reason,
+                Actor.of(session.launch()),
+                (c, dissent) ->
+                    audit.appendWithin(
+                        c,
+                        AuditEvent.builder(AuditEventType.DISSENT_REVOKED, AuditOutcome.SUCCESS)
+                            .actor(Actor.of(session.launch()))
+                            .patient(new NhsNumber(dissent.nhsNumber()))
+                            .detail("dissentId", dissent.id())
+                            .detail("reason", reason)
+                            .build()))
             .orElseThrow(
                 () ->
                     new ProblemException(
@@ -157,13 +176,6 @@ public class DissentController {
                         "No dissent with id '" + id + "'"));
     NhsNumber patient = new NhsNumber(revoked.nhsNumber());
     fanout.purge(patient);
-    audit.append(
-        AuditEvent.builder(AuditEventType.DISSENT_REVOKED, AuditOutcome.SUCCESS)
-            .actor(Actor.of(session.launch()))
-            .patient(patient)
-            .detail("dissentId", revoked.id())
-            .detail("reason", reason)
-            .build());
     return HttpResponse.ok(revoked).header("Cache-Control", "no-store");
   }
 

@@ -1,6 +1,9 @@
 package org.carelens.gateway.session;
 
 import jakarta.inject.Singleton;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
@@ -14,17 +17,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * The checks every session-protected endpoint makes, each refusal audited before it is answered: a
  * missing, unknown or expired session token (401, {@code TOKEN_REJECTED}), a request for a patient
- * other than the launched one (403, {@code POLICY_DENIAL}), a role that may not use the endpoint
- * (403, {@code POLICY_DENIAL}).
+ * other than the launched one with whom the session has established no relationship (403, {@code
+ * POLICY_DENIAL}), a role that may not use the endpoint (403, {@code POLICY_DENIAL}).
  */
 @Singleton
 public class SessionGuard {
 
+  /** The roles that give direct care, the only purpose Carelens serves (PRODUCT.md rule 1). */
+  public static final Set<Role> DIRECT_CARE =
+      Collections.unmodifiableSet(EnumSet.of(Role.CLINICIAN, Role.PHARMACIST, Role.SOCIAL_WORKER));
+
   private final SessionStore sessions;
+  private final RelationshipRegister relationships;
   private final AuditTrail audit;
 
-  public SessionGuard(SessionStore sessions, AuditTrail audit) {
+  public SessionGuard(SessionStore sessions, RelationshipRegister relationships, AuditTrail audit) {
     this.sessions = sessions;
+    this.relationships = relationships;
     this.audit = audit;
   }
 
@@ -53,12 +62,15 @@ public class SessionGuard {
   }
 
   /**
-   * Refuses a request for any patient but the one the session was launched for.
+   * Refuses a request for any patient but the one the session was launched for, unless the session
+   * has established a relationship with that patient (self-claimed with a reason, or break-glass;
+   * see {@link RelationshipRegister}).
    *
    * @throws ProblemException 403 {@code PATIENT_NOT_IN_SESSION}
    */
   public void requirePatient(GatewaySession session, NhsNumber patient) {
-    if (!patient.equals(session.launch().nhsNumber())) {
+    if (!patient.equals(session.launch().nhsNumber())
+        && relationships.established(session.launch(), patient).isEmpty()) {
       audit.appendRefusal(
           refusal(AuditEventType.POLICY_DENIAL, "PATIENT_NOT_IN_SESSION")
               .launch(session.launch())
@@ -67,7 +79,9 @@ public class SessionGuard {
               .build());
       throw ProblemException.forbidden(
           "PATIENT_NOT_IN_SESSION",
-          "This session was launched for a different patient; launch again for this patient");
+          "This session was launched for a different patient; launch again for this patient,"
+              + " or establish a relationship with them (POST .../relationship with a reason, or"
+              + " break-glass)");
     }
   }
 
@@ -93,6 +107,29 @@ public class SessionGuard {
               + what
               + "; this session's role is "
               + session.launch().role().code());
+    }
+  }
+
+  /**
+   * Refuses a session whose role does not give direct care.
+   *
+   * @param what the function asked for, for the message and the audit
+   * @throws ProblemException 403 {@code ROLE_NOT_PERMITTED}
+   */
+  public void requireDirectCare(GatewaySession session, String what) {
+    if (!DIRECT_CARE.contains(session.launch().role())) {
+      audit.appendRefusal(
+          refusal(AuditEventType.POLICY_DENIAL, "ROLE_NOT_PERMITTED")
+              .launch(session.launch())
+              .detail("function", what)
+              .build());
+      throw ProblemException.forbidden(
+          "ROLE_NOT_PERMITTED",
+          "Only direct-care roles %s may record %s; this session's role is %s"
+              .formatted(
+                  DIRECT_CARE.stream().map(Role::code).toList(),
+                  what,
+                  session.launch().role().code()));
     }
   }
 

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.carelens.gateway.audit.Actor;
+import org.carelens.gateway.audit.AuditEvent;
+import org.carelens.gateway.audit.AuditEventType;
+import org.carelens.gateway.audit.AuditOutcome;
+import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.audit.ChainVerification;
+import org.carelens.gateway.audit.ChainVerifier;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.consent.Dissent;
 import org.carelens.policy.consent.PatientConsent;
@@ -105,5 +112,47 @@ abstract class ConsentRegisterContract {
         .isEmpty();
     assertThat(register.consentAt(PATIENT, "u1", NOW.plus(Duration.ofHours(4))).breakGlassUntil())
         .isEmpty();
+  }
+
+  @Test
+  void a_consent_write_and_its_audit_entry_commit_together_or_not_at_all() {
+    AuditTrail audit = new AuditTrail(database, clock);
+    ChainVerifier verifier = new ChainVerifier(database);
+    AuditEvent event =
+        AuditEvent.builder(AuditEventType.BREAK_GLASS, AuditOutcome.SUCCESS)
+            .actor(DOCTOR)
+            .patient(PATIENT)
+            .correlationId("consent-with-audit")
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                register.declareBreakGlass(
+                    PATIENT,
+                    DOCTOR,
+                    "Immediate risk to life",
+                    "Collapsed",
+                    "test v1",
+                    Duration.ofHours(1),
+                    (c, written) -> {
+                      audit.appendWithin(c, event);
+                      throw new SQLException("the audit entry after this one failed");
+                    }))
+        .isInstanceOf(ProblemException.class);
+    PatientConsent afterFailure = register.consentAt(PATIENT, DOCTOR.userId(), NOW);
+    ChainVerification chainAfterFailure = verifier.verify();
+    register.declareBreakGlass(
+        PATIENT,
+        DOCTOR,
+        "Immediate risk to life",
+        "Collapsed",
+        "test v1",
+        Duration.ofHours(1),
+        (c, written) -> audit.appendWithin(c, event));
+
+    assertThat(afterFailure.breakGlassUntil()).isEmpty();
+    assertThat(chainAfterFailure.entries()).isZero();
+    assertThat(register.consentAt(PATIENT, DOCTOR.userId(), NOW).breakGlassUntil()).isPresent();
+    assertThat(verifier.verify()).isEqualTo(new ChainVerification(true, 1, Optional.empty()));
   }
 }

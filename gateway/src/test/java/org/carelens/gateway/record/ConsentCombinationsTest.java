@@ -23,6 +23,7 @@ import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.metrics.GatewayMetrics;
 import org.carelens.gateway.persistence.TestDatabases;
 import org.carelens.gateway.policy.AgreementFiles;
+import org.carelens.gateway.session.RelationshipRegister;
 import org.carelens.policy.AccessPolicy;
 import org.carelens.policy.Decision;
 import org.carelens.policy.Role;
@@ -99,7 +100,7 @@ class ConsentCombinationsTest {
           new RecordService(
               fanout,
               new AccessPolicy(agreement),
-              new ConsentState(register),
+              new ConsentState(register, new RelationshipRegister(database)),
               clock,
               GatewayMetrics.inMemory());
       for (String dissent : List.of("none", "whole", "gp", "mental-health")) {

@@ -20,6 +20,7 @@ import org.carelens.gateway.metrics.GatewayMetrics;
 import org.carelens.gateway.persistence.TestDatabases;
 import org.carelens.gateway.policy.AgreementFiles;
 import org.carelens.gateway.policy.PolicyProperties;
+import org.carelens.gateway.session.RelationshipRegister;
 import org.carelens.policy.AccessPolicy;
 import org.carelens.policy.Role;
 import org.carelens.sdk.model.NhsNumber;
@@ -123,7 +124,7 @@ class DemoAgreementViewTest {
     return new RecordService(
         fanout,
         new AccessPolicy(AgreementFiles.load(PolicyProperties.DEFAULT_AGREEMENT)),
-        new ConsentState(new ConsentRegister(database, clock)),
+        new ConsentState(new ConsentRegister(database, clock), new RelationshipRegister(database)),
         clock,
         GatewayMetrics.inMemory());
   }
