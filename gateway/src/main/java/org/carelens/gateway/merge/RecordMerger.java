@@ -156,14 +156,22 @@ public final class RecordMerger {
             : identities.keySet().iterator().next();
     PatientIdentity reference = identities.get(referenceSource);
     boolean restricted = identities.values().stream().anyMatch(PatientIdentity::restricted);
-    compare("name", PatientIdentity::name, referenceSource, identities, warnings);
-    compare("date of birth", PatientIdentity::birthDate, referenceSource, identities, warnings);
-    compare("gender", PatientIdentity::gender, referenceSource, identities, warnings);
-    compare("date of death", PatientIdentity::deceasedDate, referenceSource, identities, warnings);
+    compare("name", false, PatientIdentity::name, referenceSource, identities, warnings);
+    compare(
+        "date of birth", false, PatientIdentity::birthDate, referenceSource, identities, warnings);
+    compare("gender", false, PatientIdentity::gender, referenceSource, identities, warnings);
+    compare(
+        "date of death",
+        false,
+        PatientIdentity::deceasedDate,
+        referenceSource,
+        identities,
+        warnings);
     if (!restricted) {
       // Not for a restricted patient: even "the address differs" says something about it.
       compare(
           "address",
+          true,
           p -> p.address().map(RecordMerger::normalised),
           referenceSource,
           identities,
@@ -172,15 +180,25 @@ public final class RecordMerger {
     return Optional.of(restricted ? withRestriction(reference) : reference);
   }
 
+  /**
+   * Warns when sources differ from the reference on one field. With {@code absentIsSilent}, a
+   * source that records no value does not disagree (an address some systems do not hold); without
+   * it absence counts (a date of death one source lacks is exactly what must be flagged).
+   */
   private static void compare(
       String field,
+      boolean absentIsSilent,
       Function<PatientIdentity, Object> value,
       String referenceSource,
       Map<String, PatientIdentity> identities,
       List<MergedRecord.DataWarning> warnings) {
     Object expected = value.apply(identities.get(referenceSource));
+    if (absentIsSilent && Optional.empty().equals(expected)) {
+      return;
+    }
     List<String> differing =
         identities.entrySet().stream()
+            .filter(e -> !(absentIsSilent && Optional.empty().equals(value.apply(e.getValue()))))
             .filter(e -> !Objects.equals(value.apply(e.getValue()), expected))
             .map(Map.Entry::getKey)
             .toList();

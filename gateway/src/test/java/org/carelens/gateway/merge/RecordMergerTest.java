@@ -149,6 +149,31 @@ class RecordMergerTest {
   }
 
   @Test
+  void a_source_without_an_address_does_not_disagree_but_a_missing_date_of_death_does() {
+    PatientIdentity noAddress = identity("JONES", false, "1 Old Road");
+    noAddress =
+        new PatientIdentity(
+            noAddress.nhsNumber(),
+            noAddress.name(),
+            noAddress.birthDate(),
+            noAddress.gender(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(java.time.LocalDate.of(2026, 10, 1)),
+            false);
+    SourceRecord pds = new SourceRecord(Optional.of(noAddress), Map.of());
+    SourceRecord gp =
+        new SourceRecord(Optional.of(identity("JONES", false, "1 Old Road")), Map.of());
+
+    MergedRecord merged = merger.merge(List.of(result("gp", gp), result("pds", pds)));
+
+    assertThat(merged.warnings())
+        .extracting(MergedRecord.DataWarning::message)
+        .containsExactly("Sources disagree about the patient's date of death: gp differs from pds");
+  }
+
+  @Test
   void address_differences_are_not_reported_for_a_restricted_patient() {
     SourceRecord gp =
         new SourceRecord(Optional.of(identity("JONES", false, "1 Old Road")), Map.of());
