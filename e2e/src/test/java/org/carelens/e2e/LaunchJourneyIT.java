@@ -2,6 +2,10 @@ package org.carelens.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +37,9 @@ class LaunchJourneyIT {
   static final String GENERIC_NOTICE =
       "Items excluded due to confidentiality and/or patient preferences";
   static final Dimension WINDOW = new Dimension(1400, 1000);
+
+  /** The source strip once the merged view is shown; while loading it is {@code loading}. */
+  static final By COMPLETE_STRIP = By.cssSelector("#source-status[data-state='complete']");
 
   static CarelensProcesses carelens;
   static WebDriver browser;
@@ -206,7 +213,7 @@ class LaunchJourneyIT {
   void a_clinician_records_the_patients_permission_and_the_withheld_source_is_then_shown()
       throws Exception {
     launchAs("ooh-doctor");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("source-status")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
     // The reference agreement asks for the patient's permission before the mental health trust's
     // record is shown to an out-of-hours service (explicit share-in).
     assertThat(browser.findElement(By.id("source-mental-health")).getAttribute("data-reason"))
@@ -224,6 +231,89 @@ class LaunchJourneyIT {
       screenshot("after-permission.png");
     }
     assertThat(browser.findElements(By.id("permission-prompt"))).isEmpty();
+  }
+
+  @Test
+  void the_source_strip_shows_each_source_loading_then_its_outcome_and_ends_complete()
+      throws Exception {
+    // One whole view first, so the portal knows which sources to expect.
+    launchAs("ooh-doctor");
+    wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
+    List<String> expected = sourceIds();
+    assertThat(expected).contains("gp", "acute");
+    // Another patient, so no source answers from the gateway's cache, with the hospital slowed
+    // (under its 3 s time limit): the GP answers while the hospital is still loading.
+    browser.get(carelens.launcherUrl() + "/");
+    String other =
+        browser.findElements(By.cssSelector("button[data-persona='ooh-doctor']")).stream()
+            .map(b -> b.getAttribute("data-nhs-number"))
+            .filter(n -> !SHOWCASE.equals(n))
+            .findFirst()
+            .orElseThrow();
+    setFault("acute", "{\"profile\":\"slow\",\"delayMs\":2500}");
+    try {
+      browser
+          .findElement(
+              By.cssSelector(
+                  "button[data-persona='ooh-doctor'][data-nhs-number='%s']".formatted(other)))
+          .click();
+
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("#source-status[data-state='loading']")));
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector(
+                  "#source-status[data-state='loading'] #source-gp:not([data-status='LOADING'])")));
+      try {
+        assertThat(statusOf("acute")).isEqualTo("LOADING");
+        assertThat(text("source-acute")).contains("Loading…");
+        assertThat(sourceIds()).containsAll(expected);
+        assertThat(browser.findElements(By.id("banner-skeleton"))).hasSize(1);
+        assertThat(browser.findElements(By.id("banner-allergy-title"))).isEmpty();
+      } finally {
+        screenshot("loading-view.png");
+      }
+
+      wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
+      assertThat(browser.getCurrentUrl()).endsWith("/patient/" + other);
+      assertThat(sourceIds()).containsAll(expected);
+      for (String id : sourceIds()) {
+        assertThat(statusOf(id)).as("final status of " + id).isNotEqualTo("LOADING");
+      }
+      assertThat(statusOf("acute"))
+          .isIn("OK", "NO_RECORD", "WITHHELD", "TIMEOUT", "CIRCUIT_OPEN", "ERROR");
+      assertThat(browser.findElements(By.id("banner-skeleton"))).isEmpty();
+      assertThat(browser.findElements(By.id("stream-fallback"))).isEmpty();
+      assertThat(text("banner-nhs-number")).isNotBlank();
+    } finally {
+      setFault("acute", "{\"profile\":\"normal\"}");
+    }
+  }
+
+  /** The ids of the sources in the strip, in order. */
+  private static List<String> sourceIds() {
+    return browser.findElements(By.cssSelector("#source-status li[id^='source-']")).stream()
+        .map(li -> li.getAttribute("id").substring("source-".length()))
+        .toList();
+  }
+
+  private static String statusOf(String sourceId) {
+    return browser.findElement(By.id("source-" + sourceId)).getAttribute("data-status");
+  }
+
+  /** Switches a simulated source's fault profile through the launcher's admin API. */
+  private static void setFault(String sourceId, String json) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(carelens.launcherUrl() + "/api/sources/" + sourceId + "/fault"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   /** Opens the showcase patient from the simulated out-of-hours system as a persona. */

@@ -12,6 +12,7 @@ import org.carelens.portal.launch.LaunchServlet;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -97,6 +98,9 @@ public final class PortalServer implements AutoCloseable {
         .addServletWithMapping(
             new ServletHolder(new LaunchServlet(micronaut.getBean(GatewayClient.class))),
             "/launch");
+    // Server push (the record view's live source strip) runs over a websocket: Atmosphere needs a
+    // Jakarta WebSocket container in this context, and Jetty only adds one when asked.
+    JakartaWebSocketServletContainerInitializer.configure(webApp, null);
     webApp.getSessionHandler().setHttpOnly(true);
     // Lax still sends the cookie on the top-level redirect that follows the cross-site launch POST.
     webApp.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);

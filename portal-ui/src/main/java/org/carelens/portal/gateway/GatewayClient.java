@@ -13,7 +13,10 @@ import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,7 +60,17 @@ public class GatewayClient implements AutoCloseable {
       Pattern.compile("[A-Za-z0-9_-]+/(?:[A-Za-z0-9_.~-]|%[0-9A-Fa-f]{2})+");
   private static final String PROBLEM_JSON = "application/problem+json";
 
+  /** The record stream's connection broke before its {@code complete} event. */
+  public static final String STREAM_BROKEN = "RECORD_STREAM_BROKEN";
+
+  /** The gateway ended the record stream without its {@code complete} event. */
+  public static final String STREAM_INCOMPLETE = "RECORD_STREAM_INCOMPLETE";
+
   private final HttpClient http;
+  // The record stream uses the JDK client: a blocking line reader on a virtual thread is the
+  // plainest way to hand each event to the UI as it arrives, and closing its body cancels the call.
+  private final java.net.http.HttpClient streamHttp;
+  private final ScheduledExecutorService streamDeadlines;
   private final JsonMapper json;
   private final URI baseUrl;
   private final String pathPrefix;
@@ -82,6 +98,16 @@ public class GatewayClient implements AutoCloseable {
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("Gateway URL '%s' is not a URL".formatted(baseUrl), e);
     }
+    this.streamHttp =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    this.streamDeadlines =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("record-stream-deadline").factory());
   }
 
   /** The gateway this client talks to. */
@@ -120,6 +146,168 @@ public class GatewayClient implements AutoCloseable {
             .bearerAuth(accessToken)
             .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
     return send(request, Argument.of(RecordView.class), "read record");
+  }
+
+  /**
+   * Streams one patient's record ({@code GET /api/v1/patients/{nhsNumber}/record/stream},
+   * Server-Sent Events): the listener hears each source as it completes, then the whole merged
+   * view, or a failure. Returns at once; the stream is read on its own virtual thread. A stream
+   * that has not completed within {@link #READ_TIMEOUT} is cut off and reported as timed out, as
+   * the plain record call would be.
+   *
+   * @param nhsNumber ten digits, no spaces
+   */
+  public RecordStream streamRecord(
+      String accessToken, String nhsNumber, RecordStreamListener listener) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    Objects.requireNonNull(listener, "listener");
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                baseUrl.resolve(pathPrefix + "/api/v1/patients/" + nhsNumber + "/record/stream"))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Accept", "text/event-stream, " + PROBLEM_JSON)
+            // Until the response headers arrive; the whole stream has its own deadline below.
+            .timeout(READ_TIMEOUT)
+            .GET()
+            .build();
+    RecordStream stream = new RecordStream();
+    Thread reader =
+        Thread.ofVirtual()
+            .name("record-stream-" + nhsNumber.substring(7))
+            .unstarted(() -> readStream(request, stream, listener));
+    stream.readingOn(reader);
+    var deadline =
+        streamDeadlines.schedule(
+            () -> {
+              if (stream.finish()) {
+                LOG.warn("Gateway record stream did not complete within {}", READ_TIMEOUT);
+                stream.cancelAfterFinish();
+                // Not on this shared timer thread: the listener may block (e.g. to read again).
+                GatewayException timedOut =
+                    new GatewayException(
+                        504,
+                        GatewayException.TIMED_OUT,
+                        "The Carelens gateway did not send the whole record within %d seconds."
+                            .formatted(READ_TIMEOUT.toSeconds()));
+                Thread.ofVirtual()
+                    .name("record-stream-timeout")
+                    .start(() -> notify(listener, timedOut));
+              }
+            },
+            READ_TIMEOUT.toMillis(),
+            TimeUnit.MILLISECONDS);
+    stream.onEnd(() -> deadline.cancel(false));
+    reader.start();
+    return stream;
+  }
+
+  private void readStream(
+      java.net.http.HttpRequest request, RecordStream stream, RecordStreamListener listener) {
+    try {
+      java.net.http.HttpResponse<InputStream> response =
+          streamHttp.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      stream.opened(response.body());
+      int status = response.statusCode();
+      if (status != 200) {
+        byte[] body;
+        try (InputStream in = response.body()) {
+          body = in.readAllBytes();
+        }
+        GatewayException refusal = refusal(status, body, "stream record");
+        if (stream.finish()) {
+          notify(listener, refusal);
+        }
+        return;
+      }
+      readEvents(response.body(), stream, listener);
+    } catch (IOException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      if (stream.finish()) {
+        LOG.warn("Gateway record stream from {} failed: {}", baseUrl, e.toString());
+        notify(
+            listener,
+            new GatewayException(
+                503,
+                STREAM_BROKEN,
+                "The connection to the Carelens gateway at %s broke before the whole record arrived."
+                    .formatted(baseUrl),
+                e));
+      }
+    } finally {
+      stream.ended();
+    }
+  }
+
+  private void readEvents(InputStream body, RecordStream stream, RecordStreamListener listener)
+      throws IOException {
+    ServerSentEvents events = new ServerSentEvents();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        Optional<ServerSentEvents.Message> message = events.line(line);
+        if (message.isEmpty() || stream.isFinished()) {
+          continue;
+        }
+        switch (message.get().name()) {
+          case "source" -> {
+            SourceEvent event = decodeEvent(message.get(), SourceEvent.class);
+            if (!stream.isFinished()) {
+              try {
+                listener.source(event);
+              } catch (RuntimeException e) {
+                LOG.error("Record stream listener failed on a source event", e);
+              }
+            }
+          }
+          case "complete" -> {
+            RecordView record = decodeEvent(message.get(), RecordView.class);
+            if (stream.finish()) {
+              try {
+                listener.complete(record);
+              } catch (RuntimeException e) {
+                LOG.error("Record stream listener failed on the complete event", e);
+              }
+            }
+            return;
+          }
+          default -> LOG.debug("Ignoring record stream event '{}'", message.get().name());
+        }
+      }
+    } catch (GatewayException e) {
+      if (stream.finish()) {
+        notify(listener, e);
+      }
+      return;
+    }
+    if (stream.finish()) {
+      LOG.warn("Gateway record stream ended before the complete event");
+      notify(
+          listener,
+          new GatewayException(
+              502,
+              STREAM_INCOMPLETE,
+              "The Carelens gateway ended the record stream before sending the whole record."));
+    }
+  }
+
+  private <T> T decodeEvent(ServerSentEvents.Message message, Class<T> type) {
+    return decode(
+        message.data().getBytes(StandardCharsets.UTF_8),
+        Argument.of(type),
+        200,
+        "stream record (" + message.name() + " event)");
+  }
+
+  private static void notify(RecordStreamListener listener, GatewayException failure) {
+    try {
+      listener.failed(failure);
+    } catch (RuntimeException e) {
+      LOG.error("Record stream listener failed while handling a failure", e);
+    }
   }
 
   /**
@@ -401,6 +589,8 @@ public class GatewayClient implements AutoCloseable {
   @PreDestroy
   @Override
   public void close() {
+    streamDeadlines.shutdownNow();
+    streamHttp.shutdownNow();
     http.close();
   }
 }

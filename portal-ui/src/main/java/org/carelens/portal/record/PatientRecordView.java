@@ -1,6 +1,8 @@
 package org.carelens.portal.record;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -14,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
 import java.time.Clock;
@@ -25,17 +28,27 @@ import org.carelens.portal.gateway.DocumentContent;
 import org.carelens.portal.gateway.DocumentEntry;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.GatewayException;
+import org.carelens.portal.gateway.RecordStream;
+import org.carelens.portal.gateway.RecordStreamListener;
 import org.carelens.portal.gateway.RecordView;
 import org.carelens.portal.gateway.Sections;
+import org.carelens.portal.gateway.SourceEvent;
 import org.carelens.portal.gateway.Warning;
 import org.carelens.portal.launch.CurrentLaunch;
 import org.carelens.portal.launch.LaunchSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One patient's shared care record, reached by launch ({@code POST /launch} redirects here). Reads
  * the record from the gateway with the launch's token, only for the launched patient, and shows the
  * banner, what may be missing, every source's status, warnings, and every section in the order the
  * viewer's role needs them ({@link LandingOrder}).
+ *
+ * <p>The record loads live (issue 4): the banner skeleton and every expected source as "Loading…"
+ * come first, each source's outcome and allergies as its event arrives on the gateway's stream
+ * (server push), then the merged view, which replaces everything. If the stream breaks before the
+ * merged view, the page reads the record in one request and says so; a partial view is never shown
+ * as complete (principle 3).
  */
 @Route("patient/:nhsNumber")
 @PageTitle(PatientRecordView.TITLE)
@@ -48,17 +61,25 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
 
   private final GatewayClient gateway;
   private final Clock clock;
+  private final ExpectedSources expectedSources;
+  // Only touched with the session lock held (request handling or UI.access).
+  private @Nullable RecordStream stream;
+  private long loadGeneration;
 
-  public PatientRecordView(GatewayClient gateway, Clock clock) {
+  public PatientRecordView(GatewayClient gateway, Clock clock, ExpectedSources expectedSources) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.expectedSources = Objects.requireNonNull(expectedSources, "expectedSources");
     setId("patient-record");
     setWidthFull();
     addClassNames(LumoUtility.Padding.Bottom.LARGE);
+    // Nobody is looking any more: the gateway stops asking sources and shows (audits) nothing more.
+    addDetachListener(detached -> stopLoading());
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
+    stopLoading();
     removeAll();
     String nhsNumber = event.getRouteParameters().get("nhsNumber").orElse("");
     switch (RecordAccess.decide(CurrentLaunch.get(), nhsNumber, clock)) {
@@ -72,6 +93,124 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
 
   private void load(LaunchSession launch) {
     add(viewerBar(launch));
+    UI ui = UI.getCurrent();
+    if (ui == null || !ui.getPushConfiguration().getPushMode().isEnabled()) {
+      loadAtOnce(launch);
+      return;
+    }
+    long generation = ++loadGeneration;
+    Live live = new Live(SourceProgress.expecting(expectedSources.known()));
+    add(new BannerSkeleton(launch.nhsNumber()), live.strip, live.allergies);
+    stream =
+        gateway.streamRecord(
+            launch.accessToken(),
+            launch.nhsNumber(),
+            new RecordStreamListener() {
+              @Override
+              public void source(SourceEvent event) {
+                onUi(ui, generation, () -> live.arrived(event));
+              }
+
+              @Override
+              public void complete(RecordView record) {
+                expectedSources.learn(record.sources());
+                onUi(ui, generation, () -> showMerged(record, launch, null));
+              }
+
+              @Override
+              public void failed(GatewayException failure) {
+                if (failure.status() >= 400 && failure.status() < 500) {
+                  // Refused (session, patient, number): the plain call would be refused the same.
+                  onUi(ui, generation, () -> showFailure(launch, failure));
+                  return;
+                }
+                // Read on this background thread, so the session is not locked while waiting.
+                RecordView record;
+                try {
+                  record = gateway.record(launch.accessToken(), launch.nhsNumber());
+                } catch (GatewayException e) {
+                  onUi(ui, generation, () -> showFailure(launch, e));
+                  return;
+                }
+                expectedSources.learn(record.sources());
+                onUi(ui, generation, () -> showMerged(record, launch, failure));
+              }
+            });
+  }
+
+  /** The live parts of a loading page, replaced in place as events arrive. */
+  private final class Live {
+    private SourceProgress progress;
+    private Component strip;
+    private Component allergies;
+
+    Live(SourceProgress progress) {
+      this.progress = progress;
+      this.strip = new LiveSourceStrip(progress, clock);
+      this.allergies = new ProvisionalAllergies(progress.allergies());
+    }
+
+    void arrived(SourceEvent event) {
+      progress = progress.arrived(event);
+      Component nextStrip = new LiveSourceStrip(progress, clock);
+      Component nextAllergies = new ProvisionalAllergies(progress.allergies());
+      replace(strip, nextStrip);
+      replace(allergies, nextAllergies);
+      strip = nextStrip;
+      allergies = nextAllergies;
+    }
+  }
+
+  /** Runs a change from the stream's thread in the UI, unless the page moved on meanwhile. */
+  private void onUi(UI ui, long generation, Command change) {
+    try {
+      ui.access(
+          () -> {
+            if (generation == loadGeneration) {
+              change.execute();
+            }
+          });
+    } catch (UIDetachedException e) {
+      // The browser left; nothing to show.
+    }
+  }
+
+  private void stopLoading() {
+    loadGeneration++;
+    if (stream != null) {
+      stream.cancel();
+      stream = null;
+    }
+  }
+
+  private void showMerged(
+      RecordView record, LaunchSession launch, @Nullable GatewayException streamFailure) {
+    stream = null;
+    removeAll();
+    add(viewerBar(launch));
+    if (streamFailure != null) {
+      Div notice =
+          Notices.info(
+              "stream-fallback",
+              "Live loading was interrupted, so the record was read again in one request.",
+              streamFailure.detail(),
+              "What is shown below is the whole record as the gateway assembled it.");
+      notice.addClassNames(LumoUtility.Margin.Horizontal.LARGE);
+      add(notice);
+    }
+    show(record, launch);
+  }
+
+  private void showFailure(LaunchSession launch, GatewayException e) {
+    stream = null;
+    removeAll();
+    add(viewerBar(launch));
+    add(pageHeading());
+    add(errorNotice(e));
+  }
+
+  /** Without push (no UI, e.g. a test) the record is read in one request, as before issue 4. */
+  private void loadAtOnce(LaunchSession launch) {
     RecordView record;
     try {
       record = gateway.record(launch.accessToken(), launch.nhsNumber());

@@ -23,6 +23,8 @@ final class SourceStatusStrip extends Section {
 
   SourceStatusStrip(List<SourceView> sources, Clock clock) {
     setId("source-status");
+    // Every outcome is in: the record below is the merged view (see LiveSourceStrip for loading).
+    getElement().setAttribute("data-state", "complete");
     getElement().setAttribute("aria-labelledby", "source-status-heading");
     addClassNames(LumoUtility.Padding.Horizontal.LARGE, LumoUtility.Padding.Vertical.SMALL);
 
@@ -64,7 +66,7 @@ final class SourceStatusStrip extends Section {
     add(list);
   }
 
-  private static ListItem item(SourceView source, Clock clock) {
+  static ListItem item(SourceView source, Clock clock) {
     ListItem item = new ListItem();
     item.setId("source-" + source.id());
     item.getElement().setAttribute("data-status", source.status());
