@@ -168,6 +168,18 @@ class RecordApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_session_lists_the_configured_sources_without_any_patient_data() throws Exception {
+    String accessToken = session(tokens.token("clinician", SHOWCASE));
+
+    HttpResponse<String> response = get("/api/v1/sources", accessToken);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .isEqualTo("[{\"id\":\"gp\",\"name\":\"GP practice (GP Connect)\"}]");
+    assertThat(get("/api/v1/sources", "not-a-session").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void a_record_request_without_a_session_is_refused() throws Exception {
     HttpResponse<String> response = getRecord("not-a-session", SHOWCASE);
 
@@ -260,6 +272,16 @@ class RecordApiTest implements TestPropertyProvider {
         HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/sessions"))
             .header("Authorization", "Bearer " + launchToken)
             .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String accessToken)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(server.getURL() + path))
+            .header("Authorization", "Bearer " + accessToken)
+            .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -390,6 +390,19 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /**
+   * The sources the gateway is configured to ask, in the order views report them ({@code GET
+   * /api/v1/sources}), so a loading record can list every source it is waiting for.
+   */
+  public List<ConfiguredSource> configuredSources(String accessToken) {
+    requireToken(accessToken, "access token");
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/sources")
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.listOf(ConfiguredSource.class), "list sources");
+  }
+
+  /**
    * Records that the patient gave the user's organisation permission to view their shared record
    * ({@code POST /api/v1/patients/{nhsNumber}/consent/permission-to-view}), for the gateway's
    * default lifetime. Direct-care roles only.

@@ -99,6 +99,13 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       return;
     }
     long generation = ++loadGeneration;
+    if (expectedSources.known().isEmpty()) {
+      try {
+        expectedSources.learnConfigured(gateway.configuredSources(launch.accessToken()));
+      } catch (GatewayException e) {
+        // Only the loading strip's list is lost: sources are added as they answer, as before.
+      }
+    }
     Live live = new Live(SourceProgress.expecting(expectedSources.known()));
     add(new BannerSkeleton(launch.nhsNumber()), live.strip, live.allergies);
     stream =

@@ -72,6 +72,26 @@ class GatewayClientTest {
   }
 
   @Test
+  void the_configured_sources_are_listed_with_the_access_token() {
+    gatewayStub.stubFor(
+        get(urlEqualTo("/api/v1/sources"))
+            .withHeader("Authorization", equalTo("Bearer gw-access-123"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "[{\"id\":\"gp\",\"name\":\"GP practice\"},"
+                            + "{\"id\":\"acute\",\"name\":\"Riverside hospital\"}]")));
+
+    List<ConfiguredSource> sources = client.configuredSources("gw-access-123");
+
+    assertThat(sources)
+        .containsExactly(
+            new ConfiguredSource("gp", "GP practice"),
+            new ConfiguredSource("acute", "Riverside hospital"));
+  }
+
+  @Test
   void refused_launch_token_becomes_an_exception_with_the_gateways_status_code_and_detail() {
     gatewayStub.stubFor(
         post(urlEqualTo("/api/v1/sessions"))
