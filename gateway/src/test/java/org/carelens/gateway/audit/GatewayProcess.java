@@ -43,8 +43,7 @@ final class GatewayProcess {
   /** Starts a gateway with {@code properties} as {@code -D} options; does not wait for it. */
   static GatewayProcess start(
       Map<String, String> properties, int generation, String baseUrl, Path log) throws IOException {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath = classpath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -55,6 +54,51 @@ final class GatewayProcess {
     command.add("org.carelens.gateway.Application");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     return new GatewayProcess(process, generation, baseUrl, log);
+  }
+
+  private static volatile String snapshot;
+
+  /**
+   * The test's classpath with the gateway's own classes replaced by a copy taken once: other builds
+   * in a shared tree may recompile {@code target/classes} while a gateway generation still loads
+   * classes from it, which would look like a crash the test did not cause. Test classes are left
+   * out; the gateway does not need them.
+   */
+  static synchronized String classpath() throws IOException {
+    if (snapshot == null) {
+      String full =
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      Path copy =
+          Files.createTempDirectory(Path.of("target").toAbsolutePath(), "crash-test-classes-");
+      List<String> entries = new ArrayList<>();
+      for (String entry : full.split(java.io.File.pathSeparator)) {
+        Path path = Path.of(entry).toAbsolutePath().normalize();
+        if (path.endsWith(Path.of("target", "test-classes"))) {
+          continue;
+        }
+        if (path.endsWith(Path.of("gateway", "target", "classes"))) {
+          copyTree(path, copy);
+          entries.add(copy.toString());
+        } else {
+          entries.add(entry);
+        }
+      }
+      snapshot = String.join(java.io.File.pathSeparator, entries);
+    }
+    return snapshot;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path source : files.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   /** Waits until the server accepts requests. */

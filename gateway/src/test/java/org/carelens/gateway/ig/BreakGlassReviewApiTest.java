@@ -171,6 +171,26 @@ class BreakGlassReviewApiTest implements TestPropertyProvider {
     assertThat(acknowledge.body()).contains("ROLE_NOT_PERMITTED");
   }
 
+  @Test
+  void two_officers_acknowledging_at_once_append_one_acknowledgement() throws Exception {
+    String patient = patient(5);
+    breakGlass(patient, "Found on the floor at home");
+    String first = igSession();
+    String second = igSession();
+    long sequence = sequenceOf(patient, first);
+    String path = QUEUE + "/" + sequence + "/acknowledge";
+
+    List<Integer> statuses;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var a = pool.submit(() -> post(path, first, "{\"note\":\"Officer one\"}").statusCode());
+      var b = pool.submit(() -> post(path, second, "{\"note\":\"Officer two\"}").statusCode());
+      statuses = List.of(a.get(), b.get());
+    }
+
+    assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    assertThat(audit(patient, "BREAK_GLASS_ACKNOWLEDGED", first)).hasSize(1);
+  }
+
   /** Declares break-glass as a clinician launched for {@code patient}; returns that session. */
   private String breakGlass(String patient, String detail) throws Exception {
     String session = client.session(tokens.token("clinician", patient));
