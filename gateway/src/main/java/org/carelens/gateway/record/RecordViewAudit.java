@@ -10,6 +10,7 @@ import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.policy.Decision;
+import org.carelens.policy.Obligation;
 import org.carelens.policy.RoleSectionMatrix;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.Section;
@@ -79,6 +80,10 @@ final class RecordViewAudit {
       event.detail(
           "breakGlassUntil",
           view.breakGlass().until() == null ? null : view.breakGlass().until().toString());
+    } else if (view.obligations().contains(Obligation.FLAG_FOR_IG_REVIEW.name())) {
+      // PRODUCT.md rule 1: a view on a self-claimed relationship is flagged for IG review, findable
+      // by its reason code as well as its obligations.
+      event.reason(Obligation.FLAG_FOR_IG_REVIEW.name());
     }
     return event
         .detail("sources", sources)

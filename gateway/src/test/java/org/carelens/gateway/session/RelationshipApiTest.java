@@ -124,7 +124,11 @@ class RelationshipApiTest implements TestPropertyProvider {
             });
     assertThat(audit(other, "RECORD_VIEW"))
         .singleElement()
-        .satisfies(e -> assertThat(e.get("details").toString()).contains("FLAG_FOR_IG_REVIEW"));
+        .satisfies(
+            e -> {
+              assertThat(e.get("reasonCode")).isEqualTo("FLAG_FOR_IG_REVIEW");
+              assertThat(e.get("details").toString()).contains("FLAG_FOR_IG_REVIEW");
+            });
   }
 
   @Test
