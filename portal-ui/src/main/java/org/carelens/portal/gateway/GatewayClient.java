@@ -451,6 +451,72 @@ public class GatewayClient implements AutoCloseable {
     return send(request, Argument.of(BreakGlassDeclared.class), "declare break-glass");
   }
 
+  /**
+   * The break-glass review queue, newest first ({@code GET /api/v1/audit/break-glass}; IG officers
+   * only). The gateway audits every read of it.
+   */
+  public List<BreakGlassReviewItem> breakGlassQueue(
+      String accessToken, BreakGlassQueueFilter filter) {
+    requireToken(accessToken, "access token");
+    Objects.requireNonNull(filter, "filter");
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/audit/break-glass?status=" + filter.parameter())
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.listOf(BreakGlassReviewItem.class), "read break-glass queue");
+  }
+
+  /**
+   * Acknowledges a break-glass after review ({@code POST
+   * /api/v1/audit/break-glass/{sequence}/acknowledge}; IG officers only). The gateway appends an
+   * audit entry of its own; the declaration is never changed.
+   *
+   * @param note what the review found, mandatory
+   * @throws GatewayException 404 {@code BREAK_GLASS_NOT_FOUND}, 409 {@code
+   *     BREAK_GLASS_ALREADY_ACKNOWLEDGED}, 400 for a missing note
+   */
+  public BreakGlassReviewItem acknowledgeBreakGlass(
+      String accessToken, long sequence, String note) {
+    requireToken(accessToken, "access token");
+    Objects.requireNonNull(note, "note");
+    if (sequence < 0) {
+      throw new IllegalArgumentException(
+          "Audit sequence must not be negative, was %d".formatted(sequence));
+    }
+    HttpRequest<?> request =
+        HttpRequest.POST(
+                pathPrefix + "/api/v1/audit/break-glass/" + sequence + "/acknowledge",
+                json(Map.of("note", note)))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(BreakGlassReviewItem.class), "acknowledge break-glass");
+  }
+
+  /**
+   * Claims a legitimate relationship with a patient other than the launched one ({@code POST
+   * /api/v1/patients/{nhsNumber}/relationship}; direct-care roles only). The session may then view
+   * that patient; every such view is flagged for IG review.
+   *
+   * @param nhsNumber ten digits, no spaces; the gateway checks the check digit (400 {@code
+   *     INVALID_NHS_NUMBER})
+   * @param reason why this user is caring for the patient, mandatory
+   */
+  public ClaimedRelationship claimRelationship(
+      String accessToken, String nhsNumber, String reason) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    Objects.requireNonNull(reason, "reason");
+    HttpRequest<?> request =
+        HttpRequest.POST(
+                pathPrefix + "/api/v1/patients/" + nhsNumber + "/relationship",
+                json(Map.of("reason", reason)))
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(ClaimedRelationship.class), "claim relationship");
+  }
+
   /** The dissent register, oldest first, for one patient ({@code GET /api/v1/dissent}). */
   public List<DissentEntry> dissents(String accessToken, String nhsNumber) {
     requireToken(accessToken, "access token");
