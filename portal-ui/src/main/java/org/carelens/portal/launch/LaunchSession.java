@@ -3,6 +3,8 @@ package org.carelens.portal.launch;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,9 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The gateway session a launch established, kept in the HTTP session under {@link #ATTRIBUTE}. It
- * is bound to one patient: the portal never uses it to read anyone else.
+ * is bound to the launched patient and to any patient this user then claimed a relationship with at
+ * the gateway ({@link #withClaimed}): the portal never uses it to read anyone else.
  *
  * @param accessToken the gateway's bearer token; never logged, never sent to the browser
+ * @param nhsNumber the launched patient
+ * @param claimedPatients patients the gateway accepted a self-claimed relationship for, in order
  */
 public record LaunchSession(
     String accessToken,
@@ -21,7 +26,8 @@ public record LaunchSession(
     String nhsNumber,
     String userName,
     String userRole,
-    String organisationName)
+    String organisationName,
+    List<String> claimedPatients)
     implements Serializable {
 
   /** The HTTP session attribute that holds the launch. */
@@ -40,6 +46,29 @@ public record LaunchSession(
       throw new IllegalArgumentException(
           "NHS number must be 10 digits, was '%s'".formatted(nhsNumber));
     }
+    // List.copyOf is serialisable, as an HTTP session attribute must be.
+    claimedPatients = List.copyOf(claimedPatients);
+    for (String claimed : claimedPatients) {
+      if (!TEN_DIGITS.matcher(claimed).matches()) {
+        throw new IllegalArgumentException(
+            "Claimed NHS number must be 10 digits, was '%s'".formatted(claimed));
+      }
+      if (claimed.equals(nhsNumber)) {
+        throw new IllegalArgumentException(
+            "The launched patient needs no claimed relationship: the launch is the relationship");
+      }
+    }
+  }
+
+  /** A launch with no claimed relationships yet. */
+  public LaunchSession(
+      String accessToken,
+      Instant expiresAt,
+      String nhsNumber,
+      String userName,
+      String userRole,
+      String organisationName) {
+    this(accessToken, expiresAt, nhsNumber, userName, userRole, organisationName, List.of());
   }
 
   /** The launch a gateway grant describes. */
@@ -63,6 +92,31 @@ public record LaunchSession(
     return this.nhsNumber.equals(nhsNumber);
   }
 
+  /**
+   * This launch, also allowed to open a patient the gateway accepted a self-claimed relationship
+   * for ({@code POST /api/v1/patients/{nhsNumber}/relationship}). Call it only after the gateway
+   * accepted the claim: the gateway, not the portal, decides who may be viewed.
+   */
+  public LaunchSession withClaimed(String claimedNhsNumber) {
+    if (claimedNhsNumber.equals(nhsNumber) || claimedPatients.contains(claimedNhsNumber)) {
+      return this;
+    }
+    List<String> claimed = new ArrayList<>(claimedPatients);
+    claimed.add(claimedNhsNumber);
+    return new LaunchSession(
+        accessToken, expiresAt, nhsNumber, userName, userRole, organisationName, claimed);
+  }
+
+  /** True when this session may open the patient: the launched one, or one it claimed. */
+  public boolean mayView(String nhsNumber) {
+    return isFor(nhsNumber) || isClaimed(nhsNumber);
+  }
+
+  /** True when the patient is open only on a self-claimed relationship (flagged for IG review). */
+  public boolean isClaimed(String nhsNumber) {
+    return claimedPatients.contains(nhsNumber);
+  }
+
   /** True once the gateway token has expired; the gateway would refuse it anyway. */
   public boolean isExpired(Clock clock) {
     return !clock.instant().isBefore(expiresAt);
@@ -71,7 +125,7 @@ public record LaunchSession(
   /** Keeps the token out of logs. */
   @Override
   public String toString() {
-    return "LaunchSession[nhsNumber=%s, user=%s, role=%s, expiresAt=%s]"
-        .formatted(nhsNumber, userName, userRole, expiresAt);
+    return "LaunchSession[nhsNumber=%s, claimed=%s, user=%s, role=%s, expiresAt=%s]"
+        .formatted(nhsNumber, claimedPatients, userName, userRole, expiresAt);
   }
 }

@@ -27,11 +27,16 @@ final class ConsentActions {
 
   private final GatewayClient gateway;
   private final LaunchSession launch;
+  private final String nhsNumber;
   private final Clock clock;
 
-  ConsentActions(GatewayClient gateway, LaunchSession launch, Clock clock) {
+  /**
+   * @param nhsNumber the patient on the page: the launched one, or one claimed since
+   */
+  ConsentActions(GatewayClient gateway, LaunchSession launch, String nhsNumber, Clock clock) {
     this.gateway = gateway;
     this.launch = launch;
+    this.nhsNumber = nhsNumber;
     this.clock = clock;
   }
 
@@ -104,7 +109,7 @@ final class ConsentActions {
 
   private void recordPermission() {
     try {
-      gateway.recordPermissionToView(launch.accessToken(), launch.nhsNumber());
+      gateway.recordPermissionToView(launch.accessToken(), nhsNumber);
       UI.getCurrent().getPage().reload();
     } catch (GatewayException e) {
       failure("The permission could not be recorded.", e).open();
@@ -114,7 +119,7 @@ final class ConsentActions {
   private void openBreakGlass() {
     BreakGlassOptions options;
     try {
-      options = gateway.breakGlassOptions(launch.accessToken(), launch.nhsNumber());
+      options = gateway.breakGlassOptions(launch.accessToken(), nhsNumber);
     } catch (GatewayException e) {
       failure("Break-glass is not available.", e).open();
       return;
@@ -156,10 +161,7 @@ final class ConsentActions {
               }
               try {
                 gateway.declareBreakGlass(
-                    launch.accessToken(),
-                    launch.nhsNumber(),
-                    reason.getValue(),
-                    detail.getValue().strip());
+                    launch.accessToken(), nhsNumber, reason.getValue(), detail.getValue().strip());
                 dialog.close();
                 UI.getCurrent().getPage().reload();
               } catch (GatewayException e) {

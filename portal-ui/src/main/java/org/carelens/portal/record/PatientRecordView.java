@@ -87,15 +87,17 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       case RecordAccess.OtherPatient other ->
           showNoSession("This browser session was launched for a different patient.");
       case RecordAccess.Expired expired -> showNoSession("Your Carelens session has expired.");
-      case RecordAccess.Permitted permitted -> load(permitted.launch());
+      case RecordAccess.Permitted permitted -> load(permitted);
     }
   }
 
-  private void load(LaunchSession launch) {
-    add(viewerBar(launch));
+  private void load(RecordAccess.Permitted access) {
+    LaunchSession launch = access.launch();
+    String patient = access.nhsNumber();
+    header(access);
     UI ui = UI.getCurrent();
     if (ui == null || !ui.getPushConfiguration().getPushMode().isEnabled()) {
-      loadAtOnce(launch);
+      loadAtOnce(access);
       return;
     }
     long generation = ++loadGeneration;
@@ -107,11 +109,11 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       }
     }
     Live live = new Live(SourceProgress.expecting(expectedSources.known()));
-    add(new BannerSkeleton(launch.nhsNumber()), live.strip, live.allergies);
+    add(new BannerSkeleton(patient), live.strip, live.allergies);
     stream =
         gateway.streamRecord(
             launch.accessToken(),
-            launch.nhsNumber(),
+            patient,
             new RecordStreamListener() {
               @Override
               public void source(SourceEvent event) {
@@ -121,26 +123,26 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
               @Override
               public void complete(RecordView record) {
                 expectedSources.learn(record.sources());
-                onUi(ui, generation, () -> showMerged(record, launch, null));
+                onUi(ui, generation, () -> showMerged(record, access, null));
               }
 
               @Override
               public void failed(GatewayException failure) {
                 if (failure.status() >= 400 && failure.status() < 500) {
                   // Refused (session, patient, number): the plain call would be refused the same.
-                  onUi(ui, generation, () -> showFailure(launch, failure));
+                  onUi(ui, generation, () -> showFailure(access, failure));
                   return;
                 }
                 // Read on this background thread, so the session is not locked while waiting.
                 RecordView record;
                 try {
-                  record = gateway.record(launch.accessToken(), launch.nhsNumber());
+                  record = gateway.record(launch.accessToken(), patient);
                 } catch (GatewayException e) {
-                  onUi(ui, generation, () -> showFailure(launch, e));
+                  onUi(ui, generation, () -> showFailure(access, e));
                   return;
                 }
                 expectedSources.learn(record.sources());
-                onUi(ui, generation, () -> showMerged(record, launch, failure));
+                onUi(ui, generation, () -> showMerged(record, access, failure));
               }
             });
   }
@@ -191,10 +193,10 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
   }
 
   private void showMerged(
-      RecordView record, LaunchSession launch, @Nullable GatewayException streamFailure) {
+      RecordView record, RecordAccess.Permitted access, @Nullable GatewayException streamFailure) {
     stream = null;
     removeAll();
-    add(viewerBar(launch));
+    header(access);
     if (streamFailure != null) {
       Div notice =
           Notices.info(
@@ -205,47 +207,51 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       notice.addClassNames(LumoUtility.Margin.Horizontal.LARGE);
       add(notice);
     }
-    show(record, launch);
+    show(record, access);
   }
 
-  private void showFailure(LaunchSession launch, GatewayException e) {
+  private void showFailure(RecordAccess.Permitted access, GatewayException e) {
     stream = null;
     removeAll();
-    add(viewerBar(launch));
+    header(access);
     add(pageHeading());
     add(errorNotice(e));
   }
 
   /** Without push (no UI, e.g. a test) the record is read in one request, as before issue 4. */
-  private void loadAtOnce(LaunchSession launch) {
+  private void loadAtOnce(RecordAccess.Permitted access) {
     RecordView record;
     try {
-      record = gateway.record(launch.accessToken(), launch.nhsNumber());
+      record = gateway.record(access.launch().accessToken(), access.nhsNumber());
     } catch (GatewayException e) {
       add(pageHeading());
       add(errorNotice(e));
       return;
     }
-    show(record, launch);
+    show(record, access);
   }
 
-  private void show(RecordView record, LaunchSession launch) {
+  private void show(RecordView record, RecordAccess.Permitted access) {
+    LaunchSession launch = access.launch();
     LocalDate today = LocalDate.now(clock);
     add(
         new PatientBanner(
             record.patient(), AllergyTitle.of(record.sections().allergiesIfPresent()), today));
-    new ConsentActions(gateway, launch, clock).forView(record).forEach(this::add);
+    new ConsentActions(gateway, launch, access.nhsNumber(), clock)
+        .forView(record)
+        .forEach(this::add);
     IncompleteRecordBanner.forGaps(Completeness.gaps(record.sources(), clock)).ifPresent(this::add);
     add(new SourceStatusStrip(record.sources(), clock));
     if (!record.warnings().isEmpty()) {
       add(warnings(record.warnings()));
     }
     for (SectionKind kind : LandingOrder.forRole(launch.userRole())) {
-      add(panel(kind, record.sections(), launch));
+      add(panel(kind, record.sections(), access));
     }
   }
 
-  private Component panel(SectionKind kind, Sections sections, LaunchSession launch) {
+  private Component panel(SectionKind kind, Sections sections, RecordAccess.Permitted access) {
+    LaunchSession launch = access.launch();
     return switch (kind) {
       case ALERTS -> RecordPanels.alerts(Optional.ofNullable(sections.alerts()));
       case ALLERGIES -> new AllergiesPanel(sections.allergiesIfPresent());
@@ -258,7 +264,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
           RecordPanels.immunisations(Optional.ofNullable(sections.immunisations()));
       case DOCUMENTS ->
           RecordPanels.documents(
-              Optional.ofNullable(sections.documents()), document -> open(document, launch));
+              Optional.ofNullable(sections.documents()), document -> open(document, access));
       case REFERRALS -> RecordPanels.referrals(Optional.ofNullable(sections.referrals()));
       case CARE_TEAM -> RecordPanels.careTeam(Optional.ofNullable(sections.careTeam()));
       case SOCIAL_CARE -> RecordPanels.socialCare(Optional.ofNullable(sections.socialCare()));
@@ -266,11 +272,12 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
   }
 
   /** Fetches the document through the gateway (which audits it) and shows it in a dialog. */
-  private void open(DocumentEntry document, LaunchSession launch) {
+  private void open(DocumentEntry document, RecordAccess.Permitted access) {
     DocumentDialog dialog;
     try {
       DocumentContent content =
-          gateway.document(launch.accessToken(), launch.nhsNumber(), document.contentUrl());
+          gateway.document(
+              access.launch().accessToken(), access.nhsNumber(), document.contentUrl());
       dialog = DocumentDialog.showing(document, DocumentRendering.of(content));
     } catch (GatewayException e) {
       dialog = DocumentDialog.failed(document, e);
@@ -284,6 +291,19 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
                   "The gateway gave this document an invalid address."));
     }
     dialog.open();
+  }
+
+  /**
+   * The viewer bar, with "Open another patient" for direct care, and the self-claimed banner when
+   * only a claimed relationship opens this record: it stays visible however the record loads.
+   */
+  private void header(RecordAccess.Permitted access) {
+    Div bar = viewerBar(access.launch());
+    OpenAnotherPatient.button(gateway, access.launch()).ifPresent(bar::add);
+    add(bar);
+    if (access.selfClaimed()) {
+      add(OpenAnotherPatient.selfClaimedBanner());
+    }
   }
 
   private void showNoSession(String... reasons) {

@@ -32,4 +32,62 @@ class LaunchSessionTest {
     assertThat(LaunchSession.fromAttribute("not a launch")).isEmpty();
     assertThat(LaunchSession.fromAttribute(null)).isEmpty();
   }
+
+  private static LaunchSession launch() {
+    return new LaunchSession("t", Instant.EPOCH, "9990000018", "Dr Amira Khan", "clinician", "OOH");
+  }
+
+  @Test
+  void a_fresh_launch_may_view_only_the_launched_patient() {
+    LaunchSession launch = launch();
+
+    assertThat(launch.mayView("9990000018")).isTrue();
+    assertThat(launch.mayView("9990000026")).isFalse();
+    assertThat(launch.isClaimed("9990000018")).isFalse();
+  }
+
+  @Test
+  void a_claimed_patient_may_be_viewed_and_is_marked_as_claimed() {
+    LaunchSession claimed = launch().withClaimed("9990000026");
+
+    assertThat(claimed.mayView("9990000026")).isTrue();
+    assertThat(claimed.isClaimed("9990000026")).isTrue();
+    assertThat(claimed.isFor("9990000026")).isFalse();
+  }
+
+  @Test
+  void claiming_the_same_patient_twice_keeps_one_entry() {
+    LaunchSession twice = launch().withClaimed("9990000026").withClaimed("9990000026");
+
+    assertThat(twice.claimedPatients()).containsExactly("9990000026");
+  }
+
+  @Test
+  void claiming_the_launched_patient_changes_nothing() {
+    LaunchSession launch = launch();
+
+    assertThat(launch.withClaimed("9990000018")).isSameAs(launch);
+  }
+
+  @Test
+  void a_malformed_claimed_number_is_refused_before_it_can_reach_a_url() {
+    assertThatThrownBy(() -> launch().withClaimed("999/../x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Claimed NHS number must be 10 digits, was '999/../x'");
+  }
+
+  @Test
+  void a_launch_with_claims_is_serialisable_as_an_http_session_attribute() throws Exception {
+    LaunchSession claimed = launch().withClaimed("9990000026");
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(claimed);
+    }
+
+    Object read =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))
+            .readObject();
+
+    assertThat(read).isEqualTo(claimed);
+  }
 }

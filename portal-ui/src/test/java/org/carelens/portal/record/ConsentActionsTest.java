@@ -75,7 +75,7 @@ class ConsentActionsTest {
     LaunchSession launch =
         new LaunchSession(
             "token", Instant.parse("2026-11-22T05:00:00Z"), "9990000018", "Dr A", role, "OOH");
-    return new ConsentActions(GATEWAY, launch, CLOCK);
+    return new ConsentActions(GATEWAY, launch, "9990000018", CLOCK);
   }
 
   private static RecordView record(BreakGlassState breakGlass) {

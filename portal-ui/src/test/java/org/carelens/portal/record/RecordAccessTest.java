@@ -50,6 +50,36 @@ class RecordAccessTest {
 
     RecordAccess access = RecordAccess.decide(Optional.of(launch), "9990000018", NOW);
 
-    assertThat(access).isEqualTo(new RecordAccess.Permitted(launch));
+    assertThat(access).isEqualTo(new RecordAccess.Permitted(launch, "9990000018", false));
+  }
+
+  @Test
+  void a_patient_claimed_on_a_self_claimed_relationship_is_permitted_and_flagged() {
+    LaunchSession launch =
+        launchFor("9990000018", "2026-11-22T04:10:00Z").withClaimed("9990000026");
+
+    RecordAccess access = RecordAccess.decide(Optional.of(launch), "9990000026", NOW);
+
+    assertThat(access).isEqualTo(new RecordAccess.Permitted(launch, "9990000026", true));
+  }
+
+  @Test
+  void the_launched_patient_stays_unflagged_after_a_claim_for_another() {
+    LaunchSession launch =
+        launchFor("9990000018", "2026-11-22T04:10:00Z").withClaimed("9990000026");
+
+    RecordAccess access = RecordAccess.decide(Optional.of(launch), "9990000018", NOW);
+
+    assertThat(access).isEqualTo(new RecordAccess.Permitted(launch, "9990000018", false));
+  }
+
+  @Test
+  void a_claim_for_one_patient_opens_no_third_patient() {
+    LaunchSession launch =
+        launchFor("9990000018", "2026-11-22T04:10:00Z").withClaimed("9990000026");
+
+    RecordAccess access = RecordAccess.decide(Optional.of(launch), "9990000034", NOW);
+
+    assertThat(access).isInstanceOf(RecordAccess.OtherPatient.class);
   }
 }

@@ -1,0 +1,115 @@
+package org.carelens.portal.record;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.Optional;
+import org.carelens.portal.gateway.GatewayClient;
+import org.carelens.portal.gateway.GatewayException;
+import org.carelens.portal.launch.CurrentLaunch;
+import org.carelens.portal.launch.LaunchSession;
+
+/**
+ * "Open another patient…" for direct-care users: an NHS number and a mandatory reason go to the
+ * gateway as a self-claimed relationship, and only once the gateway accepts it does this browser
+ * session remember the patient and open their record, where a banner says the view is flagged for
+ * IG review.
+ */
+final class OpenAnotherPatient {
+
+  private OpenAnotherPatient() {}
+
+  /** The button for this launch, if its role gives direct care. */
+  static Optional<Button> button(GatewayClient gateway, LaunchSession launch) {
+    if (!ConsentPrompts.DIRECT_CARE.contains(launch.userRole())) {
+      return Optional.empty();
+    }
+    Button open = new Button("Open another patient…", click -> dialog(gateway, launch).open());
+    open.setId("open-another-patient");
+    open.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+    return Optional.of(open);
+  }
+
+  /** The banner on a record opened on a self-claimed relationship. */
+  static Div selfClaimedBanner() {
+    Div banner = new Div();
+    banner.setId("self-claimed-banner");
+    banner.getElement().setAttribute("role", "alert");
+    banner.addClassNames(
+        LumoUtility.Background.WARNING,
+        LumoUtility.TextColor.WARNING_CONTRAST,
+        LumoUtility.Padding.MEDIUM,
+        LumoUtility.Margin.Horizontal.LARGE,
+        LumoUtility.Margin.Vertical.SMALL,
+        LumoUtility.BorderRadius.MEDIUM,
+        LumoUtility.FontWeight.BOLD);
+    banner.add(
+        new Paragraph("Self-claimed relationship — flagged for IG review"),
+        new Paragraph(
+            "You opened this record on a relationship you declared. Sensitive items are withheld"
+                + " and every view is reviewed by the privacy officer."));
+    return banner;
+  }
+
+  private static Dialog dialog(GatewayClient gateway, LaunchSession launch) {
+    Dialog dialog = new Dialog();
+    dialog.setId("another-patient-dialog");
+    dialog.setHeaderTitle("Open another patient");
+    dialog.setWidth("min(40rem, 95vw)");
+    Paragraph what =
+        new Paragraph(
+            "Only for a patient you are caring for now. Your reason is recorded, sensitive items"
+                + " are withheld, and every view is flagged for review by the privacy officer.");
+    TextField nhsNumber = new TextField("NHS number");
+    nhsNumber.setId("another-patient-nhs");
+    nhsNumber.setPlaceholder("999 000 0018");
+    nhsNumber.setRequired(true);
+    TextArea reason = new TextArea("Why are you caring for this patient? (your own words)");
+    reason.setId("another-patient-reason");
+    reason.setRequired(true);
+    reason.setMaxLength(OtherPatientClaim.MAX_REASON);
+    reason.setWidthFull();
+    Div error = new Div();
+    error.setId("another-patient-error");
+    error.getElement().setAttribute("role", "alert");
+    error.addClassNames(LumoUtility.TextColor.ERROR);
+    Button confirm =
+        new Button(
+            "Open record",
+            click -> {
+              OtherPatientClaim claim;
+              try {
+                claim = OtherPatientClaim.typed(nhsNumber.getValue(), reason.getValue());
+              } catch (IllegalArgumentException e) {
+                error.setText(e.getMessage());
+                return;
+              }
+              if (!launch.mayView(claim.nhsNumber())) {
+                try {
+                  gateway.claimRelationship(
+                      launch.accessToken(), claim.nhsNumber(), claim.reason());
+                } catch (GatewayException e) {
+                  error.setText(e.detail() + " (" + e.code() + ")");
+                  return;
+                }
+                // Re-read: another tab may have claimed a patient meanwhile.
+                LaunchSession current = CurrentLaunch.get().orElse(launch);
+                CurrentLaunch.replace(current.withClaimed(claim.nhsNumber()));
+              }
+              dialog.close();
+              UI.getCurrent().navigate("patient/" + claim.nhsNumber());
+            });
+    confirm.setId("another-patient-confirm");
+    confirm.addThemeVariants(ButtonVariant.PRIMARY);
+    Button cancel = new Button("Cancel", click -> dialog.close());
+    dialog.add(what, nhsNumber, reason, error);
+    dialog.getFooter().add(cancel, confirm);
+    return dialog;
+  }
+}
