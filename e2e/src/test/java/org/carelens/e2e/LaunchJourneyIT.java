@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The key journeys, in a real headless Chromium against real processes: each user opens the
  * showcase patient (Mrs Margaret JONES, 999 000 0018) from the simulated out-of-hours system and
- * sees what their role needs first. One stack and one browser serve every journey.
+ * sees what their role needs first; a break-glass is declared and reviewed. One stack and one
+ * browser serve every journey.
  */
 class LaunchJourneyIT {
 
@@ -289,6 +290,77 @@ class LaunchJourneyIT {
     } finally {
       setFault("acute", "{\"profile\":\"normal\"}");
     }
+  }
+
+  @Test
+  void a_doctor_declares_break_glass_and_an_ig_officer_reviews_and_acknowledges_it()
+      throws Exception {
+    // Not the showcase patient, whose withheld mental health record the permission journey relies
+    // on, nor the first other patient, which the loading journey opens: break-glass lasts.
+    browser.get(carelens.launcherUrl() + "/");
+    List<String> others =
+        browser.findElements(By.cssSelector("button[data-persona='ooh-doctor']")).stream()
+            .map(b -> b.getAttribute("data-nhs-number"))
+            .filter(n -> !SHOWCASE.equals(n))
+            .distinct()
+            .toList();
+    String patient = others.getLast();
+    String formatted =
+        patient.substring(0, 3) + " " + patient.substring(3, 6) + " " + patient.substring(6);
+    browser
+        .findElement(
+            By.cssSelector(
+                "button[data-persona='ooh-doctor'][data-nhs-number='%s']".formatted(patient)))
+        .click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
+
+    browser.findElement(By.id("break-glass-open")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("break-glass-reason")));
+    browser.findElement(By.id("break-glass-reason")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select-item")))
+        .click();
+    browser
+        .findElement(By.cssSelector("#break-glass-detail textarea"))
+        .sendKeys("Unconscious on arrival, no relative present");
+    browser.findElement(By.id("break-glass-confirm")).click();
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("break-glass-active")));
+    } finally {
+      screenshot("break-glass-active.png");
+    }
+    assertThat(browser.getCurrentUrl()).endsWith("/patient/" + patient);
+
+    launchAs("ig-officer");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("break-glass-show")));
+    browser.findElement(By.id("break-glass-show")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("break-glass-grid"), formatted));
+    assertThat(text("break-glass-grid"))
+        .contains("Dr Amira Khan")
+        .contains("Unconscious on arrival, no relative present");
+    // This journey's declaration is the only one in this run's fresh gateway database.
+    WebElement acknowledge =
+        browser.findElement(
+            By.cssSelector("#break-glass-grid vaadin-button.break-glass-acknowledge"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", acknowledge);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge-note")));
+    browser.findElement(By.id("acknowledge-confirm")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("acknowledge-error"), "Write a note"));
+    browser
+        .findElement(By.cssSelector("#acknowledge-note textarea"))
+        .sendKeys("Reviewed with the doctor: justified");
+    browser.findElement(By.id("acknowledge-confirm")).click();
+
+    try {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("break-glass-count"), "0 declarations"));
+    } finally {
+      screenshot("break-glass-review.png");
+    }
+    assertThat(text("break-glass-grid")).doesNotContain(formatted);
   }
 
   /** The ids of the sources in the strip, in order. */
