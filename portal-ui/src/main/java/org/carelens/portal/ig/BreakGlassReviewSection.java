@@ -58,6 +58,7 @@ final class BreakGlassReviewSection extends Section {
                 + " then acknowledge it with a note saying what the review found.");
     filter.setLabel("Show");
     filter.setId("break-glass-filter");
+    filter.setWidth("16em");
     filter.setItems(BreakGlassQueueFilter.values());
     filter.setItemLabelGenerator(
         f ->
