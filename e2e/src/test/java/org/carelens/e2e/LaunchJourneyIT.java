@@ -363,6 +363,46 @@ class LaunchJourneyIT {
     assertThat(text("break-glass-grid")).doesNotContain(formatted);
   }
 
+  @Test
+  void a_doctor_opens_another_patient_on_a_self_claimed_relationship_and_sees_it_flagged()
+      throws Exception {
+    browser.get(carelens.launcherUrl() + "/");
+    String other =
+        browser.findElements(By.cssSelector("button[data-persona='ooh-doctor']")).stream()
+            .map(b -> b.getAttribute("data-nhs-number"))
+            .filter(n -> !SHOWCASE.equals(n))
+            .findFirst()
+            .orElseThrow();
+    launchAs("ooh-doctor");
+    wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
+    assertThat(browser.findElements(By.id("self-claimed-banner"))).isEmpty();
+
+    browser.findElement(By.id("open-another-patient")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("another-patient-nhs")));
+    // 999 000 0019 fails the Modulus 11 check; the gateway says so and nothing is claimed.
+    setText("another-patient-nhs", "999 000 0019");
+    browser
+        .findElement(By.cssSelector("#another-patient-reason textarea"))
+        .sendKeys("Covering the ward tonight");
+    browser.findElement(By.id("another-patient-confirm")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("another-patient-error"), "INVALID_NHS_NUMBER"));
+    setText("another-patient-nhs", other);
+    browser.findElement(By.id("another-patient-confirm")).click();
+
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("self-claimed-banner")));
+      wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
+    } finally {
+      screenshot("self-claimed-view.png");
+    }
+    assertThat(browser.getCurrentUrl()).endsWith("/patient/" + other);
+    assertThat(text("self-claimed-banner"))
+        .contains("Self-claimed relationship — flagged for IG review");
+    assertThat(browser.findElements(By.id("record-error"))).isEmpty();
+  }
+
   /** The ids of the sources in the strip, in order. */
   private static List<String> sourceIds() {
     return browser.findElements(By.cssSelector("#source-status li[id^='source-']")).stream()
