@@ -180,8 +180,14 @@ final class ViewPolicy {
             (Decision.Withhold) (decision.permitted() ? asReturned : decision));
       }
     }
+    // Completeness travels with the section: what the source could not read stays flagged
+    // whatever policy removed.
     return new SectionContent<>(
-        content.section(), items, content.emptyReason(), content.excludedAtSource());
+        content.section(),
+        items,
+        content.emptyReason(),
+        content.excludedAtSource(),
+        content.completeness());
   }
 
   private void markSourceSections(SourceDescriptor source, Decision.Withhold why) {

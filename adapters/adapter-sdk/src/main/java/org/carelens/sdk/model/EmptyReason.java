@@ -9,6 +9,9 @@ public enum EmptyReason {
   NIL_KNOWN,
   /** The source has not recorded anything either way, e.g. allergies not recorded. */
   NOT_RECORDED,
-  /** The source holds information but could not provide it. */
+  /**
+   * The source holds information but could not provide it; always paired with {@link
+   * Completeness.Unavailable}, which says why.
+   */
   UNAVAILABLE
 }
