@@ -3,6 +3,7 @@ package org.carelens.tck;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -28,6 +29,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.carelens.sdk.model.ClinicalItem;
+import org.carelens.sdk.model.Completeness;
+import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
@@ -49,7 +52,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * source: loaded records carry provenance and codes; "no record" is {@link SourceOutcome.NoRecord};
  * every broken payload or transport failure becomes a {@link SourceOutcome.Failed} with a clear
  * message that names no patient, and never an exception; slow sources and interruption do not hang
- * the caller; concurrent calls give the same answers as sequential ones.
+ * the caller; concurrent calls give the same answers as sequential ones; one unreadable item costs
+ * only itself (the section is {@link Completeness.Partial}, counting it) and a section that cannot
+ * be read is {@link Completeness.Unavailable}, never an empty section that looks answered.
  *
  * <p>Run it through {@link AdapterTck}; it is not meant to be instantiated directly.
  */
@@ -170,6 +175,57 @@ public class AdapterConformanceTests {
     assertThat(outcome).isInstanceOf(SourceOutcome.Loaded.class);
     Map<Section, SectionContent<?>> sections = ((SourceOutcome.Loaded) outcome).record().sections();
     assertThat(sections.keySet()).isSubsetOf(asked);
+  }
+
+  @Test
+  void one_unreadable_item_among_readable_ones_gives_the_readable_ones_and_a_partial_section()
+      throws Exception {
+    assumeTrue(provider.returnsClinicalItems(), "identity-only sources return no sections");
+    Section section = provider.stubOneUnreadableItem(source(), AdapterTck.PATIENT);
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertThat(outcome)
+        .as("a record with one unreadable item")
+        .isInstanceOf(SourceOutcome.Loaded.class);
+    SectionContent<?> content =
+        ((SourceOutcome.Loaded) outcome)
+            .record()
+            .section(section)
+            .orElseThrow(() -> new AssertionError("section " + section.key() + " was dropped"));
+    assertThat(content.items()).as("the readable %s items", section.key()).isNotEmpty();
+    assertThat(content.completeness())
+        .as("completeness of %s", section.key())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            partial -> {
+              assertThat(partial.unreadableItems()).as("unreadable items").isEqualTo(1);
+              assertNamesNoPatient(partial.reason());
+            });
+  }
+
+  @Test
+  void a_section_that_cannot_be_read_is_unavailable_never_an_empty_answer() throws Exception {
+    assumeTrue(provider.returnsClinicalItems(), "identity-only sources return no sections");
+    Section section = provider.stubUnreadableSection(source(), AdapterTck.PATIENT);
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertThat(outcome)
+        .as("a record with one unreadable section")
+        .isInstanceOf(SourceOutcome.Loaded.class);
+    SectionContent<?> content =
+        ((SourceOutcome.Loaded) outcome)
+            .record()
+            .section(section)
+            .orElseThrow(
+                () -> new AssertionError("section " + section.key() + " was silently dropped"));
+    assertThat(content.items()).as("items of an unreadable section").isEmpty();
+    assertThat(content.completeness())
+        .as("completeness of %s", section.key())
+        .isInstanceOfSatisfying(
+            Completeness.Unavailable.class, u -> assertNamesNoPatient(u.reason()));
+    assertThat(content.emptyReason()).contains(EmptyReason.UNAVAILABLE);
   }
 
   @Test

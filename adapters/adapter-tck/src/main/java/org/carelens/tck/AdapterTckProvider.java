@@ -3,6 +3,7 @@ package org.carelens.tck;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 
 /**
@@ -51,6 +52,36 @@ public interface AdapterTckProvider {
    * is expected, or an XML document with a different root element.
    */
   String wronglyTypedPayload(NhsNumber patient);
+
+  /**
+   * Makes the source answer with a record in which exactly one listed item of one section cannot be
+   * read (a dangling reference, a malformed item or an item of an unexpected type) while at least
+   * one other item of the same section can. Calls the adapter makes first answer normally.
+   *
+   * <p>Identity-only sources ({@link #returnsClinicalItems()} {@code false}) are not asked.
+   *
+   * @return the section holding the unreadable item
+   */
+  default Section stubOneUnreadableItem(WireMockServer source, NhsNumber patient) {
+    throw new UnsupportedOperationException(
+        "an adapter that returns clinical items must show the kit one unreadable item among"
+            + " readable ones (AdapterTckProvider.stubOneUnreadableItem)");
+  }
+
+  /**
+   * Makes the source answer with a record in which one section the adapter offers cannot be read at
+   * all (missing where the wire format requires it, or malformed as a whole) while the rest of the
+   * record can. Calls the adapter makes first answer normally.
+   *
+   * <p>Identity-only sources ({@link #returnsClinicalItems()} {@code false}) are not asked.
+   *
+   * @return the section that cannot be read
+   */
+  default Section stubUnreadableSection(WireMockServer source, NhsNumber patient) {
+    throw new UnsupportedOperationException(
+        "an adapter that returns clinical items must show the kit a section it cannot read"
+            + " (AdapterTckProvider.stubUnreadableSection)");
+  }
 
   /**
    * Whether a loaded record carries clinical items. {@code false} for identity-only sources (the
