@@ -18,13 +18,15 @@ import org.carelens.sdk.model.Section;
  * @param sections every section of the model, each with its merged items in clinical order (empty
  *     when no source returned any)
  * @param excludedAtSource section keys where a source said it left out confidential items
+ * @param gaps sections an answering source could not read completely (partial or unavailable)
  */
 public record MergedRecord(
     Optional<PatientIdentity> patient,
     Map<Section, List<Merged<?>>> sections,
     AllergyState allergyState,
     List<String> excludedAtSource,
-    List<DataWarning> warnings) {
+    List<DataWarning> warnings,
+    List<SectionGap> gaps) {
 
   public MergedRecord {
     EnumMap<Section, List<Merged<?>>> copy = new EnumMap<>(Section.class);
@@ -34,6 +36,12 @@ public record MergedRecord(
     sections = java.util.Collections.unmodifiableMap(copy);
     excludedAtSource = List.copyOf(excludedAtSource);
     warnings = List.copyOf(warnings);
+    gaps = List.copyOf(gaps);
+  }
+
+  /** The gaps in one section, in source order. */
+  public List<SectionGap> gaps(Section section) {
+    return gaps.stream().filter(g -> g.section() == section).toList();
   }
 
   /**

@@ -49,6 +49,7 @@ public final class RecordMerger {
             .toList();
     List<MergedRecord.DataWarning> warnings = new ArrayList<>();
     Optional<PatientIdentity> patient = identity(results, warnings);
+    List<SectionGap> gaps = gaps(results);
 
     Map<Section, List<Merged<?>>> sections = new EnumMap<>(Section.class);
     for (Section section : Section.values()) {
@@ -86,6 +87,11 @@ public final class RecordMerger {
               "Sources disagree about whether a medication is current; both are shown"));
     }
 
+    // Principle 3: a section a source could not read completely is named, never dropped.
+    for (SectionGap gap : gaps) {
+      warnings.add(new MergedRecord.DataWarning("SECTION_INCOMPLETE", gap.message()));
+    }
+
     List<String> excluded =
         loaded.stream()
             .flatMap(r -> r.sections().values().stream())
@@ -96,9 +102,31 @@ public final class RecordMerger {
     return new MergedRecord(
         patient,
         sections,
-        allergyState(results, loaded, anyActive, nilKnownSomewhere),
+        allergyState(results, loaded, anyActive, nilKnownSomewhere, gaps),
         excluded,
-        List.copyOf(warnings));
+        List.copyOf(warnings),
+        gaps);
+  }
+
+  /** Every section an answering source could not read completely, in source then section order. */
+  private static List<SectionGap> gaps(List<SourceResult> results) {
+    List<SectionGap> gaps = new ArrayList<>();
+    for (SourceResult result : results) {
+      if (result.status() != SourceStatus.OK || result.record().isEmpty()) {
+        continue;
+      }
+      for (SectionContent<?> content : result.record().get().sections().values()) {
+        if (!content.completeness().isComplete()) {
+          gaps.add(
+              new SectionGap(
+                  result.source().id(),
+                  result.source().name(),
+                  content.section(),
+                  content.completeness()));
+        }
+      }
+    }
+    return gaps;
   }
 
   private static <T extends ClinicalItem> Merged<T> flagged(Merged<T> m) {
@@ -113,9 +141,20 @@ public final class RecordMerger {
   }
 
   private static AllergyState allergyState(
-      List<SourceResult> results, List<SourceRecord> loaded, boolean anyActive, boolean nilKnown) {
+      List<SourceResult> results,
+      List<SourceRecord> loaded,
+      boolean anyActive,
+      boolean nilKnown,
+      List<SectionGap> gaps) {
     if (anyActive) {
+      // Still KNOWN with a gap: the view's allergies section lists the gap, and the banner says
+      // the list may be incomplete.
       return AllergyState.KNOWN;
+    }
+    if (gaps.stream().anyMatch(g -> g.section() == Section.ALLERGIES)) {
+      // Clinical safety: an allergy a source could not read may be the one that matters; never
+      // "no known allergies" or "not recorded" over it.
+      return AllergyState.UNAVAILABLE;
     }
     boolean allAnswered =
         results.stream()

@@ -22,6 +22,7 @@ final class PolicyTrace {
 
   private final Map<String, Decision> sources = new LinkedHashMap<>();
   private final Map<Section, Set<String>> sections = new LinkedHashMap<>();
+  private final Map<Section, Set<Withheld>> withheld = new LinkedHashMap<>();
   private final Set<Obligation> obligations = EnumSet.noneOf(Obligation.class);
 
   void source(String sourceId, Decision decision) {
@@ -34,6 +35,9 @@ final class PolicyTrace {
     sections
         .computeIfAbsent(section, s -> new TreeSet<>())
         .add(sourceId + ":" + decision.reasonCode() + ":" + decision.ruleId());
+    withheld
+        .computeIfAbsent(section, s -> new java.util.LinkedHashSet<>())
+        .add(new Withheld(sourceId, decision.reasonCode()));
     obligations.addAll(decision.obligations());
     obligations.add(Obligation.SHOW_WITHHELD_NOTICE);
   }
@@ -50,6 +54,20 @@ final class PolicyTrace {
   Map<Section, Set<String>> sectionReasons() {
     return sections;
   }
+
+  /**
+   * What was withheld in one section, by whom ({@code role} for the role matrix, else the source
+   * id) and the decision's reason code; for the viewer's {@code withheldReasons} and notice.
+   */
+  Set<Withheld> withheld(Section section) {
+    return withheld.getOrDefault(section, Set.of());
+  }
+
+  /** Something withheld in a section: by the role matrix ({@link #ROLE}) or for one source. */
+  record Withheld(String sourceId, String reasonCode) {}
+
+  /** The {@link Withheld#sourceId()} of a section the viewer's role may not see at all. */
+  static final String ROLE = "role";
 
   Set<Obligation> obligations() {
     return obligations;

@@ -19,6 +19,7 @@ import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.consent.ConsentState;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.fanout.SourceResult;
+import org.carelens.gateway.fanout.SourceStatus;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.merge.MergedRecord;
 import org.carelens.gateway.merge.RecordMerger;
@@ -29,10 +30,12 @@ import org.carelens.policy.Decision;
 import org.carelens.policy.Obligation;
 import org.carelens.policy.consent.PatientConsent;
 import org.carelens.policy.consent.Relationship;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.DocumentItem;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.model.Section;
+import org.carelens.sdk.model.SectionContent;
 import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SourceDescriptor;
 import org.slf4j.Logger;
@@ -149,9 +152,14 @@ public class RecordService {
     RecordView view =
         new RecordView(
             patient(nhsNumber, merged, results, viewPolicy.consent()),
-            results.stream().map(r -> source(r, trace)).toList(),
+            results.stream().map(r -> source(r, viewPolicy)).toList(),
             new SectionViews(
-                    merged, viewPolicy.inScope(), names, nhsNumber, trace.withheldSections())
+                    merged,
+                    viewPolicy.inScope(),
+                    names,
+                    nhsNumber,
+                    trace,
+                    context(viewPolicy, names))
                 .sections(),
             merged.warnings().stream()
                 .map(w -> new RecordView.WarningView(w.code(), w.message()))
@@ -241,7 +249,7 @@ public class RecordService {
   /** One source on its own: the same merge and policy as the view, over that source alone. */
   private SourceEvent sourceEvent(
       SourceResult result, ViewPolicy viewPolicy, Map<String, String> names, NhsNumber nhsNumber) {
-    RecordView.SourceView source = source(result, viewPolicy.trace());
+    RecordView.SourceView source = source(result, viewPolicy);
     MergedRecord alone = merger.merge(List.of(result));
     return new SourceEvent(
         source.id(),
@@ -257,14 +265,24 @@ public class RecordService {
                 viewPolicy.inScope(),
                 names,
                 nhsNumber,
-                viewPolicy.trace().withheldSections())
+                viewPolicy.trace(),
+                context(viewPolicy, names))
             .sections(),
-        source.obligations());
+        source.obligations(),
+        source.incompleteSections());
   }
 
-  private static RecordView.SourceView source(SourceResult r, PolicyTrace trace) {
+  private WithheldNotice.Context context(ViewPolicy viewPolicy, Map<String, String> names) {
+    return new WithheldNotice.Context(
+        viewPolicy.viewer().role().code(),
+        viewPolicy.viewer().organisationType(),
+        policy.agreement().id(),
+        names);
+  }
+
+  private static RecordView.SourceView source(SourceResult r, ViewPolicy viewPolicy) {
     Set<Obligation> obligations =
-        Optional.ofNullable(trace.sources().get(r.source().id()))
+        Optional.ofNullable(viewPolicy.trace().sources().get(r.source().id()))
             .map(Decision::obligations)
             .orElse(Set.of());
     return new RecordView.SourceView(
@@ -276,7 +294,36 @@ public class RecordService {
         r.retrievedAt().orElse(null),
         r.reasonCode().orElse(null),
         r.detail().orElse(null),
-        PolicyTrace.names(obligations));
+        PolicyTrace.names(obligations),
+        incompleteSections(r, viewPolicy.inScope()));
+  }
+
+  /**
+   * The sections a source answered but could not read completely, of those the viewer may see
+   * (after policy, which keeps only the sections the source was asked for).
+   */
+  private static List<RecordView.IncompleteSectionView> incompleteSections(
+      SourceResult r, Set<Section> inScope) {
+    if (r.status() != SourceStatus.OK || r.record().isEmpty()) {
+      return List.of();
+    }
+    List<RecordView.IncompleteSectionView> gaps = new ArrayList<>();
+    for (SectionContent<?> content : r.record().get().sections().values()) {
+      if (inScope.contains(content.section())) {
+        switch (content.completeness()) {
+          case Completeness.Partial p ->
+              gaps.add(
+                  new RecordView.IncompleteSectionView(
+                      content.section().key(), "PARTIAL", p.unreadableItems(), p.reason()));
+          case Completeness.Unavailable u ->
+              gaps.add(
+                  new RecordView.IncompleteSectionView(
+                      content.section().key(), "UNAVAILABLE", null, u.reason()));
+          case Completeness.Complete c -> {}
+        }
+      }
+    }
+    return gaps;
   }
 
   /**

@@ -109,7 +109,8 @@ public class RecordStreamController {
                     source.retrievedAt(),
                     source.reason(),
                     source.detail(),
-                    source.obligations())),
+                    source.obligations(),
+                    source.incompleteSections())),
             source.sections(),
             List.of(),
             new RecordView.ViewerView(

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The record response, {@code GET /api/v1/patients/{nhsNumber}/record}. Field names are a contract
- * (docs/api.md); add fields, never rename them.
+ * (README.md, "Gateway API (v1)"); add fields, never rename them.
  *
  * @param obligations what the client must do because of policy decisions in this view, e.g. {@code
  *     PROMPT_FOR_PERMISSION} (ask for the patient's permission to view), {@code
@@ -84,6 +84,8 @@ public record RecordView(
    * never content.
    *
    * @param obligations what the client must do for this source, e.g. {@code PROMPT_FOR_PERMISSION}
+   * @param incompleteSections the sections (of those this viewer may see) that the source answered
+   *     but could not read completely; empty when complete
    */
   @Serdeable
   public record SourceView(
@@ -95,11 +97,13 @@ public record RecordView(
       @Nullable Instant retrievedAt,
       @Nullable String reason,
       @Nullable String detail,
-      List<String> obligations) {
+      List<String> obligations,
+      List<IncompleteSectionView> incompleteSections) {
 
     @Creator
     public SourceView {
       obligations = List.copyOf(obligations);
+      incompleteSections = List.copyOf(incompleteSections);
     }
 
     /** A source status with no obligations. */
@@ -112,13 +116,47 @@ public record RecordView(
         @Nullable Instant retrievedAt,
         @Nullable String reason,
         @Nullable String detail) {
-      this(id, name, status, elapsedMs, cached, retrievedAt, reason, detail, List.of());
+      this(id, name, status, elapsedMs, cached, retrievedAt, reason, detail, List.of(), List.of());
     }
   }
 
   /**
+   * A section this source answered but could not read completely (PRODUCT.md principle 3). The
+   * source's {@code status} stays {@code OK}: it answered.
+   *
+   * @param state {@code PARTIAL} (some listed items unreadable) or {@code UNAVAILABLE} (the section
+   *     could not be read at all)
+   * @param unreadableItems how many listed items could not be read; null when unavailable
+   * @param detail what went wrong, as the adapter reported it; never patient data
+   */
+  @Serdeable
+  public record IncompleteSectionView(
+      String section, String state, @Nullable Integer unreadableItems, String detail) {}
+
+  /**
+   * One source's gap in a section: the section's items are what could be read, and this says what
+   * could not.
+   *
+   * @param source the source id, as in {@code sources[].id}
+   * @param message what a clinician reads, naming the source and the section, never the content,
+   *     e.g. "Riverside Medical Practice: 1 listed allergy could not be read"
+   */
+  @Serdeable
+  public record IncompleteView(
+      String source, String state, @Nullable Integer unreadableItems, String message) {}
+
+  /**
    * The sections of the record, keyed by {@code Section.key()}. Every section is always present: a
-   * section the viewer may not see is {@code withheld} with the generic notice and no items.
+   * section the viewer may not see is {@code withheld} with no items. Every section carries:
+   *
+   * <ul>
+   *   <li>{@code notice}: when anything was withheld, plain words for causes that hold for every
+   *       patient ("Not shared with pharmacists under sharing agreement …") and GP Connect's
+   *       generic wording for causes specific to this patient, never counts or types;
+   *   <li>{@code withheldReasons}: the causes as codes, {@code ROLE}, {@code PERMISSION_REQUIRED},
+   *       {@code PATIENT_DISSENT}, {@code CONFIDENTIAL_AT_SOURCE}, {@code SENSITIVE};
+   *   <li>{@code incomplete}: each source that answered the section but could not read all of it.
+   * </ul>
    */
   @Serdeable
   public record Sections(
@@ -136,56 +174,103 @@ public record RecordView(
 
   /** The alerts section: safeguarding, end of life, DNACPR, ReSPECT, violence markers. */
   @Serdeable
-  public record AlertSection(boolean withheld, @Nullable String notice, List<AlertView> items) {}
+  public record AlertSection(
+      boolean withheld,
+      @Nullable String notice,
+      List<AlertView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The problems section. */
   @Serdeable
   public record ProblemSection(
-      boolean withheld, @Nullable String notice, List<ProblemView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<ProblemView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The encounters section. */
   @Serdeable
   public record EncounterSection(
-      boolean withheld, @Nullable String notice, List<EncounterView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<EncounterView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The results section. */
   @Serdeable
-  public record ResultSection(boolean withheld, @Nullable String notice, List<ResultView> items) {}
+  public record ResultSection(
+      boolean withheld,
+      @Nullable String notice,
+      List<ResultView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The immunisations section. */
   @Serdeable
   public record ImmunisationSection(
-      boolean withheld, @Nullable String notice, List<ImmunisationView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<ImmunisationView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The documents section: metadata only; content is fetched on demand from {@code contentUrl}. */
   @Serdeable
   public record DocumentSection(
-      boolean withheld, @Nullable String notice, List<DocumentView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<DocumentView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The referrals section. */
   @Serdeable
   public record ReferralSection(
-      boolean withheld, @Nullable String notice, List<ReferralView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<ReferralView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The care team section: involved services, key workers and how to reach them. */
   @Serdeable
   public record CareTeamSection(
-      boolean withheld, @Nullable String notice, List<CareTeamView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<CareTeamView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The social care section: care packages and their status. */
   @Serdeable
   public record SocialCareSection(
-      boolean withheld, @Nullable String notice, List<SocialCareView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<SocialCareView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The allergies section; {@code state} drives the banner's allergy title. */
   @Serdeable
   public record AllergySection(
-      boolean withheld, @Nullable String notice, String state, List<AllergyView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      String state,
+      List<AllergyView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** The medications section. */
   @Serdeable
   public record MedicationSection(
-      boolean withheld, @Nullable String notice, List<MedicationView> items) {}
+      boolean withheld,
+      @Nullable String notice,
+      List<MedicationView> items,
+      List<IncompleteView> incomplete,
+      List<String> withheldReasons) {}
 
   /** A coded concept. */
   @Serdeable

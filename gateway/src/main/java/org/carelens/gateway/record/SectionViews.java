@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.carelens.gateway.merge.AllergyState;
 import org.carelens.gateway.merge.Merged;
 import org.carelens.gateway.merge.MergedRecord;
-import org.carelens.policy.Decision;
 import org.carelens.sdk.model.AlertItem;
 import org.carelens.sdk.model.AllergyItem;
 import org.carelens.sdk.model.CareTeamItem;
@@ -23,11 +22,13 @@ import org.carelens.sdk.model.ReferralItem;
 import org.carelens.sdk.model.ResultItem;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SocialCareItem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns merged sections into the API's section views. A section outside the viewer's scope is
- * withheld with the generic notice and no items, whatever the sources returned: the notice never
- * says what or how much was hidden (PRODUCT.md, sensitive data).
+ * withheld with no items, whatever the sources returned; a section where anything was withheld says
+ * why ({@link WithheldNotice}) but never what or how much was hidden (PRODUCT.md, sensitive data);
+ * a section a source could not read completely lists that source in {@code incomplete}.
  */
 final class SectionViews {
 
@@ -35,100 +36,130 @@ final class SectionViews {
   private final Set<Section> inScope;
   private final Map<String, String> sourceNames;
   private final NhsNumber nhsNumber;
-  private final Set<Section> withheldByPolicy;
-
-  SectionViews(
-      MergedRecord merged,
-      Set<Section> inScope,
-      Map<String, String> sourceNames,
-      NhsNumber nhsNumber) {
-    this(merged, inScope, sourceNames, nhsNumber, Set.of());
-  }
+  private final PolicyTrace trace;
+  private final WithheldNotice.Context context;
 
   /**
-   * @param withheldByPolicy sections where policy withheld something from some source (a source
-   *     withheld by consent, a section a source does not share with this viewer, a sensitive item):
-   *     they carry the generic notice, whatever else they show
+   * @param trace what policy withheld so far in this view and why: sections with anything withheld
+   *     carry a notice and {@code withheldReasons}, whatever else they show
+   * @param context the viewer and agreement, for the notice's plain wording
    */
   SectionViews(
       MergedRecord merged,
       Set<Section> inScope,
       Map<String, String> sourceNames,
       NhsNumber nhsNumber,
-      Set<Section> withheldByPolicy) {
+      PolicyTrace trace,
+      WithheldNotice.Context context) {
     this.merged = merged;
     this.inScope = inScope;
     this.sourceNames = sourceNames;
     this.nhsNumber = nhsNumber;
-    this.withheldByPolicy = Set.copyOf(withheldByPolicy);
+    this.trace = trace;
+    this.context = context;
   }
 
   RecordView.Sections sections() {
     return new RecordView.Sections(
-        new RecordView.AlertSection(
-            withheld(Section.ALERTS),
-            notice(Section.ALERTS),
-            items(Section.ALERTS, AlertItem.class, this::alert)),
+        section(Section.ALERTS, AlertItem.class, this::alert, RecordView.AlertSection::new),
         allergies(),
-        new RecordView.MedicationSection(
-            withheld(Section.MEDICATIONS),
-            notice(Section.MEDICATIONS),
-            items(Section.MEDICATIONS, MedicationItem.class, this::medication)),
-        new RecordView.ProblemSection(
-            withheld(Section.PROBLEMS),
-            notice(Section.PROBLEMS),
-            items(Section.PROBLEMS, ProblemItem.class, this::problem)),
-        new RecordView.EncounterSection(
-            withheld(Section.ENCOUNTERS),
-            notice(Section.ENCOUNTERS),
-            items(Section.ENCOUNTERS, EncounterItem.class, this::encounter)),
-        new RecordView.ResultSection(
-            withheld(Section.RESULTS),
-            notice(Section.RESULTS),
-            items(Section.RESULTS, ResultItem.class, this::result)),
-        new RecordView.ImmunisationSection(
-            withheld(Section.IMMUNISATIONS),
-            notice(Section.IMMUNISATIONS),
-            items(Section.IMMUNISATIONS, ImmunisationItem.class, this::immunisation)),
-        new RecordView.DocumentSection(
-            withheld(Section.DOCUMENTS),
-            notice(Section.DOCUMENTS),
-            items(Section.DOCUMENTS, DocumentItem.class, this::document)),
-        new RecordView.ReferralSection(
-            withheld(Section.REFERRALS),
-            notice(Section.REFERRALS),
-            items(Section.REFERRALS, ReferralItem.class, this::referral)),
-        new RecordView.CareTeamSection(
-            withheld(Section.CARE_TEAM),
-            notice(Section.CARE_TEAM),
-            items(Section.CARE_TEAM, CareTeamItem.class, this::careTeam)),
-        new RecordView.SocialCareSection(
-            withheld(Section.SOCIAL_CARE),
-            notice(Section.SOCIAL_CARE),
-            items(Section.SOCIAL_CARE, SocialCareItem.class, this::socialCare)));
+        section(
+            Section.MEDICATIONS,
+            MedicationItem.class,
+            this::medication,
+            RecordView.MedicationSection::new),
+        section(Section.PROBLEMS, ProblemItem.class, this::problem, RecordView.ProblemSection::new),
+        section(
+            Section.ENCOUNTERS,
+            EncounterItem.class,
+            this::encounter,
+            RecordView.EncounterSection::new),
+        section(Section.RESULTS, ResultItem.class, this::result, RecordView.ResultSection::new),
+        section(
+            Section.IMMUNISATIONS,
+            ImmunisationItem.class,
+            this::immunisation,
+            RecordView.ImmunisationSection::new),
+        section(
+            Section.DOCUMENTS, DocumentItem.class, this::document, RecordView.DocumentSection::new),
+        section(
+            Section.REFERRALS, ReferralItem.class, this::referral, RecordView.ReferralSection::new),
+        section(
+            Section.CARE_TEAM, CareTeamItem.class, this::careTeam, RecordView.CareTeamSection::new),
+        section(
+            Section.SOCIAL_CARE,
+            SocialCareItem.class,
+            this::socialCare,
+            RecordView.SocialCareSection::new));
+  }
+
+  /** How a section view is made from its parts; every section record has this shape. */
+  @FunctionalInterface
+  private interface SectionFactory<V, S> {
+    S create(
+        boolean withheld,
+        @Nullable String notice,
+        List<V> items,
+        List<RecordView.IncompleteView> incomplete,
+        List<String> withheldReasons);
+  }
+
+  private <T extends ClinicalItem, V, S> S section(
+      Section section, Class<T> type, Function<Merged<T>, V> view, SectionFactory<V, S> factory) {
+    WithheldNotice notice = notice(section);
+    return factory.create(
+        withheld(section, notice),
+        notice.notice(),
+        items(section, type, view),
+        incomplete(section),
+        notice.reasons());
   }
 
   private RecordView.AllergySection allergies() {
-    if (!inScope.contains(Section.ALLERGIES)) {
-      return new RecordView.AllergySection(
-          true, Decision.WITHHELD_NOTICE, AllergyState.UNAVAILABLE.name(), List.of());
-    }
+    WithheldNotice notice = notice(Section.ALLERGIES);
     return new RecordView.AllergySection(
-        withheld(Section.ALLERGIES),
-        notice(Section.ALLERGIES),
-        merged.allergyState().name(),
-        items(Section.ALLERGIES, AllergyItem.class, this::allergy));
+        withheld(Section.ALLERGIES, notice),
+        notice.notice(),
+        inScope.contains(Section.ALLERGIES)
+            ? merged.allergyState().name()
+            : AllergyState.UNAVAILABLE.name(),
+        items(Section.ALLERGIES, AllergyItem.class, this::allergy),
+        incomplete(Section.ALLERGIES),
+        notice.reasons());
   }
 
-  /** Withheld by policy, or a source said it left out confidential items. */
-  private boolean withheld(Section section) {
-    return !inScope.contains(section)
-        || withheldByPolicy.contains(section)
-        || merged.excludedAtSource().contains(section.key());
+  /**
+   * Outside the viewer's scope, or something in it was withheld by policy or left out at source.
+   */
+  private boolean withheld(Section section, WithheldNotice notice) {
+    return !inScope.contains(section) || !notice.reasons().isEmpty();
   }
 
-  private String notice(Section section) {
-    return withheld(section) ? Decision.WITHHELD_NOTICE : null;
+  private WithheldNotice notice(Section section) {
+    WithheldNotice notice =
+        WithheldNotice.of(
+            trace.withheld(section), merged.excludedAtSource().contains(section.key()), context);
+    if (notice.reasons().isEmpty() && !inScope.contains(section)) {
+      // Not asked for in this request (?sections=...): nothing was withheld, and nothing is shown.
+      return new WithheldNotice(List.of(), NOT_REQUESTED);
+    }
+    return notice;
+  }
+
+  /** The notice of a section the request did not ask for. */
+  static final String NOT_REQUESTED = "Not requested in this view";
+
+  /** What sources could not read in a section the viewer may see; never for one they may not. */
+  private List<RecordView.IncompleteView> incomplete(Section section) {
+    if (!inScope.contains(section)) {
+      return List.of();
+    }
+    return merged.gaps(section).stream()
+        .map(
+            g ->
+                new RecordView.IncompleteView(
+                    g.sourceId(), g.state(), g.unreadableItems().orElse(null), g.message()))
+        .toList();
   }
 
   private <T extends ClinicalItem, V> List<V> items(

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The data of one {@code source} event on the record stream: one source's status, as in the record
  * view's {@code sources[]}, and its own items after policy, in the record view's section shape,
- * with the obligations policy attached to that source.
+ * with the obligations policy attached to that source and the sections it could not read completely
+ * ({@code incompleteSections}, as in {@code sources[]}).
  */
 @Serdeable
 public record SourceEvent(
@@ -22,11 +23,13 @@ public record SourceEvent(
     @Nullable String reason,
     @Nullable String detail,
     RecordView.Sections sections,
-    List<String> obligations) {
+    List<String> obligations,
+    List<RecordView.IncompleteSectionView> incompleteSections) {
 
   @Creator
   public SourceEvent {
     obligations = List.copyOf(obligations);
+    incompleteSections = List.copyOf(incompleteSections);
   }
 
   /** A source event with no obligations. */
@@ -40,6 +43,17 @@ public record SourceEvent(
       @Nullable String reason,
       @Nullable String detail,
       RecordView.Sections sections) {
-    this(id, name, status, elapsedMs, cached, retrievedAt, reason, detail, sections, List.of());
+    this(
+        id,
+        name,
+        status,
+        elapsedMs,
+        cached,
+        retrievedAt,
+        reason,
+        detail,
+        sections,
+        List.of(),
+        List.of());
   }
 }

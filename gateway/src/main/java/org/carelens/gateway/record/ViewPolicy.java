@@ -58,7 +58,7 @@ final class ViewPolicy {
     for (Section section : requested) {
       if (policy.agreement().roles().decide(viewer.role(), section)
           instanceof Decision.Withhold w) {
-        trace.section(section, "role", w);
+        trace.section(section, PolicyTrace.ROLE, w);
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,11 +255,31 @@ class ConsentCombinationsTest {
       violations.add("break-glass banner wrong: " + view.breakGlass() + " " + where);
     }
     for (String notice : notices(view)) {
-      if (!notice.equals(Decision.WITHHELD_NOTICE)) {
-        violations.add("notice is not the generic text: " + notice + " " + where);
+      // Issue 9: plain words for causes that hold for every patient, the generic wording for
+      // those specific to this patient; never a count, a label or anything else.
+      for (String sentence : notice.split("\\. ")) {
+        if (!sentence.equals(Decision.WITHHELD_NOTICE)
+            && !sentence.equals(SectionViews.NOT_REQUESTED)
+            && !PLAIN_NOTICE.matcher(sentence).matches()) {
+          violations.add("notice is neither plain nor generic: " + notice + " " + where);
+        }
+      }
+      if (notice.matches(".*\\d.*")
+          || Arrays.stream(Sensitivity.values()).anyMatch(l -> notice.contains(l.name()))) {
+        violations.add("notice says how much or what was withheld: " + notice + " " + where);
       }
     }
   }
+
+  /** The plain sentences a notice may carry for causes that hold for every patient. */
+  private static final java.util.regex.Pattern PLAIN_NOTICE =
+      java.util.regex.Pattern.compile(
+          "Not shared with [a-zA-Z ]+s under sharing agreement [a-z-]+"
+              + "|.+ does not share this with [a-z-]+ organisations under sharing agreement [a-z-]+"
+              + "|.+ is not part of sharing agreement [a-z-]+"
+              + "|Break-glass access has ended"
+              + "|.+ shares this only with the patient's permission to view, recorded at the point"
+              + " of care");
 
   private static List<String> notices(RecordView view) {
     RecordView.Sections s = view.sections();

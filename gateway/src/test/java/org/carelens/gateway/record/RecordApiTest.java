@@ -128,7 +128,7 @@ class RecordApiTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_social_worker_sees_neither_allergies_nor_medications_and_is_told_so_generically()
+  void a_social_worker_sees_neither_allergies_nor_medications_and_is_told_it_is_their_role()
       throws Exception {
     String accessToken = session(tokens.token("social-worker", SHOWCASE));
 
@@ -136,9 +136,13 @@ class RecordApiTest implements TestPropertyProvider {
 
     assertThat(view.sections().medications().withheld()).isTrue();
     assertThat(view.sections().medications().items()).isEmpty();
+    // Issue 9: a cause that holds for every patient is said plainly, not blamed on the patient.
     assertThat(view.sections().medications().notice())
-        .isEqualTo("Items excluded due to confidentiality and/or patient preferences");
+        .isEqualTo(
+            "Not shared with social workers under sharing agreement riverside-shared-care-test");
+    assertThat(view.sections().medications().withheldReasons()).containsExactly("ROLE");
     assertThat(view.sections().allergies().withheld()).isTrue();
+    assertThat(view.sections().allergies().withheldReasons()).containsExactly("ROLE");
     assertThat(view.sections().allergies().items()).isEmpty();
     assertThat(view.patient().nhsNumber()).isEqualTo(SHOWCASE);
   }

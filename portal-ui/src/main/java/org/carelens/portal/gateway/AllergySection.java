@@ -19,16 +19,39 @@ public record AllergySection(
     boolean withheld,
     @Nullable String notice,
     @Nullable String state,
-    @Nullable List<AllergyEntry> items)
+    @Nullable List<AllergyEntry> items,
+    @Nullable List<IncompleteEntry> incomplete,
+    @Nullable List<String> withheldReasons)
     implements SectionData<AllergyEntry> {
 
   public AllergySection {
     items = items == null ? List.of() : List.copyOf(items);
+    incomplete = incomplete == null ? List.of() : List.copyOf(incomplete);
+    withheldReasons = withheldReasons == null ? List.of() : List.copyOf(withheldReasons);
   }
 
   @Override
   public List<AllergyEntry> items() {
     return Objects.requireNonNull(items);
+  }
+
+  /** A section from a gateway that does not report completeness or withheld reasons. */
+  public AllergySection(
+      boolean withheld,
+      @Nullable String notice,
+      @Nullable String state,
+      @Nullable List<AllergyEntry> items) {
+    this(withheld, notice, state, items, null, null);
+  }
+
+  @Override
+  public List<IncompleteEntry> incomplete() {
+    return Objects.requireNonNull(incomplete);
+  }
+
+  @Override
+  public List<String> withheldReasons() {
+    return Objects.requireNonNull(withheldReasons);
   }
 
   @Override

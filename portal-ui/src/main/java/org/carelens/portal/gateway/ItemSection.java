@@ -15,15 +15,37 @@ import org.jspecify.annotations.Nullable;
  */
 @Serdeable
 public record ItemSection<T extends RecordItem>(
-    boolean withheld, @Nullable String notice, @Nullable List<T> items) implements SectionData<T> {
+    boolean withheld,
+    @Nullable String notice,
+    @Nullable List<T> items,
+    @Nullable List<IncompleteEntry> incomplete,
+    @Nullable List<String> withheldReasons)
+    implements SectionData<T> {
 
   public ItemSection {
     items = items == null ? List.of() : List.copyOf(items);
+    incomplete = incomplete == null ? List.of() : List.copyOf(incomplete);
+    withheldReasons = withheldReasons == null ? List.of() : List.copyOf(withheldReasons);
   }
 
   @Override
   public List<T> items() {
     return Objects.requireNonNull(items);
+  }
+
+  /** A section from a gateway that does not report completeness or withheld reasons. */
+  public ItemSection(boolean withheld, @Nullable String notice, @Nullable List<T> items) {
+    this(withheld, notice, items, null, null);
+  }
+
+  @Override
+  public List<IncompleteEntry> incomplete() {
+    return Objects.requireNonNull(incomplete);
+  }
+
+  @Override
+  public List<String> withheldReasons() {
+    return Objects.requireNonNull(withheldReasons);
   }
 
   @Override

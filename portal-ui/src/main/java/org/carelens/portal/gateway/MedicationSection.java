@@ -14,16 +14,38 @@ import org.jspecify.annotations.Nullable;
  */
 @Serdeable
 public record MedicationSection(
-    boolean withheld, @Nullable String notice, @Nullable List<MedicationEntry> items)
+    boolean withheld,
+    @Nullable String notice,
+    @Nullable List<MedicationEntry> items,
+    @Nullable List<IncompleteEntry> incomplete,
+    @Nullable List<String> withheldReasons)
     implements SectionData<MedicationEntry> {
 
   public MedicationSection {
     items = items == null ? List.of() : List.copyOf(items);
+    incomplete = incomplete == null ? List.of() : List.copyOf(incomplete);
+    withheldReasons = withheldReasons == null ? List.of() : List.copyOf(withheldReasons);
   }
 
   @Override
   public List<MedicationEntry> items() {
     return Objects.requireNonNull(items);
+  }
+
+  /** A section from a gateway that does not report completeness or withheld reasons. */
+  public MedicationSection(
+      boolean withheld, @Nullable String notice, @Nullable List<MedicationEntry> items) {
+    this(withheld, notice, items, null, null);
+  }
+
+  @Override
+  public List<IncompleteEntry> incomplete() {
+    return Objects.requireNonNull(incomplete);
+  }
+
+  @Override
+  public List<String> withheldReasons() {
+    return Objects.requireNonNull(withheldReasons);
   }
 
   @Override

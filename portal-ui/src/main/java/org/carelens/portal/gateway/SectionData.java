@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One section of the record as the gateway sends it: {@code {withheld, notice, items[]}}.
+ * One section of the record as the gateway sends it: {@code {withheld, notice, items[],
+ * incomplete[], withheldReasons[]}}.
  *
  * @param <T> the section's item type
  */
@@ -17,4 +18,16 @@ public interface SectionData<T extends RecordItem> {
   Optional<String> noticeIfAny();
 
   List<T> items();
+
+  /**
+   * The sources that answered this section but could not read all of it; empty when complete. The
+   * items are what could be read.
+   */
+  List<IncompleteEntry> incomplete();
+
+  /**
+   * Why anything was withheld, as codes: {@code ROLE}, {@code PERMISSION_REQUIRED}, {@code
+   * PATIENT_DISSENT}, {@code CONFIDENTIAL_AT_SOURCE}, {@code SENSITIVE}; empty when nothing was.
+   */
+  List<String> withheldReasons();
 }

@@ -2,6 +2,7 @@ package org.carelens.portal.gateway;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason the reason code when withheld, e.g. {@code NO_PATIENT_CONSENT} or {@code
  *     PERMISSION_TO_VIEW_REQUIRED}; null otherwise
  * @param detail a human-readable explanation, or null
+ * @param incompleteSections sections the source answered but could not read completely (status
+ *     stays {@code OK}); missing from older gateways, read as none
  */
 @Serdeable
 public record SourceView(
@@ -26,12 +29,33 @@ public record SourceView(
     boolean cached,
     @Nullable Instant retrievedAt,
     @Nullable String reason,
-    @Nullable String detail) {
+    @Nullable String detail,
+    @Nullable List<IncompleteSection> incompleteSections) {
 
   public SourceView {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(status, "status");
+    incompleteSections = incompleteSections == null ? List.of() : List.copyOf(incompleteSections);
+  }
+
+  /** A source from a gateway that does not report incomplete sections. */
+  public SourceView(
+      String id,
+      String name,
+      String status,
+      long elapsedMs,
+      boolean cached,
+      @Nullable Instant retrievedAt,
+      @Nullable String reason,
+      @Nullable String detail) {
+    this(id, name, status, elapsedMs, cached, retrievedAt, reason, detail, null);
+  }
+
+  /** The sections this source answered but could not read completely; empty when complete. */
+  @Override
+  public List<IncompleteSection> incompleteSections() {
+    return Objects.requireNonNull(incompleteSections);
   }
 
   public Optional<String> detailIfAny() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.carelens.portal.gateway.IncompleteSection;
 import org.carelens.portal.gateway.SourceView;
 
 /**
@@ -24,7 +25,28 @@ public final class Completeness {
 
   private Completeness() {}
 
-  /** One sentence per source that makes the view possibly incomplete; empty when complete. */
+  /** "1 listed allergy could not be read", "care team could not be read". */
+  static String sectionGap(IncompleteSection section) {
+    SectionKind kind =
+        java.util.Arrays.stream(SectionKind.values())
+            .filter(k -> k.key().equals(section.section()))
+            .findFirst()
+            .orElse(null);
+    if (kind == null) {
+      return section.section() + " could not be read completely";
+    }
+    if ("PARTIAL".equals(section.state()) && section.unreadableItems() != null) {
+      int n = section.unreadableItems();
+      return "%d listed %s could not be read"
+          .formatted(n, n == 1 ? kind.singular() : kind.plural());
+    }
+    return kind.heading().toLowerCase(java.util.Locale.UK) + " could not be read";
+  }
+
+  /**
+   * One sentence per source that makes the view possibly incomplete, and one per section a source
+   * answered but could not read completely; empty when complete.
+   */
   public static List<String> gaps(List<SourceView> sources, Clock clock) {
     List<String> gaps = new ArrayList<>();
     for (SourceView source : sources) {
@@ -68,6 +90,10 @@ public final class Completeness {
       }
       if (gap != null) {
         gaps.add(gap);
+      }
+      for (IncompleteSection section : source.incompleteSections()) {
+        // Issue 9: a source that answered can still have sections it could not read.
+        gaps.add(source.name() + ": " + sectionGap(section) + ".");
       }
     }
     return List.copyOf(gaps);

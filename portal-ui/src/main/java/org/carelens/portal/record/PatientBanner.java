@@ -19,6 +19,18 @@ import org.jspecify.annotations.Nullable;
 final class PatientBanner extends Header {
 
   PatientBanner(PatientView patient, AllergyTitle allergyTitle, LocalDate today) {
+    this(patient, allergyTitle, false, today);
+  }
+
+  /**
+   * @param allergiesMayBeIncomplete a source could not read all of its allergies: a "Known
+   *     allergies" title then says the list may be incomplete (issue 9)
+   */
+  PatientBanner(
+      PatientView patient,
+      AllergyTitle allergyTitle,
+      boolean allergiesMayBeIncomplete,
+      LocalDate today) {
     setId("patient-banner");
     getElement().setAttribute("aria-label", "Patient banner");
     addClassNames(
@@ -76,7 +88,20 @@ final class PatientBanner extends Header {
       default -> allergies.addClassNames(LumoUtility.Background.CONTRAST_10);
     }
     add(allergies);
+    if (allergiesMayBeIncomplete && allergyTitle == AllergyTitle.KNOWN) {
+      Span incomplete = new Span(ALLERGIES_MAY_BE_INCOMPLETE);
+      incomplete.setId("banner-allergy-incomplete");
+      incomplete.addClassNames(
+          LumoUtility.FontWeight.SEMIBOLD,
+          LumoUtility.Padding.Horizontal.SMALL,
+          LumoUtility.BorderRadius.SMALL,
+          LumoUtility.Background.WARNING_10,
+          LumoUtility.TextColor.BODY);
+      add(incomplete);
+    }
   }
+
+  static final String ALLERGIES_MAY_BE_INCOMPLETE = "List may be incomplete";
 
   private static Component field(String id, String label, String value) {
     Span labelText = new Span(label);

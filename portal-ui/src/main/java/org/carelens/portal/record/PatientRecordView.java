@@ -236,7 +236,14 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     LocalDate today = LocalDate.now(clock);
     add(
         new PatientBanner(
-            record.patient(), AllergyTitle.of(record.sections().allergiesIfPresent()), today));
+            record.patient(),
+            AllergyTitle.of(record.sections().allergiesIfPresent()),
+            record
+                .sections()
+                .allergiesIfPresent()
+                .map(a -> !a.incomplete().isEmpty())
+                .orElse(false),
+            today));
     new ConsentActions(gateway, launch, access.nhsNumber(), clock)
         .forView(record)
         .forEach(this::add);

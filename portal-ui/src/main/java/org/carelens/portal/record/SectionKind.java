@@ -34,6 +34,26 @@ public enum SectionKind {
     return heading;
   }
 
+  /** One item of the section, as in "1 listed allergy could not be read". */
+  public String singular() {
+    return switch (this) {
+      case ALLERGIES -> "allergy";
+      case CARE_TEAM -> "care team member";
+      case SOCIAL_CARE -> "social care package";
+      case REFERRALS -> "referral";
+      default -> key.substring(0, key.length() - 1);
+    };
+  }
+
+  /** Several items of the section, as in "2 listed allergies could not be read". */
+  public String plural() {
+    return switch (this) {
+      case CARE_TEAM -> "care team members";
+      case SOCIAL_CARE -> "social care packages";
+      default -> key;
+    };
+  }
+
   /** What an empty grid says when the section could not be shown: "Medications unavailable". */
   public String unavailable() {
     return switch (this) {

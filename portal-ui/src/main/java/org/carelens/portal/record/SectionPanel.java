@@ -2,6 +2,7 @@ package org.carelens.portal.record;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.carelens.portal.gateway.IncompleteEntry;
 import org.carelens.portal.gateway.RecordItem;
 import org.carelens.portal.gateway.SectionData;
 
@@ -18,7 +20,7 @@ import org.carelens.portal.gateway.SectionData;
  * One section of the record: a heading, the gateway's withheld notice (its words exactly), and a
  * grid whose last columns are always the item's sources and the conflict marker. Ids follow the
  * section's key: {@code <key>}, {@code <key>-heading}, {@code <key>-notice}, {@code <key>-missing},
- * {@code <key>-grid}.
+ * {@code <key>-grid}, {@code <key>-incomplete}.
  *
  * <p>An empty grid never implies "nothing recorded" when that was not said: a missing or withheld
  * section reads "... unavailable"; an empty one says the sources that loaded returned none.
@@ -63,6 +65,9 @@ class SectionPanel<T extends RecordItem> extends Section {
     } else if (data.get().withheld()) {
       add(Notices.info(kind.key() + "-notice", data.get().noticeIfAny().orElse(GENERIC_NOTICE)));
     }
+    data.map(SectionData::incomplete)
+        .filter(gaps -> !gaps.isEmpty())
+        .ifPresent(gaps -> add(incomplete(kind, gaps)));
 
     grid.setId(kind.key() + "-grid");
     grid.setAriaLabel(kind.heading());
@@ -73,10 +78,30 @@ class SectionPanel<T extends RecordItem> extends Section {
     grid.addColumn(ConflictMarker.<T>renderer(RecordItem::conflict))
         .setHeader("Conflict")
         .setKey("conflict");
-    boolean unavailable = data.map(d -> d.withheld() && d.items().isEmpty()).orElse(true);
+    // Principle 3: an empty grid over a section a source could not read is "unavailable", never
+    // "none returned".
+    boolean unavailable =
+        data.map(d -> (d.withheld() || !d.incomplete().isEmpty()) && d.items().isEmpty())
+            .orElse(true);
     grid.setEmptyStateText(unavailable ? kind.unavailable() : emptyText);
     data.ifPresent(d -> grid.setItems(order.apply(d.items())));
     add(grid);
+  }
+
+  /**
+   * The section's own "may be missing" box, one line per source that could not read all of it, e.g.
+   * "Riverside Medical Practice: 1 listed allergy could not be read". Shown as an alert: what is
+   * listed below is only what could be read.
+   */
+  static Div incomplete(SectionKind kind, List<IncompleteEntry> gaps) {
+    String[] lines =
+        gaps.stream()
+            .map(g -> g.message() != null ? g.message() : g.source() + ": " + g.state())
+            .toArray(String[]::new);
+    return Notices.error(
+        kind.key() + "-incomplete",
+        "Some %s may be missing".formatted(kind.heading().toLowerCase(Locale.UK)),
+        lines);
   }
 
   Grid<T> grid() {
