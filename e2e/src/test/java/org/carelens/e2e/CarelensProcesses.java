@@ -36,6 +36,7 @@ final class CarelensProcesses implements AutoCloseable {
   final int portalPort = freePort();
   private final List<Process> processes = new ArrayList<>();
   private final Path database;
+  private final Path fixtures;
 
   CarelensProcesses() {
     try {
@@ -43,6 +44,8 @@ final class CarelensProcesses implements AutoCloseable {
       // demo in the same tree) never show up in this run's searches and chain checks.
       Files.createDirectories(Path.of("target"));
       this.database = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "gateway-db-");
+      // Empty until a journey writes a fixture: the simulators re-read it on every request.
+      this.fixtures = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fixtures-");
     } catch (IOException e) {
       throw new IllegalStateException("Could not create the gateway's database folder", e);
     }
@@ -66,6 +69,7 @@ final class CarelensProcesses implements AutoCloseable {
             "--social-care-port", String.valueOf(socialCarePort),
             "--pharmacy-port", String.valueOf(pharmacyPort),
             "--issuer", launcher,
+            "--fixtures", fixtures.toString(),
             "--portal-url", portalUrl()));
     start(
         "gateway",
@@ -94,6 +98,19 @@ final class CarelensProcesses implements AutoCloseable {
     awaitHttp(gatewayUrl() + "/api/v1/patients/9990000018/record");
     awaitHttp(portalUrl() + "/");
     return this;
+  }
+
+  /**
+   * Serves {@code body} verbatim as {@code sourceKind}'s whole answer for one patient (see the
+   * README's "Fixtures"), until {@link #removeFixture}.
+   */
+  void fixture(String sourceKind, String fileName, String body) throws IOException {
+    Path dir = Files.createDirectories(fixtures.resolve(sourceKind));
+    Files.writeString(dir.resolve(fileName), body);
+  }
+
+  void removeFixture(String sourceKind, String fileName) throws IOException {
+    Files.deleteIfExists(fixtures.resolve(sourceKind).resolve(fileName));
   }
 
   String launcherUrl() {

@@ -35,8 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class LaunchJourneyIT {
 
   static final String SHOWCASE = "9990000018";
-  static final String GENERIC_NOTICE =
-      "Items excluded due to confidentiality and/or patient preferences";
+  static final String NOT_FOR_SOCIAL_WORKERS =
+      "Not shared with social workers under sharing agreement riverside-shared-care";
+
   static final Dimension WINDOW = new Dimension(1400, 1000);
 
   /** The source strip once the merged view is shown; while loading it is {@code loading}. */
@@ -169,8 +170,9 @@ class LaunchJourneyIT {
     }
 
     assertThat(sectionOrder()).startsWith("careTeam", "socialCare", "encounters", "alerts");
-    assertThat(text("medications-notice")).isEqualTo(GENERIC_NOTICE);
-    assertThat(text("results-notice")).isEqualTo(GENERIC_NOTICE);
+    // Issue 9: withheld for every patient because of the viewer's role, said plainly.
+    assertThat(text("medications-notice")).isEqualTo(NOT_FOR_SOCIAL_WORKERS);
+    assertThat(text("results-notice")).isEqualTo(NOT_FOR_SOCIAL_WORKERS);
     assertThat(text("medications-grid")).doesNotContain("Amlodipine");
     assertThat(text("socialCare-grid")).contains("Home care");
   }
