@@ -30,10 +30,15 @@ final class Stu3Values {
     return resource.fhirType() + "/" + (id == null ? "(no id)" : id);
   }
 
+  /** "an AllergyIntolerance", "a Medication": a resource type with its article, for messages. */
+  static String withArticle(String type) {
+    return ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+  }
+
   static String requireId(Resource resource) throws BadResourceException {
     String id = resource.getIdElement().getIdPart();
     if (id == null || id.isBlank()) {
-      throw new BadResourceException("a " + resource.fhirType() + " has no id");
+      throw new BadResourceException(resource, "without an id");
     }
     return id;
   }
@@ -103,8 +108,7 @@ final class Stu3Values {
           concept.getCoding().stream()
               .filter(c -> c.hasCode() && !c.getCode().isBlank())
               .findFirst()
-              .orElseThrow(
-                  () -> new BadResourceException(describe(owner) + " has no coded concept"));
+              .orElseThrow(() -> new BadResourceException(owner, "without a coded concept"));
     }
     String display =
         chosen.hasDisplay() && !chosen.getDisplay().isBlank()
