@@ -73,17 +73,6 @@ final class Stu3Values {
         .findFirst();
   }
 
-  /** The SNOMED CT codes of a CodeableConcept. */
-  static List<String> snomedCodes(CodeableConcept concept) {
-    List<String> codes = new ArrayList<>();
-    for (Coding coding : concept.getCoding()) {
-      if (CodedConcept.SNOMED_CT.equals(coding.getSystem()) && coding.hasCode()) {
-        codes.add(coding.getCode());
-      }
-    }
-    return codes;
-  }
-
   /**
    * The concept as a canonical coded concept: the first coding in one of {@code systems} (in that
    * order of preference), else the first coding with a code. Display is the coding's display, else
