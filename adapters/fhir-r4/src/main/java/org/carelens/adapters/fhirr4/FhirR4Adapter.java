@@ -47,7 +47,8 @@ import org.hl7.fhir.r4.model.Bundle;
  * Interruption cancels every exchange still in flight and propagates. Thread-safe: one {@link
  * HttpClient} serves every concurrent {@link #fetch}. Source failures come back as {@link
  * SourceOutcome} values, as the {@link SourceAdapter} contract says; a search that fails costs its
- * own section (reported unavailable) when others answered.
+ * own section (reported unavailable, with the failure as its reason) when others answered, and a
+ * resource that cannot be read costs only itself (its section is reported partial, with a count).
  */
 public final class FhirR4Adapter implements SourceAdapter {
 

@@ -32,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.carelens.sdk.model.AllergyItem;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.DocumentItem;
 import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.EncounterItem;
@@ -305,9 +306,95 @@ class FhirR4AdapterTest {
     SourceRecord record = loaded(adapter.fetch(request(Section.ALLERGIES, Section.MEDICATIONS)));
 
     assertThat(record.section(Section.ALLERGIES).orElseThrow().items()).hasSize(1);
+    assertThat(record.section(Section.ALLERGIES).orElseThrow().completeness())
+        .isEqualTo(Completeness.complete());
     var medications = record.section(Section.MEDICATIONS).orElseThrow();
     assertThat(medications.items()).isEmpty();
     assertThat(medications.emptyReason()).contains(EmptyReason.UNAVAILABLE);
+    assertThat(medications.completeness())
+        .isEqualTo(
+            Completeness.unavailable(
+                "HTTP 503 from the MedicationStatement search, without an OperationOutcome"));
+  }
+
+  @Test
+  void a_search_whose_connection_is_reset_makes_its_section_unavailable_naming_the_search()
+      throws Exception {
+    answerAll();
+    trust.stubFor(
+        get(urlPathEqualTo(BASE + "/Condition"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    SourceRecord record = loaded(adapter.fetch(request(Section.ALLERGIES, Section.PROBLEMS)));
+
+    assertThat(record.section(Section.PROBLEMS).orElseThrow().completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Unavailable.class,
+            u ->
+                assertThat(u.reason())
+                    .startsWith("the Condition search failed: ")
+                    .doesNotContain(PATIENT.value()));
+    assertThat(record.section(Section.ALLERGIES).orElseThrow().items()).hasSize(1);
+  }
+
+  @Test
+  void an_allergy_without_a_code_costs_only_itself_and_makes_allergies_partial() throws Exception {
+    answerAll();
+    answer("/AllergyIntolerance", 200, withEntry(text("allergies.json"), UNCODED_ALLERGY));
+
+    SourceRecord record = loaded(adapter.fetch(request(Section.ALLERGIES)));
+
+    var allergies = record.section(Section.ALLERGIES).orElseThrow();
+    assertThat(allergies.items()).extracting(i -> i.concept().code()).containsExactly("91936005");
+    assertThat(allergies.completeness())
+        .isEqualTo(Completeness.partial(1, "1 AllergyIntolerance without a code"));
+    assertThat(allergies.emptyReason()).isEmpty();
+  }
+
+  @Test
+  void a_report_result_missing_from_the_answer_is_counted_and_the_other_results_are_shown()
+      throws Exception {
+    answerAll();
+    answer(
+        "/DiagnosticReport",
+        200,
+        text("reports.json")
+            .replace(
+                "{\"reference\": \"Observation/o2\"}", "{\"reference\": \"Observation/gone\"}"));
+
+    SourceRecord record = loaded(adapter.fetch(request(Section.RESULTS)));
+
+    var results = record.section(Section.RESULTS).orElseThrow();
+    assertThat(results.items())
+        .extracting(i -> i.concept().display())
+        .containsExactly("Potassium", "Renal function panel", "HIV screen");
+    assertThat(((ResultItem) results.items().get(1)).value().orElseThrow())
+        .contains("1 of 2 results not included in the source's answer");
+    assertThat(results.completeness())
+        .isEqualTo(Completeness.partial(1, "1 DiagnosticReport result not in the answer"));
+  }
+
+  @Test
+  void a_resource_a_search_matched_that_belongs_to_another_section_is_counted_not_shown()
+      throws Exception {
+    answerAll();
+    String medicationAsMatch =
+        """
+        {"search": {"mode": "match"}, "resource": {"resourceType": "MedicationStatement",
+          "id": "m9", "status": "active", "subject": {"reference": "Patient/p1"},
+          "medicationCodeableConcept": {"coding": [{"system": "https://dmd.nhs.uk",
+            "code": "319283006", "display": "Amlodipine 5mg tablets"}]}}}
+        """;
+    answer("/AllergyIntolerance", 200, withEntry(text("allergies.json"), medicationAsMatch));
+
+    SourceRecord record = loaded(adapter.fetch(request(Section.ALLERGIES)));
+
+    var allergies = record.section(Section.ALLERGIES).orElseThrow();
+    assertThat(allergies.items()).hasSize(1);
+    assertThat(allergies.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                1, "1 MedicationStatement matched by the AllergyIntolerance search"));
   }
 
   @Test
@@ -355,7 +442,30 @@ class FhirR4AdapterTest {
   }
 
   @Test
-  void a_resource_filed_under_another_patient_costs_its_section() throws Exception {
+  void a_resource_filed_under_another_patient_is_never_shown_and_is_counted() throws Exception {
+    answerAll();
+    String foreign =
+        """
+        {"search": {"mode": "match"}, "resource": {"resourceType": "AllergyIntolerance",
+          "id": "a9", "patient": {"reference": "Patient/someone-else"},
+          "code": {"coding": [{"system": "http://snomed.info/sct", "code": "91935009",
+            "display": "Allergy to peanuts"}]}}}
+        """;
+    answer("/AllergyIntolerance", 200, withEntry(text("allergies.json"), foreign));
+
+    SourceRecord record = loaded(adapter.fetch(request(Section.ALLERGIES)));
+
+    var allergies = record.section(Section.ALLERGIES).orElseThrow();
+    assertThat(allergies.items()).extracting(i -> i.concept().code()).containsExactly("91936005");
+    assertThat(allergies.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                1,
+                "1 AllergyIntolerance referring to a Patient the Patient search did not return"));
+  }
+
+  @Test
+  void a_search_answered_only_by_another_patients_resources_shows_none_of_them() throws Exception {
     answerAll();
     answer(
         "/AllergyIntolerance",
@@ -364,8 +474,11 @@ class FhirR4AdapterTest {
 
     SourceRecord record = loaded(adapter.fetch(request(Section.ALLERGIES)));
 
-    assertThat(record.section(Section.ALLERGIES).orElseThrow().emptyReason())
-        .contains(EmptyReason.UNAVAILABLE);
+    var allergies = record.section(Section.ALLERGIES).orElseThrow();
+    assertThat(allergies.items()).isEmpty();
+    assertThat(allergies.completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class, p -> assertThat(p.unreadableItems()).isEqualTo(1));
   }
 
   @Test
@@ -538,6 +651,18 @@ class FhirR4AdapterTest {
   private static SourceRecord loaded(SourceOutcome outcome) {
     assertThat(outcome).isInstanceOf(SourceOutcome.Loaded.class);
     return ((SourceOutcome.Loaded) outcome).record();
+  }
+
+  /** An allergy without the code UK Core requires. */
+  private static final String UNCODED_ALLERGY =
+      """
+      {"search": {"mode": "match"}, "resource": {"resourceType": "AllergyIntolerance",
+        "id": "a2", "patient": {"reference": "Patient/p1"}, "recordedDate": "2025-03-01"}}
+      """;
+
+  /** The searchset with one more entry at its end. */
+  private static String withEntry(String searchset, String entry) {
+    return searchset.replaceFirst("\\]\\}\\s*$", "," + entry + "]}");
   }
 
   private static void answerAll() {

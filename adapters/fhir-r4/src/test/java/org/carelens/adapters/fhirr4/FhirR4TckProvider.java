@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.net.URI;
 import java.util.Map;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.tck.AdapterTckProvider;
 import org.carelens.tck.TckSource;
@@ -67,6 +68,43 @@ public final class FhirR4TckProvider implements AdapterTckProvider {
   public void stubDataResponse(
       WireMockServer source, NhsNumber patient, ResponseDefinitionBuilder response) {
     SEARCHES.keySet().forEach(path -> stub(source, path, patient, response));
+  }
+
+  /**
+   * A full record whose allergy search answers with the readable penicillin allergy and a second
+   * allergy without the code UK Core requires.
+   */
+  @Override
+  public Section stubOneUnreadableItem(WireMockServer source, NhsNumber patient) {
+    stubRecord(source, patient);
+    String allergies =
+        FhirR4AdapterTest.text("allergies.json")
+            .replace("\"total\": 1", "\"total\": 2")
+            .replaceFirst(
+                "\\]\\}\\s*$",
+                """
+                ,{"search": {"mode": "match"}, "resource": {"resourceType": "AllergyIntolerance",
+                  "id": "a2-%s", "patient": {"reference": "Patient/p1"}, "recordedDate": "2025-03-01"}}
+                ]}
+                """
+                    .formatted(patient.value()));
+    stub(source, "/AllergyIntolerance", patient, ok(allergies));
+    return Section.ALLERGIES;
+  }
+
+  /** A full record whose medication search fails with HTTP 500 while the others answer. */
+  @Override
+  public Section stubUnreadableSection(WireMockServer source, NhsNumber patient) {
+    stubRecord(source, patient);
+    stub(
+        source,
+        "/MedicationStatement",
+        patient,
+        aResponse()
+            .withStatus(500)
+            .withHeader("Content-Type", contentType())
+            .withBody(FhirR4AdapterTest.text("operation-outcome.json")));
+    return Section.MEDICATIONS;
   }
 
   @Override

@@ -22,6 +22,9 @@ public final class Fixtures {
   /** Alex Brown, structured-record-confidential.json. */
   public static final NhsNumber CONFIDENTIAL_PATIENT = new NhsNumber("9990000034");
 
+  /** GP Connect 1.6's List.code (SNOMED CT) for "Medications and medical devices". */
+  public static final String MEDICATIONS_LIST_CODE = "933361000000108";
+
   public static final RequestContext CONTEXT =
       new RequestContext(
           "5f3c7d2e-9a41-4b8e-8c1d-2b6f0e7a9c13",

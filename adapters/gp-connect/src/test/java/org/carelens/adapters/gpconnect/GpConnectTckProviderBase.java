@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
 import org.carelens.tck.AdapterTckProvider;
 
 /** Tells the conformance kit how GP Connect 1.6 looks on the wire. */
@@ -51,10 +52,35 @@ abstract class GpConnectTckProviderBase implements AdapterTckProvider {
             .willReturn(response));
   }
 
+  /** Three readable allergies, and a fourth the allergies List names but the bundle lacks. */
+  @Override
+  public Section stubOneUnreadableItem(WireMockServer source, NhsNumber patient) {
+    stubDataResponse(
+        source, patient, ok(fixture("structured-record-dangling-allergy.json", patient)));
+    return Section.ALLERGIES;
+  }
+
+  /** A full record whose medications List is missing (its code is one GP Connect does not use). */
+  @Override
+  public Section stubUnreadableSection(WireMockServer source, NhsNumber patient) {
+    stubDataResponse(
+        source,
+        patient,
+        ok(validPayload(patient).replace(Fixtures.MEDICATIONS_LIST_CODE, "999999999")));
+    return Section.MEDICATIONS;
+  }
+
   @Override
   public String validPayload(NhsNumber patient) {
-    return Fixtures.text("structured-record-full.json")
-        .replace(Fixtures.FULL_PATIENT.value(), patient.value());
+    return fixture("structured-record-full.json", patient);
+  }
+
+  private static String fixture(String name, NhsNumber patient) {
+    return Fixtures.text(name).replace(Fixtures.FULL_PATIENT.value(), patient.value());
+  }
+
+  private ResponseDefinitionBuilder ok(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", contentType()).withBody(body);
   }
 
   @Override

@@ -18,7 +18,7 @@ final class AlertMapper {
 
   static Optional<AlertItem> map(Flag flag, ItemOrigin origin) throws BadResourceException {
     if (!flag.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(flag) + " has no status");
+      throw new BadResourceException(flag, "without a status");
     }
     AlertItem.Status status =
         switch (flag.getStatus()) {

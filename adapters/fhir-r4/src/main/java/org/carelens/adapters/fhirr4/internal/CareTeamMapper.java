@@ -64,9 +64,7 @@ final class CareTeamMapper {
               .display(participant.getMember(), team)
               .or(() -> teamName)
               .orElseThrow(
-                  () ->
-                      new BadResourceException(
-                          R4Values.describe(team) + " has a participant with no name"));
+                  () -> new BadResourceException(team, "with a participant without a name"));
       items.add(
           new CareTeamItem(
               origin.provenance(team),

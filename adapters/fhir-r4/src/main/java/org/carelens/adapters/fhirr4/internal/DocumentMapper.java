@@ -38,8 +38,7 @@ final class DocumentMapper {
                         .findFirst())
             .orElseThrow(
                 () ->
-                    new BadResourceException(
-                        R4Values.describe(document) + " has neither a coded type nor category"));
+                    new BadResourceException(document, "with neither a coded type nor a category"));
     Optional<Attachment> attachment =
         document.getContent().stream().map(c -> c.getAttachment()).findFirst();
     String title =

@@ -31,7 +31,7 @@ final class EncounterMapper {
   static Optional<EncounterItem> map(Encounter encounter, ResourceIndex index, ItemOrigin origin)
       throws BadResourceException {
     if (!encounter.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(encounter) + " has no status");
+      throw new BadResourceException(encounter, "without a status");
     }
     switch (encounter.getStatus()) {
       case ENTEREDINERROR, CANCELLED -> {
@@ -60,9 +60,7 @@ final class EncounterMapper {
                         ? Optional.of(R4Values.coding(encounter.getClass_()))
                         : Optional.empty())
             .orElseThrow(
-                () ->
-                    new BadResourceException(
-                        R4Values.describe(encounter) + " has neither a coded type nor a class"));
+                () -> new BadResourceException(encounter, "with neither a coded type nor a class"));
     Optional<String> location =
         encounter.getLocation().stream()
             .map(l -> index.display(l.getLocation(), encounter))

@@ -13,7 +13,7 @@ final class ImmunisationMapper {
   static Optional<ImmunisationItem> map(Immunization immunization, ItemOrigin origin)
       throws BadResourceException {
     if (!immunization.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(immunization) + " has no status");
+      throw new BadResourceException(immunization, "without a status");
     }
     ImmunisationItem.Status status =
         switch (immunization.getStatus()) {

@@ -35,7 +35,7 @@ final class MedicationMapper {
       MedicationStatement statement, ResourceIndex index, ItemOrigin origin)
       throws BadResourceException {
     if (!statement.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(statement) + " has no status");
+      throw new BadResourceException(statement, "without a status");
     }
     Status status =
         switch (statement.getStatus()) {
@@ -78,7 +78,7 @@ final class MedicationMapper {
       MedicationRequest request, ResourceIndex index, ItemOrigin origin)
       throws BadResourceException {
     if (!request.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(request) + " has no status");
+      throw new BadResourceException(request, "without a status");
     }
     Status status =
         switch (request.getStatus()) {
@@ -112,7 +112,7 @@ final class MedicationMapper {
       MedicationDispense dispense, ResourceIndex index, ItemOrigin origin)
       throws BadResourceException {
     if (!dispense.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(dispense) + " has no status");
+      throw new BadResourceException(dispense, "without a status");
     }
     Status status =
         switch (dispense.getStatus()) {
@@ -167,10 +167,11 @@ final class MedicationMapper {
             med.getCode(), owner, "medication", R4Values.DMD, CodedConcept.SNOMED_CT);
       }
       throw new BadResourceException(
+          owner.fhirType() + " referring to a Medication not in the answer",
           "%s refers to medication '%s', which is not in the answer"
               .formatted(R4Values.describe(owner), reference.getReference()));
     }
-    throw new BadResourceException(R4Values.describe(owner) + " names no medication");
+    throw new BadResourceException(owner, "naming no medication");
   }
 
   /**

@@ -60,7 +60,7 @@ final class ProblemMapper {
   static Optional<ProblemItem> procedure(Procedure procedure, ItemOrigin origin)
       throws BadResourceException {
     if (!procedure.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(procedure) + " has no status");
+      throw new BadResourceException(procedure, "without a status");
     }
     Status status =
         switch (procedure.getStatus()) {

@@ -73,9 +73,12 @@ public final class R4ResourceMapper {
    * The items one resource contributes: none for a non-clinical resource or one entered in error;
    * several for a DiagnosticReport (one per result) or a CareTeam (one per member).
    *
-   * @throws BadResourceException when the resource cannot be mapped faithfully
+   * @param unreadable where parts of the resource that cannot be read are counted (a result a
+   *     report lists but the answer lacks), while the rest of it is still mapped
+   * @throws BadResourceException when the resource as a whole cannot be mapped faithfully; it then
+   *     costs only itself, and the caller counts it
    */
-  public List<ClinicalItem> map(Resource resource, ResourceIndex index)
+  public List<ClinicalItem> map(Resource resource, ResourceIndex index, UnreadableItems unreadable)
       throws BadResourceException {
     List<ClinicalItem> items = new ArrayList<>();
     switch (resource) {
@@ -90,7 +93,7 @@ public final class R4ResourceMapper {
       case Encounter r -> EncounterMapper.map(r, index, origin).ifPresent(items::add);
       case Observation r ->
           ResultMapper.observation(r, Optional.empty(), Set.of(), origin).ifPresent(items::add);
-      case DiagnosticReport r -> items.addAll(ResultMapper.report(r, index, origin));
+      case DiagnosticReport r -> items.addAll(ResultMapper.report(r, index, origin, unreadable));
       case DocumentReference r ->
           DocumentMapper.reference(r, index, origin, base).ifPresent(items::add);
       case Composition r ->

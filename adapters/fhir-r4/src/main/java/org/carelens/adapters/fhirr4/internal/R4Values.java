@@ -48,7 +48,7 @@ final class R4Values {
   static String itemId(Resource resource) throws BadResourceException {
     String id = resource.getIdElement().getIdPart();
     if (id == null || id.isBlank()) {
-      throw new BadResourceException("a " + resource.fhirType() + " has no id");
+      throw new BadResourceException(resource, "without an id");
     }
     return resource.fhirType() + "/" + id;
   }
@@ -138,7 +138,8 @@ final class R4Values {
       throws BadResourceException {
     Optional<CodedConcept> coded = concept(concept, systems);
     if (coded.isEmpty()) {
-      throw new BadResourceException(describe(owner) + " has no coded " + element);
+      throw new BadResourceException(
+          owner, element.equals("code") ? "without a code" : "without a coded " + element);
     }
     return coded.get();
   }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.carelens.sdk.model.ClinicalItem;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
@@ -29,13 +30,17 @@ import org.hl7.fhir.r4.model.Resource;
  * Builds one source outcome from the answers to every search of a fetch.
  *
  * <p><b>Rules.</b> Every search empty (Patient included) means the trust holds no record: {@code
- * NO_RECORD}, as FHIR servers answer an unknown patient with an empty searchset. A search that
- * failed costs its own section, reported {@link EmptyReason#UNAVAILABLE}; when nothing at all came
- * back, the first failure is the outcome. A Patient carrying another NHS number means the answer
- * may be another patient's, and the whole answer is refused. A clinical resource whose subject is
- * another patient, or that cannot be mapped, costs its section (UNAVAILABLE, no items): the model
- * cannot mark a section partial, and an allergy list silently missing one allergy would read as
- * complete.
+ * NO_RECORD}, as FHIR servers answer an unknown patient with an empty searchset. A Patient carrying
+ * another NHS number means the answer may be another patient's, and the whole answer is refused.
+ * Otherwise each section is read tolerantly, one resource at a time: a resource whose subject is
+ * another patient, that cannot be mapped, or that a search matched although it does not belong to
+ * its section costs only itself. It is counted, and the section is {@link Completeness.Partial}
+ * with the readable items, because an allergy list silently missing one allergy would read as
+ * complete. A result a report lists but the answer lacks is counted the same way. Only a search
+ * that failed (or was not made) makes its section {@link Completeness.Unavailable}, with the
+ * failure as the reason; when nothing at all came back, the first failure is the outcome.
+ * Completeness reasons name resource types and searches, never ids, item content or patient data;
+ * the ids go to the log.
  */
 public final class RecordAssembler {
 
@@ -101,15 +106,22 @@ public final class RecordAssembler {
       }
       if (failed.containsKey(search) || !answered.containsKey(search)) {
         String why =
-            failed.containsKey(search) ? failed.get(search).detail() : "the search was not made";
+            failed.containsKey(search)
+                ? failure(search, failed.get(search))
+                : search.describe() + " was not made";
         sections.put(section.get(), unavailable(section.get(), why));
         continue;
       }
       List<Resource> found = matches(answered.get(search), search.resourceType());
       try {
-        sections.put(section.get(), section(section.get(), found, index, nhsNumber, patientIds));
-      } catch (BadResourceException | RuntimeException e) {
-        sections.put(section.get(), unavailable(section.get(), e.getMessage()));
+        sections.put(section.get(), section(search, found, index, nhsNumber, patientIds));
+      } catch (RuntimeException e) {
+        sections.put(
+            section.get(),
+            unavailable(
+                section.get(),
+                "%s could not be read (%s)"
+                    .formatted(search.describe(), e.getClass().getSimpleName())));
       }
     }
     Optional<PatientIdentity> identity =
@@ -120,27 +132,31 @@ public final class RecordAssembler {
   }
 
   private SectionContent<ClinicalItem> section(
-      Section section,
+      Search search,
       List<Resource> found,
       ResourceIndex index,
       NhsNumber nhsNumber,
-      Set<String> patientIds)
-      throws BadResourceException {
+      Set<String> patientIds) {
+    Section section = search.section().orElseThrow();
     List<ClinicalItem> items = new ArrayList<>();
+    UnreadableItems unreadable = new UnreadableItems();
     boolean nilKnown = false;
     for (Resource resource : found) {
       if (section == Section.RESULTS && resource instanceof org.hl7.fhir.r4.model.Observation) {
         continue; // mapped with their report, or below if no report lists them
       }
-      checkSubject(resource, nhsNumber, patientIds);
-      if (R4ResourceMapper.assertsNoKnownAllergy(resource)) {
+      if (section == Section.ALLERGIES
+          && R4ResourceMapper.assertsNoKnownAllergy(resource)
+          && isThisPatients(resource, nhsNumber, patientIds)) {
         nilKnown = true;
         continue;
       }
-      items.addAll(mapper.map(resource, index));
+      read(search, resource, index, nhsNumber, patientIds, items, unreadable);
     }
     if (section == Section.RESULTS) {
-      items.addAll(unreportedObservations(found, index, nhsNumber, patientIds));
+      for (Resource observation : unreportedObservations(found, index)) {
+        read(search, observation, index, nhsNumber, patientIds, items, unreadable);
+      }
     }
     // "No known allergies" holds only while no allergy is active (a later allergy supersedes it).
     boolean anyActive =
@@ -151,16 +167,54 @@ public final class RecordAssembler {
                         && a.status() == org.carelens.sdk.model.AllergyItem.Status.ACTIVE);
     Optional<EmptyReason> reason =
         nilKnown && !anyActive ? Optional.of(EmptyReason.NIL_KNOWN) : Optional.empty();
-    return new SectionContent<>(section, items, reason, false);
+    if (unreadable.count() > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "source {0}: {1} section partial, {2} item(s) unreadable: {3}",
+          sourceId,
+          section.key(),
+          unreadable.count(),
+          String.join("; ", unreadable.details()));
+    }
+    return new SectionContent<>(section, items, reason, false, unreadable.completeness());
+  }
+
+  /**
+   * Maps one resource a search matched into {@code items}, or counts it in {@code unreadable}. The
+   * parts of it that cannot be read are counted only when the rest of it could be.
+   */
+  private void read(
+      Search search,
+      Resource resource,
+      ResourceIndex index,
+      NhsNumber nhsNumber,
+      Set<String> patientIds,
+      List<ClinicalItem> items,
+      UnreadableItems unreadable) {
+    try {
+      checkSubject(resource, nhsNumber, patientIds);
+      if (R4ResourceMapper.SECTIONS.get(resource.fhirType()) != search.section().orElseThrow()) {
+        throw new BadResourceException(
+            "%s matched by %s".formatted(resource.fhirType(), search.describe()),
+            "%s matched by %s".formatted(R4Values.describe(resource), search.describe()));
+      }
+      UnreadableItems parts = new UnreadableItems();
+      List<ClinicalItem> mapped = mapper.map(resource, index, parts);
+      items.addAll(mapped);
+      unreadable.addAll(parts);
+    } catch (BadResourceException e) {
+      unreadable.add(e);
+    } catch (RuntimeException e) {
+      unreadable.add(resource, e);
+    }
   }
 
   /**
    * Observations a server returned as matches of the DiagnosticReport search although no report
    * lists them; they are results too, and dropping them would hide them.
    */
-  private List<ClinicalItem> unreportedObservations(
-      List<Resource> reports, ResourceIndex index, NhsNumber nhsNumber, Set<String> patientIds)
-      throws BadResourceException {
+  private static List<Resource> unreportedObservations(
+      List<Resource> reports, ResourceIndex index) {
     Set<Resource> reported = new HashSet<>();
     for (Resource resource : reports) {
       if (resource instanceof DiagnosticReport report) {
@@ -169,14 +223,23 @@ public final class RecordAssembler {
         }
       }
     }
-    List<ClinicalItem> items = new ArrayList<>();
+    List<Resource> unreported = new ArrayList<>();
     for (Resource resource : reports) {
       if (resource instanceof org.hl7.fhir.r4.model.Observation && !reported.contains(resource)) {
-        checkSubject(resource, nhsNumber, patientIds);
-        items.addAll(mapper.map(resource, index));
+        unreported.add(resource);
       }
     }
-    return items;
+    return unreported;
+  }
+
+  private static boolean isThisPatients(
+      Resource resource, NhsNumber nhsNumber, Set<String> patientIds) {
+    try {
+      checkSubject(resource, nhsNumber, patientIds);
+      return true;
+    } catch (BadResourceException e) {
+      return false;
+    }
   }
 
   /**
@@ -199,8 +262,7 @@ public final class RecordAssembler {
           if (R4Values.NHS_NUMBER_SYSTEM.equals(id.getSystem())
               && id.hasValue()
               && !id.getValue().replace(" ", "").equals(nhsNumber.value())) {
-            throw new BadResourceException(
-                R4Values.describe(resource) + " is filed under another NHS number");
+            throw new BadResourceException(resource, "filed under another NHS number");
           }
         }
         if (reference.hasReference() && !patientIds.isEmpty()) {
@@ -209,8 +271,7 @@ public final class RecordAssembler {
               patientIds.stream().anyMatch(p -> target.equals(p) || target.endsWith("/" + p));
           if (!known && target.contains("Patient/")) {
             throw new BadResourceException(
-                R4Values.describe(resource)
-                    + " refers to a Patient the Patient search did not return");
+                resource, "referring to a Patient the Patient search did not return");
           }
         }
       }
@@ -254,14 +315,20 @@ public final class RecordAssembler {
     throw new IllegalStateException("no failure among " + failed.keySet());
   }
 
-  private SectionContent<ClinicalItem> unavailable(
-      Section section, @org.jspecify.annotations.Nullable String why) {
+  /** The failure as a section's reason, naming the search (transport failures name only a host). */
+  private static String failure(Search search, SourceOutcome.Failed failed) {
+    return failed.detail().contains(search.describe())
+        ? failed.detail()
+        : search.describe() + " failed: " + failed.detail();
+  }
+
+  private SectionContent<ClinicalItem> unavailable(Section section, String why) {
     LOG.log(
         System.Logger.Level.WARNING,
         "source {0}: {1} section unavailable: {2}",
         sourceId,
         section.key(),
         why);
-    return new SectionContent<>(section, List.of(), Optional.of(EmptyReason.UNAVAILABLE), false);
+    return SectionContent.unavailable(section, why);
   }
 }

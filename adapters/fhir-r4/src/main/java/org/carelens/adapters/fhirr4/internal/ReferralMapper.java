@@ -16,7 +16,7 @@ final class ReferralMapper {
   static Optional<ReferralItem> request(
       ServiceRequest request, ResourceIndex index, ItemOrigin origin) throws BadResourceException {
     if (!request.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(request) + " has no status");
+      throw new BadResourceException(request, "without a status");
     }
     Status status =
         switch (request.getStatus()) {
@@ -49,7 +49,7 @@ final class ReferralMapper {
   static Optional<ReferralItem> appointment(
       Appointment appointment, ResourceIndex index, ItemOrigin origin) throws BadResourceException {
     if (!appointment.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(appointment) + " has no status");
+      throw new BadResourceException(appointment, "without a status");
     }
     Status status =
         switch (appointment.getStatus()) {
@@ -68,9 +68,7 @@ final class ReferralMapper {
             .or(() -> R4Values.concept(appointment.getAppointmentType(), CodedConcept.SNOMED_CT))
             .or(() -> first(appointment.getReasonCode()))
             .orElseThrow(
-                () ->
-                    new BadResourceException(
-                        R4Values.describe(appointment) + " has no coded service or reason"));
+                () -> new BadResourceException(appointment, "without a coded service or reason"));
     return Optional.of(
         new ReferralItem(
             origin.provenance(appointment),

@@ -41,7 +41,7 @@ final class ResultMapper {
       ItemOrigin origin)
       throws BadResourceException {
     if (!observation.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(observation) + " has no status");
+      throw new BadResourceException(observation, "without a status");
     }
     if (observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR) {
       return Optional.empty();
@@ -85,13 +85,16 @@ final class ResultMapper {
 
   /**
    * The report's items: one per result Observation in the answer. Results the report lists but the
-   * answer does not hold are not dropped silently: the report itself becomes an item saying how
-   * many are missing, so nobody reads the rest as the complete report.
+   * answer does not hold are not dropped silently: each is counted in {@code unreadable}, and the
+   * report itself becomes an item saying how many are missing, so nobody reads the rest as the
+   * complete report. A result that is there but cannot be mapped is counted too, and costs only
+   * itself.
    */
-  static List<ResultItem> report(DiagnosticReport report, ResourceIndex index, ItemOrigin origin)
+  static List<ResultItem> report(
+      DiagnosticReport report, ResourceIndex index, ItemOrigin origin, UnreadableItems unreadable)
       throws BadResourceException {
     if (!report.hasStatus()) {
-      throw new BadResourceException(R4Values.describe(report) + " has no status");
+      throw new BadResourceException(report, "without a status");
     }
     if (report.getStatus() == DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR) {
       return List.of();
@@ -105,9 +108,26 @@ final class ResultMapper {
     for (Reference result : report.getResult()) {
       Optional<Resource> target = index.resolve(result, report);
       if (target.isPresent() && target.get() instanceof Observation observation) {
-        observation(observation, Optional.of(name.display()), labels, origin).ifPresent(items::add);
+        try {
+          observation(observation, Optional.of(name.display()), labels, origin)
+              .ifPresent(items::add);
+        } catch (BadResourceException e) {
+          unreadable.add(e);
+        } catch (RuntimeException e) {
+          unreadable.add(observation, e);
+        }
       } else {
         missing++;
+        unreadable.add(
+            new BadResourceException(
+                target.isPresent()
+                    ? "DiagnosticReport result that is not an Observation"
+                    : "DiagnosticReport result not in the answer",
+                "%s lists result '%s', which is %s"
+                    .formatted(
+                        R4Values.describe(report),
+                        result.getReference(),
+                        target.isPresent() ? "not an Observation" : "not in the answer")));
       }
     }
     if (report.getResult().isEmpty() || missing > 0) {

@@ -30,7 +30,7 @@ final class AllergyMapper {
       return Optional.empty();
     }
     if (!allergy.hasCode()) {
-      throw new BadResourceException(Stu3Values.describe(allergy) + " has no code");
+      throw new BadResourceException(allergy, "without a code");
     }
     CodedConcept concept = Stu3Values.concept(allergy.getCode(), allergy, CodedConcept.SNOMED_CT);
     AllergyItem.Status status =

@@ -73,13 +73,18 @@ final class BundleIndex {
     Optional<Resource> target = resolve(reference, from);
     if (target.isEmpty()) {
       throw new BadResourceException(
+          "%s referring to %s not in the bundle"
+              .formatted(from.fhirType(), Stu3Values.withArticle(type.getSimpleName())),
           "%s refers to '%s', which is not in the bundle"
               .formatted(Stu3Values.describe(from), reference.getReference()));
     }
     if (!type.isInstance(target.get())) {
       throw new BadResourceException(
-          "%s refers to a %s where a %s was expected"
-              .formatted(Stu3Values.describe(from), target.get().fhirType(), type.getSimpleName()));
+          from,
+          "referring to %s where %s was expected"
+              .formatted(
+                  Stu3Values.withArticle(target.get().fhirType()),
+                  Stu3Values.withArticle(type.getSimpleName())));
     }
     return type.cast(target.get());
   }

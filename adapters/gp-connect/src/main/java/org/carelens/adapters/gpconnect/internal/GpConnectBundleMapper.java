@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.carelens.sdk.model.AllergyItem;
 import org.carelens.sdk.model.ClinicalItem;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.MedicationItem;
 import org.carelens.sdk.model.NhsNumber;
@@ -41,9 +42,15 @@ import org.hl7.fhir.dstu3.model.Resource;
  *
  * <p><b>Safety rules.</b> The bundle must hold exactly one Patient and it must carry the requested
  * NHS number; otherwise the whole answer is rejected, because a mis-routed answer must never be
- * shown as this patient's. A resource that cannot be mapped costs its section, which is then
- * reported as {@link EmptyReason#UNAVAILABLE} with no items: the model has no way to mark a section
- * partial, and an allergy list silently missing one allergy would read as complete.
+ * shown as this patient's. Each List entry is then read on its own (a tolerant reader): an entry
+ * that is dangling (not in the bundle), malformed or of an unexpected type costs only itself, and
+ * its section is {@link Completeness.Partial} with the count of such entries, while the readable
+ * ones are still returned. An allergy list silently missing one allergy would read as complete; one
+ * that says "1 listed AllergyIntolerance not in the bundle" does not. A section is {@link
+ * Completeness.Unavailable} only when it cannot be read at all (its List is missing from the
+ * bundle, or reading it failed as a whole). Codes in systems this mapper does not know keep their
+ * display text and are shown. Completeness reasons name resource types, never ids, item content or
+ * patient data; the ids go to the log.
  *
  * <p>Thread-safe and stateless apart from the source id.
  */
@@ -92,10 +99,9 @@ public final class GpConnectBundleMapper {
               index,
               Section.ENCOUNTERS,
               List.of(Gpc.LIST_CONSULTATIONS),
-              (entry, list) ->
-                  List.of(
-                      JournalMapper.consultation(
-                          as(entry, Encounter.class, list), index, origin))));
+              "Encounter",
+              (entry, list, unreadable) ->
+                  List.of(JournalMapper.consultation(as(entry, Encounter.class), index, origin))));
     }
     if (requested.contains(Section.IMMUNISATIONS)) {
       sections.put(
@@ -104,9 +110,9 @@ public final class GpConnectBundleMapper {
               index,
               Section.IMMUNISATIONS,
               List.of(Gpc.LIST_IMMUNISATIONS),
-              (entry, list) ->
-                  List.of(
-                      JournalMapper.immunisation(as(entry, Immunization.class, list), origin))));
+              "Immunization",
+              (entry, list, unreadable) ->
+                  List.of(JournalMapper.immunisation(as(entry, Immunization.class), origin))));
     }
     if (requested.contains(Section.REFERRALS)) {
       sections.put(
@@ -115,10 +121,10 @@ public final class GpConnectBundleMapper {
               index,
               Section.REFERRALS,
               List.of(Gpc.LIST_REFERRALS),
-              (entry, list) ->
+              "ReferralRequest",
+              (entry, list, unreadable) ->
                   List.of(
-                      JournalMapper.referral(
-                          as(entry, ReferralRequest.class, list), index, origin))));
+                      JournalMapper.referral(as(entry, ReferralRequest.class), index, origin))));
     }
     if (requested.contains(Section.RESULTS)) {
       sections.put(
@@ -127,15 +133,15 @@ public final class GpConnectBundleMapper {
               index,
               Section.RESULTS,
               List.of(Gpc.LIST_INVESTIGATIONS, Gpc.LIST_UNCATEGORISED),
-              (entry, list) ->
+              "Observation or DiagnosticReport",
+              (entry, list, unreadable) ->
                   entry instanceof DiagnosticReport report
-                      ? JournalMapper.investigation(report, index, origin)
+                      ? JournalMapper.investigation(report, index, origin, unreadable)
                       : List.of(
                           JournalMapper.result(
-                              as(entry, Observation.class, list),
+                              as(entry, Observation.class),
                               Optional.of(
-                                  Stu3Values.snomedCodes(list.getCode())
-                                          .contains(Gpc.LIST_UNCATEGORISED)
+                                  hasCode(list, Gpc.LIST_UNCATEGORISED)
                                       ? "Uncategorised data"
                                       : "Investigations"),
                               origin))));
@@ -196,82 +202,80 @@ public final class GpConnectBundleMapper {
       return unavailable(Section.ALLERGIES, excluded, "the bundle has no allergies List");
     }
     try {
+      UnreadableItems unreadable = new UnreadableItems();
       List<AllergyItem> items = new ArrayList<>();
-      for (ListResource list : current) {
-        for (Resource entry : entries(index, list)) {
-          AllergyMapper.map(as(entry, AllergyIntolerance.class, list), false, origin)
-              .ifPresent(items::add);
-        }
-      }
-      for (ListResource list : ended) {
-        for (Resource entry : entries(index, list)) {
-          AllergyMapper.map(as(entry, AllergyIntolerance.class, list), true, origin)
-              .ifPresent(items::add);
-        }
-      }
+      items.addAll(
+          read(
+              index,
+              current,
+              "AllergyIntolerance",
+              unreadable,
+              (entry, list, u) ->
+                  AllergyMapper.map(as(entry, AllergyIntolerance.class), false, origin).stream()
+                      .toList()));
+      items.addAll(
+          read(
+              index,
+              ended,
+              "AllergyIntolerance",
+              unreadable,
+              (entry, list, u) ->
+                  AllergyMapper.map(as(entry, AllergyIntolerance.class), true, origin).stream()
+                      .toList()));
       // The reason belongs to the current-allergies List: "No known allergies" stays true of the
       // present even when ended allergies are listed, and the banner must still say so.
       boolean anyActive = items.stream().anyMatch(i -> i.status() == AllergyItem.Status.ACTIVE);
       Optional<EmptyReason> reason = anyActive ? Optional.empty() : emptyReason(current);
-      return new SectionContent<>(Section.ALLERGIES, items, reason, excluded);
-    } catch (BadResourceException | RuntimeException e) {
-      return unavailable(Section.ALLERGIES, excluded, e.getMessage());
+      return section(Section.ALLERGIES, items, reason, excluded, unreadable);
+    } catch (RuntimeException e) {
+      return unavailable(Section.ALLERGIES, excluded, failure(Section.ALLERGIES, e));
     }
   }
 
   private SectionContent<MedicationItem> medications(BundleIndex index, ItemOrigin origin) {
-    List<ListResource> lists = lists(index, Gpc.LIST_MEDICATIONS);
-    boolean excluded = confidentialItemsExcluded(lists);
-    if (lists.isEmpty()) {
-      return unavailable(Section.MEDICATIONS, excluded, "the bundle has no medications List");
-    }
-    try {
-      List<MedicationItem> items = new ArrayList<>();
-      for (ListResource list : lists) {
-        for (Resource entry : entries(index, list)) {
-          MedicationMapper.map(as(entry, MedicationStatement.class, list), index, origin)
-              .ifPresent(items::add);
-        }
-      }
-      Optional<EmptyReason> reason = items.isEmpty() ? emptyReason(lists) : Optional.empty();
-      return new SectionContent<>(Section.MEDICATIONS, items, reason, excluded);
-    } catch (BadResourceException | RuntimeException e) {
-      return unavailable(Section.MEDICATIONS, excluded, e.getMessage());
-    }
+    return area(
+        index,
+        Section.MEDICATIONS,
+        List.of(Gpc.LIST_MEDICATIONS),
+        "MedicationStatement",
+        (entry, list, unreadable) ->
+            MedicationMapper.map(as(entry, MedicationStatement.class), index, origin).stream()
+                .toList());
   }
 
   private SectionContent<ProblemItem> problems(BundleIndex index, ItemOrigin origin) {
-    List<ListResource> lists = lists(index, Gpc.LIST_PROBLEMS);
-    boolean excluded = confidentialItemsExcluded(lists);
-    if (lists.isEmpty()) {
-      return unavailable(Section.PROBLEMS, excluded, "the bundle has no problems List");
-    }
-    try {
-      List<ProblemItem> items = new ArrayList<>();
-      for (ListResource list : lists) {
-        for (Resource entry : entries(index, list)) {
-          ProblemMapper.map(as(entry, Condition.class, list), origin).ifPresent(items::add);
-        }
-      }
-      Optional<EmptyReason> reason = items.isEmpty() ? emptyReason(lists) : Optional.empty();
-      return new SectionContent<>(Section.PROBLEMS, items, reason, excluded);
-    } catch (BadResourceException | RuntimeException e) {
-      return unavailable(Section.PROBLEMS, excluded, e.getMessage());
-    }
-  }
-
-  /** Maps one List entry to its items; a bad entry throws and costs the whole section. */
-  @FunctionalInterface
-  private interface EntryMapper<T extends ClinicalItem> {
-    List<T> map(Resource entry, ListResource list) throws BadResourceException;
+    return area(
+        index,
+        Section.PROBLEMS,
+        List.of(Gpc.LIST_PROBLEMS),
+        "Condition",
+        (entry, list, unreadable) ->
+            ProblemMapper.map(as(entry, Condition.class), origin).stream().toList());
   }
 
   /**
-   * A clinical area answered by Lists with these codes. Like allergies and medication, one entry
-   * that cannot be mapped makes the section unavailable rather than silently shorter.
+   * Maps one List entry to its items. A bad entry throws and costs only itself; an entry made of
+   * parts (a report and its results) may count the parts it cannot read in {@code unreadable}.
+   */
+  @FunctionalInterface
+  private interface EntryMapper<T extends ClinicalItem> {
+    List<T> map(Resource entry, ListResource list, UnreadableItems unreadable)
+        throws BadResourceException;
+  }
+
+  /**
+   * A clinical area answered by Lists with these codes. Each entry is read on its own: one that is
+   * dangling, malformed or of an unexpected type is counted, and the section is partial with the
+   * others. Only a missing List, or a failure of the section as a whole, makes it unavailable.
+   *
+   * @param expected what the Lists should hold, as messages name it ("AllergyIntolerance")
    */
   private <T extends ClinicalItem> SectionContent<T> area(
-      BundleIndex index, Section section, List<String> listCodes, EntryMapper<T> mapper) {
+      BundleIndex index,
+      Section section,
+      List<String> listCodes,
+      String expected,
+      EntryMapper<T> mapper) {
     List<ListResource> lists = new ArrayList<>();
     for (String code : listCodes) {
       lists.addAll(lists(index, code));
@@ -281,53 +285,94 @@ public final class GpConnectBundleMapper {
       return unavailable(section, excluded, "the bundle has no " + section.key() + " List");
     }
     try {
-      List<T> items = new ArrayList<>();
-      for (ListResource list : lists) {
-        for (Resource entry : entries(index, list)) {
-          items.addAll(mapper.map(entry, list));
-        }
-      }
+      UnreadableItems unreadable = new UnreadableItems();
+      List<T> items = read(index, lists, expected, unreadable, mapper);
       Optional<EmptyReason> reason = items.isEmpty() ? emptyReason(lists) : Optional.empty();
-      return new SectionContent<>(section, items, reason, excluded);
-    } catch (BadResourceException | RuntimeException e) {
-      return unavailable(section, excluded, e.getMessage());
+      return section(section, items, reason, excluded, unreadable);
+    } catch (RuntimeException e) {
+      return unavailable(section, excluded, failure(section, e));
     }
   }
 
   /**
+   * The items of every entry of these Lists that can be read; the others go to {@code unreadable}.
+   */
+  private static <T extends ClinicalItem> List<T> read(
+      BundleIndex index,
+      List<ListResource> lists,
+      String expected,
+      UnreadableItems unreadable,
+      EntryMapper<T> mapper) {
+    List<T> items = new ArrayList<>();
+    for (ListResource list : lists) {
+      for (ListResource.ListEntryComponent entry : list.getEntry()) {
+        if (entry.getDeleted()) {
+          continue;
+        }
+        Optional<Resource> target = index.resolve(entry.getItem(), list);
+        if (target.isEmpty()) {
+          unreadable.add(
+              new BadResourceException(
+                  "listed " + expected + " not in the bundle",
+                  "%s lists '%s', which is not in the bundle"
+                      .formatted(Stu3Values.describe(list), entry.getItem().getReference())));
+          continue;
+        }
+        try {
+          items.addAll(mapper.map(target.get(), list, unreadable));
+        } catch (BadResourceException e) {
+          unreadable.add(e);
+        } catch (RuntimeException e) {
+          unreadable.add(target.get(), e);
+        }
+      }
+    }
+    return items;
+  }
+
+  private <T extends ClinicalItem> SectionContent<T> section(
+      Section section,
+      List<T> items,
+      Optional<EmptyReason> reason,
+      boolean excluded,
+      UnreadableItems unreadable) {
+    if (unreadable.count() > 0) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "source {0}: {1} section partial, {2} item(s) unreadable: {3}",
+          sourceId,
+          section.key(),
+          unreadable.count(),
+          String.join("; ", unreadable.details()));
+    }
+    return new SectionContent<>(section, items, reason, excluded, unreadable.completeness());
+  }
+
+  /**
    * Every List with this SNOMED CT code. GP Connect may send more than one for an area (data
-   * awaiting filing comes in a List of its own with the same code).
+   * awaiting filing comes in a List of its own with the same code). The code is matched whatever
+   * system URI the provider wrote it under: a misspelt SNOMED CT URI must not lose a whole area.
    */
   private static List<ListResource> lists(BundleIndex index, String snomedCode) {
     return index.all(ListResource.class).stream()
-        .filter(list -> Stu3Values.snomedCodes(list.getCode()).contains(snomedCode))
+        .filter(list -> hasCode(list, snomedCode))
         .toList();
   }
 
-  private static List<Resource> entries(BundleIndex index, ListResource list)
-      throws BadResourceException {
-    List<Resource> resources = new ArrayList<>();
-    for (ListResource.ListEntryComponent entry : list.getEntry()) {
-      if (entry.getDeleted()) {
-        continue;
-      }
-      Optional<Resource> target = index.resolve(entry.getItem(), list);
-      if (target.isEmpty()) {
-        throw new BadResourceException(
-            "%s lists '%s', which is not in the bundle"
-                .formatted(Stu3Values.describe(list), entry.getItem().getReference()));
-      }
-      resources.add(target.get());
-    }
-    return resources;
+  private static boolean hasCode(ListResource list, String snomedCode) {
+    return list.getCode().getCoding().stream()
+        .anyMatch(c -> c.hasCode() && c.getCode().strip().equals(snomedCode));
   }
 
-  private static <T extends Resource> T as(Resource resource, Class<T> type, ListResource list)
+  private static <T extends Resource> T as(Resource resource, Class<T> type)
       throws BadResourceException {
     if (!type.isInstance(resource)) {
       throw new BadResourceException(
-          "%s lists a %s where a %s was expected"
-              .formatted(Stu3Values.describe(list), resource.fhirType(), type.getSimpleName()));
+          "listed %s where %s was expected"
+              .formatted(resource.fhirType(), Stu3Values.withArticle(type.getSimpleName())),
+          "a List lists %s where %s was expected"
+              .formatted(
+                  Stu3Values.describe(resource), Stu3Values.withArticle(type.getSimpleName())));
     }
     return type.cast(resource);
   }
@@ -369,14 +414,21 @@ public final class GpConnectBundleMapper {
     return Optional.empty();
   }
 
+  /** What went wrong with a whole section, by exception class only (a message may quote data). */
+  private static String failure(Section section, RuntimeException e) {
+    return "the %s section could not be read (%s)"
+        .formatted(section.key(), e.getClass().getSimpleName());
+  }
+
   private <T extends ClinicalItem> SectionContent<T> unavailable(
-      Section section, boolean excluded, @org.jspecify.annotations.Nullable String why) {
+      Section section, boolean excluded, String why) {
     LOG.log(
         System.Logger.Level.WARNING,
         "source {0}: {1} section unavailable: {2}",
         sourceId,
         section.key(),
         why);
-    return new SectionContent<>(section, List.of(), Optional.of(EmptyReason.UNAVAILABLE), excluded);
+    return new SectionContent<>(
+        section, List.of(), Optional.empty(), excluded, Completeness.unavailable(why));
   }
 }

@@ -149,14 +149,30 @@ final class JournalMapper {
         Set.of());
   }
 
-  /** The observations a report lists, each a result named after the report. */
+  /**
+   * The observations a report lists, each a result named after the report. Each result is read on
+   * its own: one that is missing or cannot be mapped is counted in {@code unreadable}, and the
+   * report's other results are still returned.
+   */
   static List<ResultItem> investigation(
-      DiagnosticReport report, BundleIndex index, ItemOrigin origin) throws BadResourceException {
+      DiagnosticReport report, BundleIndex index, ItemOrigin origin, UnreadableItems unreadable) {
     Optional<String> title = Stu3Values.text(report.getCode());
     java.util.ArrayList<ResultItem> results = new java.util.ArrayList<>();
     for (Reference reference : report.getResult()) {
-      Observation observation = index.require(reference, Observation.class, report);
-      results.add(result(observation, title, origin));
+      Observation observation;
+      try {
+        observation = index.require(reference, Observation.class, report);
+      } catch (BadResourceException e) {
+        unreadable.add(e);
+        continue;
+      }
+      try {
+        results.add(result(observation, title, origin));
+      } catch (BadResourceException e) {
+        unreadable.add(e);
+      } catch (RuntimeException e) {
+        unreadable.add(observation, e);
+      }
     }
     return results;
   }
@@ -164,7 +180,7 @@ final class JournalMapper {
   static ResultItem result(Observation observation, Optional<String> report, ItemOrigin origin)
       throws BadResourceException {
     if (!observation.hasCode()) {
-      throw new BadResourceException(Stu3Values.describe(observation) + " has no code");
+      throw new BadResourceException(observation, "without a code");
     }
     CodedConcept concept =
         Stu3Values.concept(

@@ -34,7 +34,7 @@ final class MedicationMapper {
       MedicationStatement statement, BundleIndex index, ItemOrigin origin)
       throws BadResourceException {
     if (!statement.hasStatus()) {
-      throw new BadResourceException(Stu3Values.describe(statement) + " has no status");
+      throw new BadResourceException(statement, "without a status");
     }
     if (statement.getStatus() == MedicationStatement.MedicationStatementStatus.ENTEREDINERROR) {
       return Optional.empty();
@@ -46,6 +46,7 @@ final class MedicationMapper {
           case STOPPED -> MedicationItem.Status.DISCONTINUED;
           default ->
               throw new BadResourceException(
+                  "MedicationStatement with a status GP Connect does not use",
                   "%s has status '%s', which GP Connect does not use"
                       .formatted(Stu3Values.describe(statement), statement.getStatus().toCode()));
         };
@@ -91,7 +92,7 @@ final class MedicationMapper {
       Medication medication =
           index.require(statement.getMedicationReference(), Medication.class, statement);
       if (!medication.hasCode()) {
-        throw new BadResourceException(Stu3Values.describe(medication) + " has no code");
+        throw new BadResourceException(medication, "without a code");
       }
       return Stu3Values.concept(medication.getCode(), medication, MEDICATION_SYSTEMS);
     }
@@ -99,7 +100,7 @@ final class MedicationMapper {
       return Stu3Values.concept(
           statement.getMedicationCodeableConcept(), statement, MEDICATION_SYSTEMS);
     }
-    throw new BadResourceException(Stu3Values.describe(statement) + " names no medication");
+    throw new BadResourceException(statement, "naming no medication");
   }
 
   /**

@@ -20,7 +20,7 @@ final class ProblemMapper {
       return Optional.empty();
     }
     if (!condition.hasCode()) {
-      throw new BadResourceException(Stu3Values.describe(condition) + " has no code");
+      throw new BadResourceException(condition, "without a code");
     }
     CodedConcept concept =
         Stu3Values.concept(condition.getCode(), condition, CodedConcept.SNOMED_CT);

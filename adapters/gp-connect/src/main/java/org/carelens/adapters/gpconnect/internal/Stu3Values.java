@@ -30,10 +30,15 @@ final class Stu3Values {
     return resource.fhirType() + "/" + (id == null ? "(no id)" : id);
   }
 
+  /** "an AllergyIntolerance", "a Medication": a resource type with its article, for messages. */
+  static String withArticle(String type) {
+    return ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+  }
+
   static String requireId(Resource resource) throws BadResourceException {
     String id = resource.getIdElement().getIdPart();
     if (id == null || id.isBlank()) {
-      throw new BadResourceException("a " + resource.fhirType() + " has no id");
+      throw new BadResourceException(resource, "without an id");
     }
     return id;
   }
@@ -68,17 +73,6 @@ final class Stu3Values {
         .findFirst();
   }
 
-  /** The SNOMED CT codes of a CodeableConcept. */
-  static List<String> snomedCodes(CodeableConcept concept) {
-    List<String> codes = new ArrayList<>();
-    for (Coding coding : concept.getCoding()) {
-      if (CodedConcept.SNOMED_CT.equals(coding.getSystem()) && coding.hasCode()) {
-        codes.add(coding.getCode());
-      }
-    }
-    return codes;
-  }
-
   /**
    * The concept as a canonical coded concept: the first coding in one of {@code systems} (in that
    * order of preference), else the first coding with a code. Display is the coding's display, else
@@ -103,8 +97,7 @@ final class Stu3Values {
           concept.getCoding().stream()
               .filter(c -> c.hasCode() && !c.getCode().isBlank())
               .findFirst()
-              .orElseThrow(
-                  () -> new BadResourceException(describe(owner) + " has no coded concept"));
+              .orElseThrow(() -> new BadResourceException(owner, "without a coded concept"));
     }
     String display =
         chosen.hasDisplay() && !chosen.getDisplay().isBlank()

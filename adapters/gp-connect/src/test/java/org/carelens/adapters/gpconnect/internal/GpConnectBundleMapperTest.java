@@ -9,6 +9,7 @@ import java.util.Set;
 import org.carelens.adapters.gpconnect.Fixtures;
 import org.carelens.sdk.model.AllergyItem;
 import org.carelens.sdk.model.CodedConcept;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.Gender;
 import org.carelens.sdk.model.MedicationItem;
@@ -18,8 +19,11 @@ import org.carelens.sdk.model.Provenance;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
 import org.carelens.sdk.model.SourceRecord;
+import org.hl7.fhir.dstu3.model.AllergyIntolerance;
 import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.ListResource;
 import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.Resource;
 import org.junit.jupiter.api.Test;
 
 class GpConnectBundleMapperTest {
@@ -197,29 +201,126 @@ class GpConnectBundleMapperTest {
   }
 
   @Test
-  void a_dangling_allergy_reference_costs_only_the_allergies_section() throws Exception {
+  void a_listed_allergy_missing_from_the_bundle_costs_only_itself_and_makes_allergies_partial()
+      throws Exception {
+    // The case: the allergies List names four allergies, the bundle holds three of them.
+    SourceRecord record =
+        map("structured-record-dangling-allergy.json", Fixtures.FULL_PATIENT, BOTH);
+
+    SectionContent<AllergyItem> allergies = allergies(record);
+    assertThat(allergies.items())
+        .extracting(a -> a.concept().display())
+        .containsExactly("Allergy to penicillin", "Allergy to peanuts", "Allergy to aspirin");
+    assertThat(allergies.items()).allMatch(a -> a.status() == AllergyItem.Status.ACTIVE);
+    assertThat(allergies.completeness())
+        .isEqualTo(Completeness.partial(1, "1 listed AllergyIntolerance not in the bundle"));
+    assertThat(allergies.emptyReason()).isEmpty();
+    assertThat(medications(record).completeness()).isEqualTo(Completeness.complete());
+  }
+
+  @Test
+  void a_dangling_allergy_reference_costs_only_that_allergy() throws Exception {
     String json =
         Fixtures.text("structured-record-full.json")
             .replace("\"AllergyIntolerance/11\"", "\"AllergyIntolerance/999\"");
 
     SourceRecord record = mapper.map(bundle(json), Fixtures.FULL_PATIENT, BOTH);
 
-    assertThat(allergies(record).items()).isEmpty();
-    assertThat(allergies(record).emptyReason()).contains(EmptyReason.UNAVAILABLE);
+    assertThat(allergies(record).items())
+        .extracting(AllergyItem::concept)
+        .containsExactly(CodedConcept.snomed("91935009", "Allergy to peanuts"));
+    assertThat(allergies(record).completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            partial -> {
+              assertThat(partial.unreadableItems()).isEqualTo(1);
+              assertThat(partial.reason()).doesNotContain("999").doesNotContain("9990000018");
+            });
     assertThat(medications(record).items()).hasSize(3);
     assertThat(record.patient()).isPresent();
   }
 
   @Test
-  void an_uncoded_medication_costs_only_the_medications_section() throws Exception {
+  void an_uncoded_medication_costs_only_that_medication() throws Exception {
     String json =
         Fixtures.text("structured-record-full.json").replace("\"code\": \"319283006\",", "");
 
     SourceRecord record = mapper.map(bundle(json), Fixtures.FULL_PATIENT, BOTH);
 
-    assertThat(medications(record).emptyReason()).contains(EmptyReason.UNAVAILABLE);
-    assertThat(medications(record).items()).isEmpty();
+    assertThat(medications(record).items())
+        .extracting(m -> m.concept().display())
+        .containsExactly("Simvastatin 40mg tablets", "Amoxicillin 500mg capsules");
+    assertThat(medications(record).completeness())
+        .isEqualTo(Completeness.partial(1, "1 Medication without a coded concept"));
+    assertThat(medications(record).emptyReason()).isEmpty();
     assertThat(allergies(record).items()).hasSize(2);
+  }
+
+  @Test
+  void a_listed_entry_of_an_unexpected_type_costs_only_itself() throws Exception {
+    Bundle bundle = bundle(Fixtures.text("structured-record-full.json"));
+    list(bundle, Gpc.LIST_ALLERGIES).addEntry().getItem().setReference("MedicationStatement/21");
+
+    SourceRecord record = mapper.map(bundle, Fixtures.FULL_PATIENT, BOTH);
+
+    assertThat(allergies(record).items()).hasSize(2);
+    assertThat(allergies(record).completeness())
+        .isEqualTo(
+            Completeness.partial(
+                1, "1 listed MedicationStatement where an AllergyIntolerance was expected"));
+    assertThat(medications(record).items()).hasSize(3);
+  }
+
+  @Test
+  void unreadable_items_of_different_kinds_are_counted_together() throws Exception {
+    Bundle bundle = bundle(Fixtures.text("structured-record-full.json"));
+    list(bundle, Gpc.LIST_ALLERGIES).addEntry().getItem().setReference("AllergyIntolerance/98");
+    list(bundle, Gpc.LIST_ALLERGIES).addEntry().getItem().setReference("AllergyIntolerance/99");
+    resource(bundle, AllergyIntolerance.class, "11").getCode().getCodingFirstRep().setCode(null);
+
+    SourceRecord record = mapper.map(bundle, Fixtures.FULL_PATIENT, BOTH);
+
+    assertThat(allergies(record).items()).hasSize(1);
+    assertThat(allergies(record).completeness())
+        .isEqualTo(
+            Completeness.partial(
+                3,
+                "1 AllergyIntolerance without a coded concept;"
+                    + " 2 listed AllergyIntolerance not in the bundle"));
+  }
+
+  @Test
+  void an_allergy_coded_in_a_system_this_mapper_does_not_know_keeps_its_text_and_is_shown()
+      throws Exception {
+    Bundle bundle = bundle(Fixtures.text("structured-record-full.json"));
+    resource(bundle, AllergyIntolerance.class, "11")
+        .getCode()
+        .getCodingFirstRep()
+        .setSystem("https://supplier.example/local-codes")
+        .setCode("ALL-PEN-01");
+
+    SourceRecord record = mapper.map(bundle, Fixtures.FULL_PATIENT, BOTH);
+
+    assertThat(allergies(record).items().getFirst().concept())
+        .isEqualTo(
+            new CodedConcept(
+                "https://supplier.example/local-codes", "ALL-PEN-01", "Allergy to penicillin"));
+    assertThat(allergies(record).completeness()).isEqualTo(Completeness.complete());
+  }
+
+  @Test
+  void a_list_code_written_under_another_spelling_of_the_snomed_uri_is_still_read()
+      throws Exception {
+    Bundle bundle = bundle(Fixtures.text("structured-record-full.json"));
+    list(bundle, Gpc.LIST_MEDICATIONS)
+        .getCode()
+        .getCodingFirstRep()
+        .setSystem("https://snomed.info/sct");
+
+    SourceRecord record = mapper.map(bundle, Fixtures.FULL_PATIENT, BOTH);
+
+    assertThat(medications(record).items()).hasSize(3);
+    assertThat(medications(record).completeness()).isEqualTo(Completeness.complete());
   }
 
   @Test
@@ -230,6 +331,9 @@ class GpConnectBundleMapperTest {
     SourceRecord record = mapper.map(bundle(json), Fixtures.FULL_PATIENT, BOTH);
 
     assertThat(medications(record).emptyReason()).contains(EmptyReason.UNAVAILABLE);
+    assertThat(medications(record).completeness())
+        .isEqualTo(Completeness.unavailable("the bundle has no medications List"));
+    assertThat(allergies(record).completeness()).isEqualTo(Completeness.complete());
   }
 
   private SourceRecord map(String fixture, NhsNumber nhsNumber, Set<Section> sections)
@@ -239,6 +343,26 @@ class GpConnectBundleMapperTest {
 
   private static Bundle bundle(String json) {
     return Gpc.jsonParser().parseResource(Bundle.class, json);
+  }
+
+  private static ListResource list(Bundle bundle, String code) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(ListResource.class::isInstance)
+        .map(ListResource.class::cast)
+        .filter(l -> code.equals(l.getCode().getCodingFirstRep().getCode()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static <T extends Resource> T resource(Bundle bundle, Class<T> type, String id) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .filter(r -> id.equals(r.getIdElement().getIdPart()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import org.carelens.adapters.gpconnect.Fixtures;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.EncounterItem;
 import org.carelens.sdk.model.ImmunisationItem;
 import org.carelens.sdk.model.ReferralItem;
@@ -84,11 +85,41 @@ class JournalMappingTest {
         .contains("Systolic blood pressure", "Body weight");
   }
 
+  @Test
+  void a_report_result_missing_from_the_bundle_costs_only_that_result() {
+    String json =
+        Fixtures.text("structured-record-journal.json")
+            .replace(
+                "\"Observation/9990000018-inv-1-2\"", "\"Observation/9990000018-inv-1-missing\"");
+
+    SourceRecord record = map(json);
+
+    var results = record.section(Section.RESULTS).orElseThrow();
+    assertThat(results.items()).hasSize(5);
+    assertThat(results.completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            partial -> {
+              assertThat(partial.unreadableItems()).isEqualTo(1);
+              assertThat(partial.reason())
+                  .isEqualTo("1 DiagnosticReport referring to an Observation not in the bundle")
+                  .doesNotContain("9990000018");
+            });
+  }
+
+  @Test
+  void the_recorded_journal_reads_completely() {
+    assertThat(RECORD.sections().values())
+        .allSatisfy(section -> assertThat(section.completeness().isComplete()).isTrue());
+  }
+
   private static SourceRecord map() {
+    return map(Fixtures.text("structured-record-journal.json"));
+  }
+
+  private static SourceRecord map(String json) {
     try {
-      Bundle bundle =
-          Gpc.jsonParser()
-              .parseResource(Bundle.class, Fixtures.text("structured-record-journal.json"));
+      Bundle bundle = Gpc.jsonParser().parseResource(Bundle.class, json);
       return new GpConnectBundleMapper("gp")
           .map(
               bundle,
