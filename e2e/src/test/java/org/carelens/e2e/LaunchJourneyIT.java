@@ -178,6 +178,42 @@ class LaunchJourneyIT {
   }
 
   @Test
+  void a_gp_allergy_list_with_an_unreadable_entry_shows_every_readable_allergy_and_names_the_gap()
+      throws Exception {
+    // Issue 9's replay: the practice's allergies List names four allergies, the Bundle holds three.
+    String patient = plainGpPatient();
+    String fixture =
+        new String(
+                LaunchJourneyIT.class
+                    .getResourceAsStream("/fixtures/gp-dangling-allergy.json")
+                    .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace(SHOWCASE, patient);
+    carelens.fixture("gp", patient + ".json", fixture);
+    try {
+      launchAs("ooh-doctor", patient);
+      try {
+        wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("allergies-grid"), "Allergy to aspirin"));
+      } finally {
+        screenshot("partial-gp-allergies.png");
+      }
+
+      assertThat(text("allergies-grid"))
+          .contains("Allergy to penicillin", "Allergy to peanuts", "Allergy to aspirin");
+      assertThat(text("allergies-incomplete"))
+          .contains("Some allergies may be missing", "1 listed allergy could not be read");
+      assertThat(text("record-incomplete")).contains("1 listed allergy could not be read");
+      assertThat(text("banner-allergy-title")).isEqualTo("Known allergies");
+      assertThat(text("banner-allergy-incomplete")).isEqualTo("List may be incomplete");
+    } finally {
+      carelens.removeFixture("gp", patient + ".json");
+    }
+  }
+
+  @Test
   void an_ig_officer_verifies_the_audit_chain_and_finds_earlier_views_of_the_showcase_patient()
       throws Exception {
     // A clinician's view first, so the trail holds a view whatever order the journeys ran in.
@@ -428,6 +464,35 @@ class LaunchJourneyIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  /**
+   * Opens any patient from the simulated out-of-hours system as a persona, by submitting the
+   * launcher's own launch form (the case list shows buttons for a few patients only).
+   */
+  private static void launchAs(String persona, String nhsNumber) {
+    browser.get(carelens.launcherUrl() + "/");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "const f = document.createElement('form'); f.method = 'post'; f.action = '/launch';"
+                + "for (const [k, v] of [['persona', arguments[0]], ['nhsNumber', arguments[1]]]) {"
+                + " const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
+                + " i.value = v; f.appendChild(i); }"
+                + "document.body.appendChild(f); f.submit();",
+            persona,
+            nhsNumber);
+  }
+
+  /** A patient of the demo population with no scenario tag (no dissent, not restricted). */
+  private static String plainGpPatient() {
+    return Population.generate(42, Population.DEFAULT_SIZE, java.time.LocalDate.now())
+        .patients()
+        .stream()
+        .filter(p -> p.scenarios().isEmpty())
+        .map(p -> p.nhsNumber().value())
+        .filter(n -> !n.equals(SHOWCASE))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Opens the showcase patient from the simulated out-of-hours system as a persona. */

@@ -1,14 +1,18 @@
 package org.carelens.portal;
 
 import io.micronaut.context.ApplicationContext;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.internal.MicronautInstantiatorFactory;
+import org.carelens.portal.internal.SecurityHeaders;
 import org.carelens.portal.launch.LaunchServlet;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
@@ -101,7 +105,16 @@ public final class PortalServer implements AutoCloseable {
     // Server push (the record view's live source strip) runs over a websocket: Atmosphere needs a
     // Jakarta WebSocket container in this context, and Jetty only adds one when asked.
     JakartaWebSocketServletContainerInitializer.configure(webApp, null);
+    webApp.addFilter(
+        new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    // Close a session after its idle timeout even while a tab is open: Vaadin's heartbeat (every
+    // minute, so an ended session leaves the screen within a minute) does not count as use.
+    webApp.setInitParameter("closeIdleSessions", "true");
+    webApp.setInitParameter("heartbeatInterval", "60");
     webApp.getSessionHandler().setHttpOnly(true);
+    // Secure cookies whenever the request came over TLS (behind a TLS-terminating proxy, configure
+    // Jetty's ForwardedRequestCustomizer so the request knows it was secure).
+    webApp.getSessionHandler().setSecureRequestOnly(true);
     // Lax still sends the cookie on the top-level redirect that follows the cross-site launch POST.
     webApp.getSessionHandler().setSameSite(HttpCookie.SameSite.LAX);
     return webApp;

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +147,52 @@ class PortalServerTest {
   }
 
   @Test
+  void every_response_refuses_framing_sniffing_and_referrers() throws Exception {
+    HttpResponse<String> page = get("/patient/9990000018");
+    HttpResponse<String> launchPage = launch("", Optional.empty());
+
+    for (HttpResponse<String> response : List.of(page, launchPage)) {
+      assertThat(response.headers().firstValue("Content-Security-Policy"))
+          .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+      assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+  }
+
+  @Test
+  void a_second_launch_ends_the_first_portal_session() throws Exception {
+    gatewayStub.stubFor(
+        post(urlEqualTo("/api/v1/sessions"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("session-khan.json"))));
+    String first = sessionCookie(launch("token=first.launch.jwt", Optional.empty()));
+    String second = sessionCookie(launch("token=second.launch.jwt", Optional.of(first)));
+
+    HttpResponse<String> withFirst = get("/", Optional.of(first));
+    HttpResponse<String> withSecond = get("/", Optional.of(second));
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(withFirst.headers().firstValue("Set-Cookie"))
+        .as("the first session is gone, so the portal starts a new, empty one")
+        .isPresent();
+    assertThat(withSecond.headers().firstValue("Set-Cookie"))
+        .as("the second launch's session is still current")
+        .isEmpty();
+  }
+
+  @Test
+  void the_session_ended_page_is_served() throws Exception {
+    HttpResponse<String> response = get("/session-ended");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("<div id=\"outlet\">");
+  }
+
+  @Test
   void the_lumo_theme_is_served_from_the_classpath() throws Exception {
     HttpResponse<String> response = get("/lumo/lumo.css");
 
@@ -164,9 +211,14 @@ class PortalServerTest {
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(portal.url().resolve(path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(path, Optional.empty());
+  }
+
+  private static HttpResponse<String> get(String path, Optional<String> cookie)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(portal.url().resolve(path)).GET();
+    cookie.ifPresent(c -> request.header("Cookie", c));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String sessionCookie(HttpResponse<String> response) {

@@ -65,10 +65,15 @@ public final class LaunchServlet extends HttpServlet {
       return;
     }
 
-    // OWASP session management: a new session id at every change of privilege, so an id planted
-    // before the launch (session fixation) never carries the clinician's session.
+    // OWASP session management: every launch starts a new session and ends the old one, so neither
+    // an id planted before the launch (session fixation) nor anything an earlier launch left in
+    // the session (another patient, a claimed relationship) carries over.
+    HttpSession previous = request.getSession(false);
+    if (previous != null) {
+      previous.invalidate();
+    }
     HttpSession session = request.getSession(true);
-    request.changeSessionId();
+    session.setMaxInactiveInterval((int) PortalSessions.IDLE_TIMEOUT.toSeconds());
     session.setAttribute(LaunchSession.ATTRIBUTE, launch);
     LOG.info("Launch accepted for {} ({})", launch.userName(), launch.userRole());
 

@@ -34,8 +34,11 @@ import org.carelens.portal.gateway.RecordView;
 import org.carelens.portal.gateway.Sections;
 import org.carelens.portal.gateway.SourceEvent;
 import org.carelens.portal.gateway.Warning;
+import org.carelens.portal.internal.SessionEndService;
 import org.carelens.portal.launch.CurrentLaunch;
 import org.carelens.portal.launch.LaunchSession;
+import org.carelens.portal.launch.PortalSessions;
+import org.carelens.portal.launch.SessionEndedView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,7 +89,10 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       case RecordAccess.NoSession none -> showNoSession();
       case RecordAccess.OtherPatient other ->
           showNoSession("This browser session was launched for a different patient.");
-      case RecordAccess.Expired expired -> showNoSession("Your Carelens session has expired.");
+      case RecordAccess.Expired expired -> {
+        PortalSessions.endCurrent();
+        event.forwardTo(SessionEndedView.class);
+      }
       case RecordAccess.Permitted permitted -> load(permitted);
     }
   }
@@ -212,6 +218,9 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
 
   private void showFailure(RecordAccess.Permitted access, GatewayException e) {
     stream = null;
+    if (sessionEnded(e)) {
+      return;
+    }
     removeAll();
     header(access);
     add(pageHeading());
@@ -224,11 +233,31 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     try {
       record = gateway.record(access.launch().accessToken(), access.nhsNumber());
     } catch (GatewayException e) {
+      if (sessionEnded(e)) {
+        return;
+      }
       add(pageHeading());
       add(errorNotice(e));
       return;
     }
     show(record, access);
+  }
+
+  /**
+   * When the gateway says the session has ended (idle or absolute timeout), the portal session ends
+   * with it and the browser goes to "Your session has ended".
+   */
+  private boolean sessionEnded(GatewayException e) {
+    if (e.status() != 401 || !"SESSION_EXPIRED".equals(e.code())) {
+      return false;
+    }
+    removeAll();
+    PortalSessions.endCurrent();
+    UI ui = UI.getCurrent();
+    if (ui != null) {
+      ui.getPage().setLocation(SessionEndService.SESSION_ENDED_ROUTE);
+    }
+    return true;
   }
 
   private void show(RecordView record, RecordAccess.Permitted access) {
