@@ -170,10 +170,21 @@ public class SourceAdapters {
           "carelens.sources.%s: routing needs both pds-url and directory-url"
               .formatted(source.getId()));
     }
-    return new GpConnectAdapter(
-        config,
-        new GpConnectRouting(
-            java.net.URI.create(source.getPdsUrl()),
-            java.net.URI.create(source.getDirectoryUrl())));
+    java.net.URI directory = java.net.URI.create(source.getDirectoryUrl());
+    // Issue 10: the directory may only send the NHS number and consumer JWT to configured hosts,
+    // over https unless this deployment allows http (the demo does).
+    List<String> hosts =
+        source.getEndpointHosts().isEmpty()
+            ? List.of(directory.getHost())
+            : source.getEndpointHosts();
+    try {
+      return new GpConnectAdapter(
+          config,
+          new GpConnectRouting(
+              java.net.URI.create(source.getPdsUrl()), directory, hosts, source.isAllowHttp()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "carelens.sources.%s.endpoint-hosts: %s".formatted(source.getId(), e.getMessage()), e);
+    }
   }
 }

@@ -24,6 +24,10 @@ public class SourceProperties {
   // gp-connect routing (PDS then endpoint directory); both blank means the fixed url is called.
   private String pdsUrl = "";
   private String directoryUrl = "";
+  // gp-connect routing: hosts the directory may send requests to (empty: the directory's own host)
+  // and whether plain http endpoints are allowed (demo only).
+  private java.util.List<String> endpointHosts = java.util.List.of();
+  private boolean allowHttp = false;
   private Duration connectTimeout = Duration.ofSeconds(1);
   private Duration timeLimit = Duration.ofSeconds(3);
   private Duration cacheTtl = Duration.ofSeconds(30);
@@ -124,6 +128,22 @@ public class SourceProperties {
 
   public void setDirectoryUrl(String directoryUrl) {
     this.directoryUrl = directoryUrl;
+  }
+
+  public java.util.List<String> getEndpointHosts() {
+    return endpointHosts;
+  }
+
+  public void setEndpointHosts(java.util.List<String> endpointHosts) {
+    this.endpointHosts = java.util.List.copyOf(endpointHosts);
+  }
+
+  public boolean isAllowHttp() {
+    return allowHttp;
+  }
+
+  public void setAllowHttp(boolean allowHttp) {
+    this.allowHttp = allowHttp;
   }
 
   public Duration getConnectTimeout() {

@@ -13,8 +13,9 @@ import org.carelens.sdk.model.Section;
 
 /**
  * What policy withheld in one view and why, for the audit trail only: the decision for each source,
- * and for each section the rules that withheld something there. Never sent to the viewer, who sees
- * only the generic notice (PRODUCT.md rule 6: no counts or types of what was hidden).
+ * for each section the rules that withheld something there, and each source's unredacted detail.
+ * Never sent to the viewer, who sees only the generic notice (PRODUCT.md rule 6: no counts or types
+ * of what was hidden).
  *
  * <p>Filled in on the view's thread as sources complete; not shared between threads.
  */
@@ -24,6 +25,7 @@ final class PolicyTrace {
   private final Map<Section, Set<String>> sections = new LinkedHashMap<>();
   private final Map<Section, Set<Withheld>> withheld = new LinkedHashMap<>();
   private final Set<Obligation> obligations = EnumSet.noneOf(Obligation.class);
+  private final Map<String, String> details = new LinkedHashMap<>();
 
   void source(String sourceId, Decision decision) {
     sources.put(sourceId, decision);
@@ -40,6 +42,18 @@ final class PolicyTrace {
         .add(new Withheld(sourceId, decision.reasonCode()));
     obligations.addAll(decision.obligations());
     obligations.add(Obligation.SHOW_WITHHELD_NOTICE);
+  }
+
+  /**
+   * A source's detail as the adapter or gateway gave it, addresses included: for the audit trail
+   * only, since the viewer reads it without them ({@link ViewerDetail}).
+   */
+  void detail(String sourceId, String detail) {
+    details.put(sourceId, detail);
+  }
+
+  Map<String, String> details() {
+    return details;
   }
 
   Map<String, Decision> sources() {

@@ -281,6 +281,7 @@ public class RecordService {
   }
 
   private static RecordView.SourceView source(SourceResult r, ViewPolicy viewPolicy) {
+    r.detail().ifPresent(d -> viewPolicy.trace().detail(r.source().id(), d));
     Set<Obligation> obligations =
         Optional.ofNullable(viewPolicy.trace().sources().get(r.source().id()))
             .map(Decision::obligations)
@@ -293,7 +294,7 @@ public class RecordService {
         r.cached(),
         r.retrievedAt().orElse(null),
         r.reasonCode().orElse(null),
-        r.detail().orElse(null),
+        ViewerDetail.of(r.detail().orElse(null)),
         PolicyTrace.names(obligations),
         incompleteSections(r, viewPolicy.inScope()));
   }

@@ -48,6 +48,15 @@ final class RecordViewAudit {
       source.put("status", s.status());
       source.put("cached", s.cached());
       source.put("reason", s.reason());
+      if (trace != null && trace.details().containsKey(s.id())) {
+        // Operators need the address that failed; the viewer's copy has it removed.
+        source.put("detail", trace.details().get(s.id()));
+      }
+      if (!s.incompleteSections().isEmpty()) {
+        source.put(
+            "incompleteSections",
+            s.incompleteSections().stream().map(g -> g.section() + ":" + g.state()).toList());
+      }
       sources.add(source);
     }
     List<String> returned = new ArrayList<>();

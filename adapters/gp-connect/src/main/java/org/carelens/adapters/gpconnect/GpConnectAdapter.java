@@ -107,7 +107,11 @@ public final class GpConnectAdapter implements SourceAdapter {
             .map(
                 r ->
                     new PracticeRouter(
-                        client, r.pdsBaseUrl(), r.directoryBaseUrl(), config.connectTimeout()))
+                        client,
+                        r.pdsBaseUrl(),
+                        r.directoryBaseUrl(),
+                        r::permits,
+                        config.connectTimeout()))
             .orElse(null);
   }
 

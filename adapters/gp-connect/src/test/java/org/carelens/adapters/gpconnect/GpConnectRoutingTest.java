@@ -8,10 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
+import java.util.List;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceOutcome;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +145,84 @@ class GpConnectRoutingTest {
               assertThat(f.kind()).isEqualTo(SourceOutcome.Failed.Kind.UNREACHABLE);
               assertThat(f.detail()).startsWith("demographics spine:");
             });
+  }
+
+  @Test
+  void an_endpoint_the_allow_list_does_not_name_is_never_called_nor_named_to_the_viewer()
+      throws Exception {
+    spine(patient("B82005", "U"));
+    directory("B82005", "http://attacker.example:8443/fhir");
+
+    SourceOutcome outcome =
+        adapter.fetch(Fixtures.request(Fixtures.FULL_PATIENT, Section.ALLERGIES));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            SourceOutcome.Failed.class,
+            f -> {
+              assertThat(f.kind()).isEqualTo(SourceOutcome.Failed.Kind.SOURCE_ERROR);
+              assertThat(f.detail())
+                  .isEqualTo(
+                      "the endpoint directory's address for practice B82005 is not on the"
+                          + " allow-list")
+                  .doesNotContain("attacker");
+            });
+    server.verify(
+        0, postRequestedFor(urlPathEqualTo(PRACTICE_BASE + "/Patient/$gpc.getstructuredrecord")));
+  }
+
+  @Test
+  void plain_http_endpoints_are_refused_unless_the_deployment_allows_http() throws Exception {
+    GpConnectAdapter httpsOnly =
+        new GpConnectAdapter(
+            GpConnectConfig.withDefaults(
+                "gp", "GP", URI.create("http://unused.invalid"), "A81001", "200000000359"),
+            new GpConnectRouting(
+                URI.create(server.baseUrl() + "/pds"),
+                URI.create(server.baseUrl() + "/sds"),
+                List.of("localhost"),
+                false));
+    spine(patient("B82005", "U"));
+    directory("B82005", server.baseUrl() + PRACTICE_BASE);
+
+    SourceOutcome outcome =
+        httpsOnly.fetch(Fixtures.request(Fixtures.FULL_PATIENT, Section.ALLERGIES));
+    httpsOnly.close();
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            SourceOutcome.Failed.class,
+            f -> assertThat(f.detail()).contains("not on the allow-list"));
+  }
+
+  @Test
+  void host_patterns_match_exact_hosts_and_subdomains_only() {
+    GpConnectRouting routing =
+        new GpConnectRouting(
+            URI.create("https://pds.example"),
+            URI.create("https://sds.example"),
+            List.of("*.gpconnect.nhs.uk", "practice.example"),
+            false);
+
+    assertThat(routing.permits(URI.create("https://a81001.gpconnect.nhs.uk/fhir"))).isTrue();
+    assertThat(routing.permits(URI.create("https://PRACTICE.example:8443/fhir"))).isTrue();
+    assertThat(routing.permits(URI.create("https://gpconnect.nhs.uk.attacker.example/"))).isFalse();
+    assertThat(routing.permits(URI.create("https://evilpractice.example/"))).isFalse();
+    assertThat(routing.permits(URI.create("http://practice.example/"))).isFalse();
+    assertThat(routing.permits(URI.create("https://user@practice.example/"))).isFalse();
+  }
+
+  @Test
+  void an_allow_list_entry_that_is_not_a_host_is_refused_at_start_up() {
+    URI any = URI.create("https://sds.example");
+
+    assertThatThrownBy(
+            () -> new GpConnectRouting(any, any, List.of("https://practice.example"), false))
+        .hasMessage(
+            "endpointHosts: 'https://practice.example' is not a host name, an IP address or '*.'"
+                + " and a domain");
+    assertThatThrownBy(() -> new GpConnectRouting(any, any, List.of(), false))
+        .hasMessageContaining("at least one host");
   }
 
   private static String patient(String practiceOds, String confidentiality) {

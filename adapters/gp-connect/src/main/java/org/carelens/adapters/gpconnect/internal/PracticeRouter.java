@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SourceOutcome;
@@ -39,16 +40,28 @@ public final class PracticeRouter {
       "https://fhir.nhs.uk/Id/nhsServiceInteractionId";
   private static final int MAX_LOOKUP_BYTES = 1024 * 1024;
 
+  private static final System.Logger LOG = System.getLogger(PracticeRouter.class.getName());
+
   private final HttpClient client;
   private final URI pdsBaseUrl;
   private final URI directoryBaseUrl;
+  private final Predicate<URI> permittedEndpoint;
   private final Duration connectTimeout;
 
+  /**
+   * @param permittedEndpoint whether an endpoint address the directory returns may be called; one
+   *     that may not ends the lookup without calling it
+   */
   public PracticeRouter(
-      HttpClient client, URI pdsBaseUrl, URI directoryBaseUrl, Duration connectTimeout) {
+      HttpClient client,
+      URI pdsBaseUrl,
+      URI directoryBaseUrl,
+      Predicate<URI> permittedEndpoint,
+      Duration connectTimeout) {
     this.client = Objects.requireNonNull(client, "client");
     this.pdsBaseUrl = Objects.requireNonNull(pdsBaseUrl, "pdsBaseUrl");
     this.directoryBaseUrl = Objects.requireNonNull(directoryBaseUrl, "directoryBaseUrl");
+    this.permittedEndpoint = Objects.requireNonNull(permittedEndpoint, "permittedEndpoint");
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
   }
 
@@ -186,7 +199,20 @@ public final class PracticeRouter {
       String address = endpoint.path("address").asText("");
       if ("Endpoint".equals(endpoint.path("resourceType").asText())
           && address.matches("https?://[^\\s?#]+")) {
-        return new Found(URI.create(address.replaceFirst("/$", "")), practiceOds);
+        URI found = URI.create(address.replaceFirst("/$", ""));
+        if (!permittedEndpoint.test(found)) {
+          // The address goes to the log for operators, never into the outcome the viewer sees.
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "Endpoint directory listed {0} for practice {1}: not on the allow-list, not called",
+              found,
+              practiceOds);
+          return ends(
+              Kind.SOURCE_ERROR,
+              "the endpoint directory's address for practice %s is not on the allow-list"
+                  .formatted(practiceOds));
+        }
+        return new Found(found, practiceOds);
       }
     }
     return ends(
