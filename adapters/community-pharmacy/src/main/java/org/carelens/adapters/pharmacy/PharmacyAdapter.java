@@ -30,6 +30,11 @@ import org.carelens.sdk.spi.SourceRequest;
  * Reads a patient's dispensing record from a community pharmacy and returns it as medications.
  * Thread-safe; failures are outcomes; interruption propagates; each exchange is bounded by {@link
  * PharmacyConfig#requestTimeout()} and {@link PharmacyConfig#maxResponseBytes()}.
+ *
+ * <p>An answer that is not this patient's dispensing record is {@link SourceOutcome.Failed}. Within
+ * one that is, an unreadable dispensing entry costs only itself (the medications are partial, with
+ * a count) and a missing {@code "dispensed"} array makes them unavailable; see {@link
+ * DispensingMapper}.
  */
 public final class PharmacyAdapter implements SourceAdapter {
 

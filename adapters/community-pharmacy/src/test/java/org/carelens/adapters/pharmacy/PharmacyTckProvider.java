@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.tck.AdapterTckProvider;
 import org.carelens.tck.TckSource;
@@ -75,6 +76,33 @@ public final class PharmacyTckProvider implements AdapterTckProvider {
            "prescriptionType": "acute", "dispensedOn": "2025-10-18"}]}
         """
         .formatted(patient.value());
+  }
+
+  @Override
+  public Section stubOneUnreadableItem(WireMockServer source, NhsNumber patient) {
+    // The amoxicillin entry has lost its dm+d code; the amlodipine entries are readable.
+    stubDataResponse(
+        source, patient, ok(validPayload(patient).replace("\"dmd\": \"323509004\", ", "")));
+    return Section.MEDICATIONS;
+  }
+
+  @Override
+  public Section stubUnreadableSection(WireMockServer source, NhsNumber patient) {
+    stubDataResponse(
+        source,
+        patient,
+        ok(
+            """
+            {"pharmacy": {"odsCode": "FA123", "name": "Riverside Community Pharmacy"},
+             "nhsNumber": "%s",
+             "dispensed": {"error": "dispensing history temporarily unavailable"}}
+            """
+                .formatted(patient.value())));
+    return Section.MEDICATIONS;
+  }
+
+  private ResponseDefinitionBuilder ok(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", contentType()).withBody(body);
   }
 
   @Override

@@ -33,6 +33,11 @@ import org.carelens.sdk.spi.SourceRequest;
  * encounters, clinical notes → documents labelled {@code MENTAL_HEALTH_NOTES}. The XML is parsed
  * with DTDs refused, so no external entity can be resolved.
  *
+ * <p>A summary that is not this client's, or not a summary at all, is {@link SourceOutcome.Failed}.
+ * Within one that is, each item is read on its own: an unreadable item makes its section partial
+ * (counted, the others still returned) and a missing list makes its section unavailable; see {@link
+ * ClientSummaryMapper}.
+ *
  * <p>Thread-safe: one {@link HttpClient} serves every concurrent {@link #fetch}. Each exchange is
  * bounded by {@link MentalHealthXmlConfig#requestTimeout()} and {@link
  * MentalHealthXmlConfig#maxResponseBytes()}; interruption abandons it and propagates.

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.tck.AdapterTckProvider;
 import org.carelens.tck.TckSource;
@@ -60,6 +61,30 @@ public final class MentalHealthTckProvider implements AdapterTckProvider {
   @Override
   public String validPayload(NhsNumber patient) {
     return Samples.text("client-summary.xml").replace(Samples.PATIENT.value(), patient.value());
+  }
+
+  @Override
+  public Section stubOneUnreadableItem(WireMockServer source, NhsNumber patient) {
+    // One of the two diagnoses has a status the trust's schema does not define.
+    stubDataResponse(
+        source,
+        patient,
+        ok(validPayload(patient).replace("status=\"RESOLVED\"", "status=\"UNDER_REVIEW\"")));
+    return Section.PROBLEMS;
+  }
+
+  @Override
+  public Section stubUnreadableSection(WireMockServer source, NhsNumber patient) {
+    String payload = validPayload(patient);
+    String withoutContacts =
+        payload.substring(0, payload.indexOf("<Contacts>"))
+            + payload.substring(payload.indexOf("</Contacts>") + "</Contacts>".length());
+    stubDataResponse(source, patient, ok(withoutContacts));
+    return Section.ENCOUNTERS;
+  }
+
+  private ResponseDefinitionBuilder ok(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", contentType()).withBody(body);
   }
 
   @Override

@@ -19,6 +19,7 @@ import org.carelens.sdk.model.AlertItem;
 import org.carelens.sdk.model.CareTeamItem;
 import org.carelens.sdk.model.ClinicalItem;
 import org.carelens.sdk.model.CodedConcept;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.DocumentItem;
 import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.EncounterItem;
@@ -226,17 +227,154 @@ class MentalHealthXmlAdapterTest {
   }
 
   @Test
-  void one_unmappable_diagnosis_costs_the_problems_section_only() throws Exception {
+  void one_unmappable_diagnosis_costs_only_itself_and_makes_the_problems_partial()
+      throws Exception {
     answer(
         200, Samples.text("client-summary.xml").replace("status=\"RESOLVED\"", "status=\"MAYBE\""));
 
     SourceRecord record = loaded();
 
     SectionContent<?> problems = record.section(Section.PROBLEMS).orElseThrow();
-    assertThat(problems.items()).isEmpty();
-    assertThat(problems.emptyReason()).contains(EmptyReason.UNAVAILABLE);
-    assertThat(items(record, Section.ALERTS)).hasSize(2);
+    assertThat(problems.items())
+        .extracting(i -> ((ProblemItem) i).provenance().sourceItemId())
+        .containsExactly("DX500321");
+    assertThat(problems.completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            p -> {
+              assertThat(p.unreadableItems()).isEqualTo(1);
+              assertThat(p.reason())
+                  .isEqualTo(
+                      "1 of 2 listed <Diagnosis> items could not be read (a Diagnosis has an"
+                          + " unknown status)");
+            });
+    assertThat(problems.emptyReason()).isEmpty();
+    assertThat(record.section(Section.ALERTS).orElseThrow().completeness().isComplete()).isTrue();
     assertThat(items(record, Section.ENCOUNTERS)).hasSize(2);
+  }
+
+  @Test
+  void an_element_of_an_unexpected_type_in_a_list_is_counted_and_the_rest_are_read()
+      throws Exception {
+    answer(
+        200,
+        Samples.text("client-summary.xml")
+            .replace("<RiskFlags>", "<RiskFlags><Allergy id=\"AL1\">Peanuts</Allergy>"));
+
+    SourceRecord record = loaded(Section.ALERTS);
+
+    SectionContent<?> alerts = record.section(Section.ALERTS).orElseThrow();
+    assertThat(alerts.items()).hasSize(2);
+    assertThat(alerts.completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            p -> {
+              assertThat(p.unreadableItems()).isEqualTo(1);
+              assertThat(p.reason())
+                  .contains("an element in <RiskFlags> is not a <RiskFlag>")
+                  .doesNotContain("Peanuts")
+                  .doesNotContain("Allergy");
+            });
+  }
+
+  @Test
+  void several_unreadable_items_are_all_counted_and_the_reason_never_quotes_them()
+      throws Exception {
+    answer(
+        200,
+        Samples.text("client-summary.xml")
+            .replace("start=\"2026-11-15\"", "start=\"15/11/2026 Margaret\"")
+            .replace("id=\"CT7781190\"", ""));
+
+    SourceRecord record = loaded(Section.ENCOUNTERS);
+
+    SectionContent<?> encounters = record.section(Section.ENCOUNTERS).orElseThrow();
+    assertThat(encounters.items()).isEmpty();
+    assertThat(encounters.completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            p -> {
+              assertThat(p.unreadableItems()).isEqualTo(2);
+              assertThat(p.reason())
+                  .startsWith("2 of 2 listed <Contact> items could not be read (the first: ")
+                  .doesNotContain("Margaret");
+            });
+  }
+
+  @Test
+  void a_missing_list_makes_its_section_unavailable_and_leaves_the_others() throws Exception {
+    String summary = Samples.text("client-summary.xml");
+    answer(
+        200,
+        summary.substring(0, summary.indexOf("<Contacts>"))
+            + summary.substring(summary.indexOf("</Contacts>") + "</Contacts>".length()));
+
+    SourceRecord record = loaded();
+
+    SectionContent<?> encounters = record.section(Section.ENCOUNTERS).orElseThrow();
+    assertThat(encounters.items()).isEmpty();
+    assertThat(encounters.emptyReason()).contains(EmptyReason.UNAVAILABLE);
+    assertThat(encounters.completeness())
+        .isEqualTo(
+            Completeness.unavailable(
+                "the summary has no <Contacts> element, which the trust sends even when it is"
+                    + " empty"));
+    assertThat(items(record, Section.PROBLEMS)).hasSize(2);
+    assertThat(record.section(Section.PROBLEMS).orElseThrow().completeness().isComplete()).isTrue();
+  }
+
+  @Test
+  void an_empty_list_is_a_complete_answer_of_nothing() throws Exception {
+    String summary = Samples.text("client-summary.xml");
+    answer(
+        200,
+        summary.substring(0, summary.indexOf("<Contacts>"))
+            + "<Contacts/>"
+            + summary.substring(summary.indexOf("</Contacts>") + "</Contacts>".length()));
+
+    SourceRecord record = loaded(Section.ENCOUNTERS);
+
+    SectionContent<?> encounters = record.section(Section.ENCOUNTERS).orElseThrow();
+    assertThat(encounters.items()).isEmpty();
+    assertThat(encounters.emptyReason()).isEmpty();
+    assertThat(encounters.completeness().isComplete()).isTrue();
+  }
+
+  @Test
+  void a_care_coordinator_without_a_name_is_counted_not_dropped_silently() throws Exception {
+    answer(
+        200, Samples.text("client-summary.xml").replace("<Name>Daniel Okafor</Name>", "<Name/>"));
+
+    SourceRecord record = loaded(Section.CARE_TEAM);
+
+    SectionContent<?> careTeam = record.section(Section.CARE_TEAM).orElseThrow();
+    assertThat(careTeam.items()).isEmpty();
+    assertThat(careTeam.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                1,
+                "1 of 1 listed <CareCoordinator> items could not be read (the care coordinator"
+                    + " has no name)"));
+  }
+
+  @Test
+  void a_code_in_a_system_the_adapter_does_not_know_is_kept_with_its_text() throws Exception {
+    answer(
+        200,
+        Samples.text("client-summary.xml")
+            .replace(
+                "<Code system=\"http://hl7.org/fhir/sid/icd-10\" code=\"F41.1\""
+                    + " display=\"Generalized anxiety disorder\"/>",
+                "<Code system=\"urn:riverside-mh:local\" code=\"ANX-7\" display=\"Anxiety\"/>")
+            .replace("system=\"http://snomed.info/sct\" code=\"61372001\"", "code=\"AGG\""));
+
+    SourceRecord record = loaded(Section.PROBLEMS, Section.ALERTS);
+
+    assertThat(items(record, Section.PROBLEMS).get(1).concept())
+        .isEqualTo(new CodedConcept("urn:riverside-mh:local", "ANX-7", "Anxiety"));
+    assertThat(items(record, Section.ALERTS).get(1).concept())
+        .isEqualTo(new CodedConcept("", "AGG", "Aggressive behaviour"));
+    assertThat(record.section(Section.PROBLEMS).orElseThrow().completeness().isComplete()).isTrue();
   }
 
   @Test

@@ -3,14 +3,18 @@ package org.carelens.adapters.socialcare;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.carelens.adapters.socialcare.internal.Exchanges;
 import org.carelens.adapters.socialcare.internal.FailedException;
+import org.carelens.adapters.socialcare.internal.Pages;
 import org.carelens.adapters.socialcare.internal.SocialCareClient;
 import org.carelens.adapters.socialcare.internal.SocialCareMapper;
 import org.carelens.adapters.socialcare.internal.TokenCache;
@@ -39,10 +43,19 @@ import org.carelens.sdk.spi.SourceRequest;
  * body by {@link SocialCareRestConfig#maxResponseBytes()}; pages by {@link
  * SocialCareRestConfig#maxPages()}.
  *
+ * <p><b>Failure.</b> A failed token or people search fails the source. After that, each section
+ * stands alone: a resource whose first page cannot be read makes its section unavailable (the
+ * failure is the reason); a later page that cannot be read, or pages beyond the cap, keep the items
+ * read and make the section partial, counting the items unread from the council's {@code
+ * totalElements}, or as at least one when it gives none; an unreadable item costs only itself. When
+ * no section asked for could be read at all, the source failed, reported as the first failure.
+ *
  * <p>Thread-safe: one {@link HttpClient} and one token cache serve every concurrent {@link #fetch};
  * interruption abandons the exchange in flight and propagates.
  */
 public final class SocialCareRestAdapter implements SourceAdapter {
+
+  private static final System.Logger LOG = System.getLogger(SocialCareRestAdapter.class.getName());
 
   private final SocialCareRestConfig config;
   private final HttpClient http;
@@ -102,21 +115,56 @@ public final class SocialCareRestAdapter implements SourceAdapter {
       String id = person.get().path("id").asText();
       Set<Section> asked = request.sections();
       Map<Section, SectionContent<?>> sections = new EnumMap<>(Section.class);
+      List<SourceOutcome.Failed> failures = new ArrayList<>();
       if (asked.contains(Section.CARE_TEAM)) {
         sections.put(
-            Section.CARE_TEAM, mapper.careTeam(client.readAll(id, "involvements", deadline)));
+            Section.CARE_TEAM,
+            read(Section.CARE_TEAM, "involvements", id, deadline, mapper::careTeam, failures));
       }
       if (asked.contains(Section.SOCIAL_CARE)) {
         sections.put(
-            Section.SOCIAL_CARE, mapper.socialCare(client.readAll(id, "care-packages", deadline)));
+            Section.SOCIAL_CARE,
+            read(Section.SOCIAL_CARE, "care-packages", id, deadline, mapper::socialCare, failures));
       }
       if (asked.contains(Section.ALERTS)) {
-        sections.put(Section.ALERTS, mapper.alerts(client.readAll(id, "safeguarding", deadline)));
+        sections.put(
+            Section.ALERTS,
+            read(Section.ALERTS, "safeguarding", id, deadline, mapper::alerts, failures));
+      }
+      if (!sections.isEmpty() && failures.size() == sections.size()) {
+        // Nothing asked for could be read: the source failed, not just some of its sections.
+        return failures.getFirst();
       }
       return new SourceOutcome.Loaded(
           new SourceRecord(mapper.identity(person.get(), request.nhsNumber()), sections));
     } catch (FailedException e) {
       return e.outcome();
+    }
+  }
+
+  /**
+   * One section from one paged resource. A failed request for it (its first page) makes the section
+   * unavailable, with the failure as the reason, and is added to {@code failures}.
+   */
+  private SectionContent<?> read(
+      Section section,
+      String resource,
+      String personId,
+      long deadline,
+      Function<Pages, SectionContent<?>> map,
+      List<SourceOutcome.Failed> failures)
+      throws InterruptedException {
+    try {
+      return map.apply(client.readAll(personId, resource, deadline));
+    } catch (FailedException e) {
+      failures.add(e.outcome());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "source {0}: {1} section unavailable: {2}",
+          config.sourceId(),
+          section.key(),
+          e.outcome().detail());
+      return SectionContent.unavailable(section, e.outcome().detail());
     }
   }
 

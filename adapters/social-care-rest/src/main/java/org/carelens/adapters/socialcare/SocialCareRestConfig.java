@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param requestTimeout how long the whole fetch (token, lookup and every page) may take
  * @param maxResponseBytes the largest body read per response; larger is a malformed payload
  * @param pageSize the page size asked for
- * @param maxPages the most pages read per resource; a longer answer is refused, not truncated
+ * @param maxPages the most pages read per resource; the items beyond are reported unread (the
+ *     section is partial), never silently cut off
  */
 public record SocialCareRestConfig(
     String sourceId,

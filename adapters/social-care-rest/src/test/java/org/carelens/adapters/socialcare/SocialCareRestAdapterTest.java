@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
 import org.carelens.sdk.model.AlertItem;
 import org.carelens.sdk.model.CareTeamItem;
 import org.carelens.sdk.model.ClinicalItem;
+import org.carelens.sdk.model.CodedConcept;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
@@ -196,15 +198,73 @@ class SocialCareRestAdapterTest {
   }
 
   @Test
-  void more_pages_than_the_cap_are_refused_rather_than_cut_short() throws Exception {
+  void more_pages_than_the_cap_give_the_pages_read_and_a_partial_section() throws Exception {
     adapter.close();
     adapter = adapter(2);
     CouncilStubs.wholeRecord(council, Samples.PATIENT);
     stubPages(3);
 
-    SourceOutcome outcome = adapter.fetch(Samples.request(Samples.PATIENT, Section.CARE_TEAM));
+    SourceRecord record = loaded(Section.CARE_TEAM);
 
-    assertFailed(outcome, Kind.SOURCE_ERROR, "more than 2 pages");
+    SectionContent<?> careTeam = record.section(Section.CARE_TEAM).orElseThrow();
+    assertThat(careTeam.items())
+        .extracting(i -> ((ClinicalItem) i).provenance().sourceItemId())
+        .containsExactly("INV-0", "INV-1");
+    assertThat(careTeam.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                1,
+                "the involvements run to more than 2 pages of 20; only the first 2 were read"
+                    + " (raise the page cap if genuine); at least 1 item unread (the council did"
+                    + " not say how many)"));
+    council.verify(
+        0, getRequestedFor(urlPathEqualTo(INVOLVEMENTS)).withQueryParam("page", equalTo("2")));
+  }
+
+  @Test
+  void a_later_page_that_fails_keeps_the_pages_read_and_counts_at_least_one_item_unread()
+      throws Exception {
+    CouncilStubs.wholeRecord(council, Samples.PATIENT);
+    stubPages(3);
+    council.stubFor(
+        get(urlPathEqualTo(INVOLVEMENTS))
+            .withQueryParam("page", equalTo("1"))
+            .willReturn(json(500, "{\"error\": \"internal_error\"}")));
+
+    SourceRecord record = loaded();
+
+    SectionContent<?> careTeam = record.section(Section.CARE_TEAM).orElseThrow();
+    assertThat(careTeam.items())
+        .extracting(i -> ((ClinicalItem) i).provenance().sourceItemId())
+        .containsExactly("INV-0");
+    assertThat(careTeam.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                1,
+                "the involvements: page 2 of 3 could not be read (HTTP 500 internal_error from the"
+                    + " council API); at least 1 item unread (the council did not say how many)"));
+    assertThat(items(record, Section.ALERTS)).hasSize(2);
+  }
+
+  @Test
+  void a_later_page_that_fails_counts_the_items_unread_from_the_councils_total() throws Exception {
+    CouncilStubs.wholeRecord(council, Samples.PATIENT);
+    stubPages(3, 45);
+    council.stubFor(
+        get(urlPathEqualTo(INVOLVEMENTS))
+            .withQueryParam("page", equalTo("2"))
+            .willReturn(json(200, "{\"message\": \"maintenance\"}")));
+
+    SourceRecord record = loaded(Section.CARE_TEAM);
+
+    SectionContent<?> careTeam = record.section(Section.CARE_TEAM).orElseThrow();
+    assertThat(careTeam.items()).hasSize(2);
+    assertThat(careTeam.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                43,
+                "the involvements: page 3 of 3 could not be read (the body is not a page (no"
+                    + " 'content' array)); 43 of 45 items unread"));
   }
 
   @Test
@@ -219,20 +279,51 @@ class SocialCareRestAdapterTest {
             "{\"content\": [], \"page\": 0, \"totalPages\": 2,"
                 + " \"_links\": {\"next\": \"http://attacker.example/steal?page=1\"}}"));
 
-    SourceOutcome outcome = adapter.fetch(Samples.request(Samples.PATIENT, Section.CARE_TEAM));
+    SourceRecord record = loaded(Section.CARE_TEAM);
 
-    assertFailed(outcome, Kind.MALFORMED_PAYLOAD, "another server");
+    assertThat(record.section(Section.CARE_TEAM).orElseThrow().completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            p ->
+                assertThat(p.reason())
+                    .startsWith(
+                        "the involvements: page 2 of 2 could not be read (the next link points to"
+                            + " another server; not followed)")
+                    .doesNotContain("attacker"));
   }
 
   @Test
-  void garbage_from_a_resource_is_a_malformed_payload() throws Exception {
+  void garbage_from_one_resource_makes_its_section_unavailable_and_keeps_the_others()
+      throws Exception {
     CouncilStubs.wholeRecord(council, Samples.PATIENT);
     CouncilStubs.resource(
         council, Samples.PATIENT, "safeguarding", json(200, "{\"content\": [ {\"id\": "));
 
-    SourceOutcome outcome = adapter.fetch(Samples.request(Samples.PATIENT));
+    SourceRecord record = loaded();
 
-    assertFailed(outcome, Kind.MALFORMED_PAYLOAD, "safeguarding");
+    SectionContent<?> alerts = record.section(Section.ALERTS).orElseThrow();
+    assertThat(alerts.items()).isEmpty();
+    assertThat(alerts.emptyReason()).contains(EmptyReason.UNAVAILABLE);
+    assertThat(alerts.completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Unavailable.class,
+            u ->
+                assertThat(u.reason())
+                    .startsWith("the safeguarding (page 1): the body is not valid JSON")
+                    .doesNotContain("9990000018"));
+    assertThat(items(record, Section.CARE_TEAM)).hasSize(2);
+    assertThat(items(record, Section.SOCIAL_CARE)).hasSize(2);
+  }
+
+  @Test
+  void a_failed_request_for_every_section_asked_for_fails_the_source() throws Exception {
+    CouncilStubs.wholeRecord(council, Samples.PATIENT);
+    CouncilStubs.resource(
+        council, Samples.PATIENT, "safeguarding", json(503, "{\"error\": \"unavailable\"}"));
+
+    SourceOutcome outcome = adapter.fetch(Samples.request(Samples.PATIENT, Section.ALERTS));
+
+    assertFailed(outcome, Kind.SOURCE_ERROR, "the safeguarding (page 1): HTTP 503 unavailable");
   }
 
   @Test
@@ -313,7 +404,8 @@ class SocialCareRestAdapterTest {
   }
 
   @Test
-  void one_unmappable_care_package_costs_the_social_care_section_only() throws Exception {
+  void one_unmappable_care_package_costs_only_itself_and_makes_the_social_care_partial()
+      throws Exception {
     CouncilStubs.wholeRecord(council, Samples.PATIENT);
     CouncilStubs.resource(
         council,
@@ -324,10 +416,115 @@ class SocialCareRestAdapterTest {
     SourceRecord record = loaded();
 
     SectionContent<?> care = record.section(Section.SOCIAL_CARE).orElseThrow();
-    assertThat(care.items()).isEmpty();
-    assertThat(care.emptyReason()).contains(EmptyReason.UNAVAILABLE);
+    assertThat(care.items())
+        .extracting(i -> ((ClinicalItem) i).provenance().sourceItemId())
+        .containsExactly("CP-771201");
+    assertThat(care.emptyReason()).isEmpty();
+    assertThat(care.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                1,
+                "1 of 2 care packages read could not be mapped (a care package has an unknown"
+                    + " status)"));
     assertThat(items(record, Section.CARE_TEAM)).hasSize(2);
     assertThat(items(record, Section.ALERTS)).hasSize(2);
+  }
+
+  @Test
+  void a_safeguarding_flag_that_is_not_an_object_is_counted_and_the_others_are_shown()
+      throws Exception {
+    CouncilStubs.wholeRecord(council, Samples.PATIENT);
+    CouncilStubs.resource(
+        council,
+        Samples.PATIENT,
+        "safeguarding",
+        json(
+            200,
+            Samples.text("safeguarding.json")
+                .replace("{\"content\": [", "{\"content\": [\"Neglect: see case notes\", ")));
+
+    SourceRecord record = loaded(Section.ALERTS);
+
+    SectionContent<?> alerts = record.section(Section.ALERTS).orElseThrow();
+    assertThat(alerts.items()).hasSize(2);
+    assertThat(alerts.completeness())
+        .isInstanceOfSatisfying(
+            Completeness.Partial.class,
+            p -> {
+              assertThat(p.unreadableItems()).isEqualTo(1);
+              assertThat(p.reason())
+                  .contains("a safeguarding flag is not a JSON object")
+                  .doesNotContain("Neglect");
+            });
+  }
+
+  @Test
+  void unreadable_items_and_unread_pages_are_counted_together() throws Exception {
+    CouncilStubs.wholeRecord(council, Samples.PATIENT);
+    council.stubFor(
+        get(urlPathEqualTo(INVOLVEMENTS))
+            .withQueryParam("page", equalTo("0"))
+            .willReturn(
+                json(
+                    200,
+                    "{\"content\": [{\"id\": \"INV-0\", \"status\": \"OPEN\"}],"
+                        + " \"page\": 0, \"totalPages\": 2}")));
+    council.stubFor(
+        get(urlPathEqualTo(INVOLVEMENTS))
+            .withQueryParam("page", equalTo("1"))
+            .willReturn(json(502, "")));
+
+    SourceRecord record = loaded(Section.CARE_TEAM);
+
+    SectionContent<?> careTeam = record.section(Section.CARE_TEAM).orElseThrow();
+    assertThat(careTeam.items()).isEmpty();
+    assertThat(careTeam.completeness())
+        .isEqualTo(
+            Completeness.partial(
+                2,
+                "the involvements: page 2 of 2 could not be read (HTTP 502 from the council API);"
+                    + " at least 1 item unread (the council did not say how many); 1 of 1"
+                    + " involvements read could not be mapped (an involvement service has no"
+                    + " code)"));
+  }
+
+  @Test
+  void codes_in_unfamiliar_systems_or_without_one_are_kept_with_their_text() throws Exception {
+    CouncilStubs.wholeRecord(council, Samples.PATIENT);
+    CouncilStubs.resource(
+        council,
+        Samples.PATIENT,
+        "care-packages",
+        json(
+            200,
+            Samples.text("care-packages.json")
+                .replace(
+                    "\"system\": \"https://riverside.gov.uk/adult-social-care/package-type\","
+                        + " \"code\": \"RESPITE\"",
+                    "\"code\": \"RESPITE\"")));
+    CouncilStubs.resource(
+        council,
+        Samples.PATIENT,
+        "involvements",
+        json(
+            200,
+            Samples.text("involvements.json")
+                .replace(
+                    "\"role\": {\"system\": \"http://snomed.info/sct\", \"code\": \"80546007\","
+                        + " \"display\": \"Occupational therapist\"}",
+                    "\"role\": {\"display\": \"OT\"}")));
+
+    SourceRecord record = loaded(Section.SOCIAL_CARE, Section.CARE_TEAM);
+
+    assertThat(items(record, Section.SOCIAL_CARE).get(1).concept())
+        .isEqualTo(new CodedConcept("", "RESPITE", "Residential respite"));
+    CareTeamItem ot = (CareTeamItem) items(record, Section.CARE_TEAM).get(1);
+    assertThat(ot.memberName()).isEqualTo("Imran Hussain");
+    assertThat(ot.concept().code()).isEqualTo("OT");
+    assertThat(record.section(Section.SOCIAL_CARE).orElseThrow().completeness().isComplete())
+        .isTrue();
+    assertThat(record.section(Section.CARE_TEAM).orElseThrow().completeness().isComplete())
+        .isTrue();
   }
 
   @Test
@@ -372,7 +569,13 @@ class SocialCareRestAdapterTest {
   }
 
   private void stubPages(int pages) {
+    stubPages(pages, -1);
+  }
+
+  /** One involvement a page; {@code totalElements} only when not negative. */
+  private void stubPages(int pages, int totalElements) {
     String base = "/api/v1/people/P-9990000018/involvements";
+    String total = totalElements < 0 ? "" : ", \"totalElements\": " + totalElements;
     for (int page = 0; page < pages; page++) {
       String next =
           page + 1 < pages
@@ -386,8 +589,8 @@ class SocialCareRestAdapterTest {
                       200,
                       ("{\"content\": [{\"id\": \"INV-%d\", \"status\": \"OPEN\", \"service\":"
                               + " {\"system\": \"urn:s\", \"code\": \"LOC\", \"display\": \"Team\"}}],"
-                              + " \"page\": %d, \"size\": 20, \"totalPages\": %d%s}")
-                          .formatted(page, page, pages, next))));
+                              + " \"page\": %d, \"size\": 20, \"totalPages\": %d%s%s}")
+                          .formatted(page, page, pages, total, next))));
     }
   }
 

@@ -3,6 +3,7 @@ package org.carelens.adapters.socialcare;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.tck.AdapterTckProvider;
 import org.carelens.tck.TckSource;
@@ -46,6 +47,33 @@ public final class SocialCareTckProvider implements AdapterTckProvider {
     for (String resource : CouncilStubs.RESOURCES) {
       CouncilStubs.resource(source, patient, resource, response);
     }
+  }
+
+  @Override
+  public Section stubOneUnreadableItem(WireMockServer source, NhsNumber patient) {
+    CouncilStubs.wholeRecord(source, patient);
+    // The planned respite package has a status the council's API does not define.
+    CouncilStubs.resource(
+        source,
+        patient,
+        "care-packages",
+        CouncilStubs.json(
+            200,
+            Samples.text("care-packages.json")
+                .replace(Samples.PATIENT.value(), patient.value())
+                .replace("\"PLANNED\"", "\"AWAITING_FUNDING\"")));
+    return Section.SOCIAL_CARE;
+  }
+
+  @Override
+  public Section stubUnreadableSection(WireMockServer source, NhsNumber patient) {
+    CouncilStubs.wholeRecord(source, patient);
+    CouncilStubs.resource(
+        source,
+        patient,
+        "safeguarding",
+        CouncilStubs.json(503, "{\"error\": \"service_unavailable\"}"));
+    return Section.ALERTS;
   }
 
   @Override

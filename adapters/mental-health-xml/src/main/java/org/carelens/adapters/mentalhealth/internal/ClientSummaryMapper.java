@@ -19,8 +19,8 @@ import org.carelens.sdk.model.AlertItem;
 import org.carelens.sdk.model.CareTeamItem;
 import org.carelens.sdk.model.ClinicalItem;
 import org.carelens.sdk.model.CodedConcept;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.DocumentItem;
-import org.carelens.sdk.model.EmptyReason;
 import org.carelens.sdk.model.EncounterItem;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.ProblemItem;
@@ -38,10 +38,14 @@ import org.w3c.dom.Element;
  * labelled {@link Sensitivity#MENTAL_HEALTH_NOTES}.
  *
  * <p><b>Safety rules.</b> The summary must carry the requested NHS number, or the whole answer is
- * discarded (a mis-routed answer must never be shown as this patient's). An item that cannot be
- * mapped costs its section, which is reported as {@link EmptyReason#UNAVAILABLE}: the model cannot
- * mark a section partial, and a risk list silently missing one risk would read as complete. Notes
- * are always labelled sensitive, whatever the document's own {@code sensitive} flag says, because a
+ * discarded (a mis-routed answer must never be shown as this patient's). Each item is mapped on its
+ * own: one that is malformed, lacks a required attribute or is not of the element type its list
+ * holds is counted, and its section is {@link Completeness.Partial} with the readable items still
+ * in it, because a risk list silently missing one risk would read as complete, and one dropped for
+ * a single bad risk would hide the others. Codes in systems this adapter does not know are kept
+ * with their text. A list element that is missing (the trust always sends it, empty when nothing is
+ * recorded) makes its section {@link Completeness.Unavailable}, never an empty answer. Notes are
+ * always labelled sensitive, whatever the document's own {@code sensitive} flag says, because a
  * wrongly unflagged mental health note must fail closed.
  *
  * <p>Thread-safe and stateless apart from its configuration.
@@ -91,32 +95,44 @@ public final class ClientSummaryMapper {
 
     Map<Section, SectionContent<?>> sections = new EnumMap<>(Section.class);
     if (requested.contains(Section.CARE_TEAM)) {
-      sections.put(Section.CARE_TEAM, section(Section.CARE_TEAM, () -> careTeam(root, origin)));
+      sections.put(Section.CARE_TEAM, guarded(Section.CARE_TEAM, () -> careTeam(root, origin)));
     }
     if (requested.contains(Section.ALERTS)) {
       sections.put(
           Section.ALERTS,
-          section(Section.ALERTS, () -> each(root, "RiskFlags", "RiskFlag", e -> risk(e, origin))));
+          guarded(
+              Section.ALERTS,
+              () -> listed(root, Section.ALERTS, "RiskFlags", "RiskFlag", e -> risk(e, origin))));
     }
     if (requested.contains(Section.PROBLEMS)) {
       sections.put(
           Section.PROBLEMS,
-          section(
+          guarded(
               Section.PROBLEMS,
-              () -> each(root, "Diagnoses", "Diagnosis", e -> diagnosis(e, origin))));
+              () ->
+                  listed(
+                      root,
+                      Section.PROBLEMS,
+                      "Diagnoses",
+                      "Diagnosis",
+                      e -> diagnosis(e, origin))));
     }
     if (requested.contains(Section.ENCOUNTERS)) {
       sections.put(
           Section.ENCOUNTERS,
-          section(
+          guarded(
               Section.ENCOUNTERS,
-              () -> each(root, "Contacts", "Contact", e -> contact(e, origin))));
+              () ->
+                  listed(
+                      root, Section.ENCOUNTERS, "Contacts", "Contact", e -> contact(e, origin))));
     }
     if (requested.contains(Section.DOCUMENTS)) {
       sections.put(
           Section.DOCUMENTS,
-          section(
-              Section.DOCUMENTS, () -> each(root, "ClinicalNotes", "Note", e -> note(e, origin))));
+          guarded(
+              Section.DOCUMENTS,
+              () ->
+                  listed(root, Section.DOCUMENTS, "ClinicalNotes", "Note", e -> note(e, origin))));
     }
     return new SourceRecord(ClientIdentity.from(client, nhsNumber), sections);
   }
@@ -134,12 +150,19 @@ public final class ClientSummaryMapper {
     return new Origin(sourceId, ods, name);
   }
 
-  private List<CareTeamItem> careTeam(Element root, Origin origin) throws BadItemException {
+  /** The care coordinator: optional (not every client has one), and at most one item. */
+  private SectionContent<CareTeamItem> careTeam(Element root, Origin origin) {
     Optional<Element> coordinator = child(root, "CareCoordinator");
     if (coordinator.isEmpty()) {
-      return List.of();
+      return SectionContent.of(Section.CARE_TEAM, List.of());
     }
-    Element c = coordinator.get();
+    Unreadable unreadable = new Unreadable("<CareCoordinator> items");
+    List<CareTeamItem> items = new ArrayList<>();
+    read(coordinator.get(), e -> coordinator(root, e, origin), items, unreadable);
+    return result(Section.CARE_TEAM, items, unreadable);
+  }
+
+  private CareTeamItem coordinator(Element root, Element c, Origin origin) throws BadItemException {
     // Care Programme Approach: a client on CPA has a care coordinator; one who is not has a lead
     // professional (Department of Health, "Refocusing the Care Programme Approach", 2008).
     boolean cpa =
@@ -157,16 +180,15 @@ public final class ClientSummaryMapper {
     String member = text(c, "Profession").map(p -> name + ", " + p).orElse(name);
     Optional<String> team =
         text(c, "Team").map(t -> origin.name().map(n -> t + ", " + n).orElse(t));
-    return List.of(
-        new CareTeamItem(
-            origin.provenance(required(c, "staffId")),
-            role,
-            member,
-            team.or(origin::name),
-            text(c, "Telephone"),
-            CareTeamItem.Status.ACTIVE,
-            date(c, "since"),
-            Set.of()));
+    return new CareTeamItem(
+        origin.provenance(required(c, "staffId")),
+        role,
+        member,
+        team.or(origin::name),
+        text(c, "Telephone"),
+        CareTeamItem.Status.ACTIVE,
+        date(c, "since"),
+        Set.of());
   }
 
   private AlertItem risk(Element e, Origin origin) throws BadItemException {
@@ -253,21 +275,26 @@ public final class ClientSummaryMapper {
         Set.of(Sensitivity.MENTAL_HEALTH_NOTES));
   }
 
-  /** SNOMED CT where the item carries it, otherwise the first code given (e.g. ICD-10 only). */
+  /**
+   * SNOMED CT where the item carries it, otherwise the first code given, in whatever system (e.g.
+   * ICD-10 only, or the trust's own): an unfamiliar code is shown with its text, never dropped. A
+   * code without a system keeps an empty system, as the GP Connect adapter does.
+   */
   private static CodedConcept preferredCode(Element item) throws BadItemException {
     List<CodedConcept> codes = new ArrayList<>();
     for (Element code : children(item, "Code")) {
-      Optional<String> system = attribute(code, "system");
       Optional<String> value = attribute(code, "code");
-      if (system.isPresent() && value.isPresent()) {
+      if (value.isPresent()) {
         codes.add(
             new CodedConcept(
-                system.get(), value.get(), attribute(code, "display").orElse(value.get())));
+                attribute(code, "system").orElse(""),
+                value.get(),
+                attribute(code, "display").orElse(value.get())));
       }
     }
     if (codes.isEmpty()) {
       throw new BadItemException(
-          "a %s carries no <Code> with a system and code".formatted(Elements.name(item)));
+          "a %s carries no <Code> with a code".formatted(Elements.name(item)));
     }
     return codes.stream()
         .filter(c -> c.system().equals(CodedConcept.SNOMED_CT))
@@ -279,36 +306,87 @@ public final class ClientSummaryMapper {
     T map(Element element) throws BadItemException;
   }
 
-  private interface SectionReader<T> {
-    List<T> read() throws BadItemException;
+  private interface SectionReader<T extends ClinicalItem> {
+    SectionContent<T> read();
   }
 
-  private static <T> List<T> each(
-      Element root, String container, String itemName, ItemMapper<T> mapper)
-      throws BadItemException {
+  /**
+   * The items of one list element, each mapped on its own. A missing list element is a section the
+   * trust did not send, so it is unavailable; a child that is not an {@code itemName}, or that
+   * cannot be mapped, is counted as unreadable.
+   */
+  private <T extends ClinicalItem> SectionContent<T> listed(
+      Element root, Section section, String container, String itemName, ItemMapper<T> mapper) {
     Optional<Element> list = child(root, container);
+    if (list.isEmpty()) {
+      return unavailable(
+          section,
+          "the summary has no <%s> element, which the trust sends even when it is empty"
+              .formatted(container));
+    }
+    Unreadable unreadable = new Unreadable("<%s> items".formatted(itemName));
     List<T> items = new ArrayList<>();
-    if (list.isPresent()) {
-      for (Element e : children(list.get(), itemName)) {
-        items.add(mapper.map(e));
+    for (Element e : children(list.get())) {
+      if (itemName.equals(Elements.name(e))) {
+        read(e, mapper, items, unreadable);
+      } else {
+        // The element's own name is not echoed: nothing from the payload goes into a reason.
+        unreadable.add("an element in <%s> is not a <%s>".formatted(container, itemName));
       }
     }
-    return items;
+    return result(section, items, unreadable);
   }
 
-  private <T extends ClinicalItem> SectionContent<T> section(
-      Section section, SectionReader<T> reader) {
+  private static <T> void read(
+      Element element, ItemMapper<T> mapper, List<T> items, Unreadable unreadable) {
     try {
-      return SectionContent.of(section, reader.read());
-    } catch (BadItemException | RuntimeException e) {
+      items.add(mapper.map(element));
+    } catch (BadItemException e) {
+      unreadable.add(e.getMessage());
+    } catch (RuntimeException e) {
+      // A model value refused what the item holds; its message may quote it, so only the type.
+      unreadable.add(
+          "a %s could not be mapped (%s)"
+              .formatted(Elements.name(element), e.getClass().getSimpleName()));
+    }
+  }
+
+  private <T extends ClinicalItem> SectionContent<T> result(
+      Section section, List<T> items, Unreadable unreadable) {
+    SectionContent<T> content =
+        SectionContent.of(section, items).withCompleteness(unreadable.completeness(items.size()));
+    if (content.completeness() instanceof Completeness.Partial partial) {
       LOG.log(
           System.Logger.Level.WARNING,
-          "source {0}: {1} section unavailable: {2}",
+          "source {0}: {1} section partial: {2}",
           sourceId,
           section.key(),
-          e.getMessage());
-      return new SectionContent<>(section, List.of(), Optional.of(EmptyReason.UNAVAILABLE), false);
+          partial.reason());
     }
+    return content;
+  }
+
+  /** A last guard: a fault this mapper did not foresee costs its section, never the record. */
+  private <T extends ClinicalItem> SectionContent<T> guarded(
+      Section section, SectionReader<T> reader) {
+    try {
+      return reader.read();
+    } catch (RuntimeException e) {
+      return unavailable(
+          section,
+          "the %s section could not be read (%s)"
+              .formatted(section.key(), e.getClass().getSimpleName()));
+    }
+  }
+
+  private <T extends ClinicalItem> SectionContent<T> unavailable(Section section, String reason) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "source {0}: {1} section unavailable: {2}",
+        sourceId,
+        section.key(),
+        reason);
+    return SectionContent.unavailable(section, reason);
   }
 
   /** Who recorded the items: this source, and the trust. */

@@ -26,6 +26,17 @@ final class Elements {
     return found;
   }
 
+  /** Every child element, whatever its name, in document order. */
+  static List<Element> children(Element parent) {
+    List<Element> found = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+
   static Optional<Element> child(Element parent, String localName) {
     List<Element> found = children(parent, localName);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());

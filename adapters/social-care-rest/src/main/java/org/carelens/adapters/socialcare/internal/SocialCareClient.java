@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
 import org.jspecify.annotations.Nullable;
@@ -67,9 +69,16 @@ public final class SocialCareClient {
    * Every item of one of the person's paged resources, following {@code _links.next} (or {@code
    * totalPages}) up to the page cap.
    *
+   * <p>Never silently incomplete, and never losing what was read: when a page after the first
+   * cannot be read (an error answer, a body that is not a page, a next link that may not be
+   * followed, the deadline, or more pages than the cap), the items of the pages before it are
+   * returned with a partial completeness. It counts the items left unread from the council's {@code
+   * totalElements} when the pages carry it, else as "at least 1".
+   *
    * @param resource e.g. {@code involvements}
+   * @throws FailedException when the first page cannot be read: the resource is unavailable
    */
-  public List<JsonNode> readAll(String personId, String resource, long deadline)
+  public Pages readAll(String personId, String resource, long deadline)
       throws FailedException, InterruptedException {
     String base =
         baseUrl
@@ -78,23 +87,83 @@ public final class SocialCareClient {
             + "/"
             + resource;
     List<JsonNode> items = new ArrayList<>();
+    OptionalInt total = OptionalInt.empty();
+    OptionalInt totalPages = OptionalInt.empty();
     @Nullable URI next = URI.create(base + "?page=0&size=" + pageSize);
     int pages = 0;
     while (next != null) {
       pages++;
       if (pages > maxPages) {
-        // Never silently incomplete: a longer answer is refused rather than cut short.
-        throw new FailedException(
-            Kind.SOURCE_ERROR,
-            "the %s run to more than %d pages of %d; not read (raise the page cap if genuine)"
-                .formatted(resource, maxPages, pageSize));
+        // The cap keeps one fetch bounded; the pages beyond it are reported unread, not dropped.
+        return unread(
+            items,
+            total,
+            "the %s run to more than %d pages of %d; only the first %d were read (raise the page"
+                    .formatted(resource, maxPages, pageSize, maxPages)
+                + " cap if genuine)");
       }
       String what = "the %s (page %d)".formatted(resource, pages);
-      JsonNode page = get(next, deadline, what);
-      content(page, what).forEach(items::add);
-      next = nextPage(page, base, what);
+      JsonNode page;
+      try {
+        page = get(next, deadline, what);
+        content(page, what).forEach(items::add);
+      } catch (FailedException e) {
+        if (pages == 1) {
+          throw e;
+        }
+        return unread(items, total, unreadPage(resource, pages, totalPages, e, what));
+      }
+      OptionalInt pageTotal = count(page, "totalElements");
+      total = pageTotal.isPresent() ? pageTotal : total;
+      OptionalInt pageCount = count(page, "totalPages");
+      totalPages = pageCount.isPresent() ? pageCount : totalPages;
+      try {
+        next = nextPage(page, base, what);
+      } catch (FailedException e) {
+        // This page named the next one wrongly: the next one is the page that cannot be read.
+        return unread(items, total, unreadPage(resource, pages + 1, totalPages, e, what));
+      }
     }
-    return items;
+    return Pages.complete(items);
+  }
+
+  private static String unreadPage(
+      String resource, int page, OptionalInt totalPages, FailedException e, String what) {
+    return "the %s: page %d%s could not be read (%s)"
+        .formatted(
+            resource,
+            page,
+            totalPages.isPresent() ? " of " + totalPages.getAsInt() : "",
+            withoutPrefix(String.valueOf(e.getMessage()), what));
+  }
+
+  /**
+   * The items read, partial: the unread count from the council's total when it is consistent with
+   * what was read, else 1 and said to be a lower bound.
+   */
+  private static Pages unread(List<JsonNode> items, OptionalInt total, String why) {
+    if (total.isPresent() && total.getAsInt() > items.size()) {
+      int unread = total.getAsInt() - items.size();
+      return new Pages(
+          items,
+          Completeness.partial(
+              unread, "%s; %d of %d items unread".formatted(why, unread, total.getAsInt())));
+    }
+    return new Pages(
+        items,
+        Completeness.partial(
+            1, why + "; at least 1 item unread (the council did not say how many)"));
+  }
+
+  private static OptionalInt count(JsonNode page, String field) {
+    JsonNode value = page.path(field);
+    return value.canConvertToInt() && value.isIntegralNumber() && value.asInt() >= 0
+        ? OptionalInt.of(value.asInt())
+        : OptionalInt.empty();
+  }
+
+  private static String withoutPrefix(String detail, String what) {
+    return detail.startsWith(what + ": ") ? detail.substring(what.length() + 2) : detail;
   }
 
   private @Nullable URI nextPage(JsonNode page, String base, String what) throws FailedException {

@@ -12,7 +12,7 @@ import org.carelens.sdk.model.AlertItem;
 import org.carelens.sdk.model.CareTeamItem;
 import org.carelens.sdk.model.ClinicalItem;
 import org.carelens.sdk.model.CodedConcept;
-import org.carelens.sdk.model.EmptyReason;
+import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.Gender;
 import org.carelens.sdk.model.HumanName;
 import org.carelens.sdk.model.NhsNumber;
@@ -32,9 +32,15 @@ import org.carelens.sdk.model.SocialCareItem;
  * Sensitivity#SAFEGUARDING_DETAIL}, which policy shows only to roles allowed it. Labelling the flag
  * itself would hide the fact of a safeguarding concern from the out-of-hours doctor.
  *
- * <p>An item that cannot be mapped costs its section, reported {@link EmptyReason#UNAVAILABLE}, as
- * in the GP Connect adapter: a safeguarding list silently missing one flag would read as complete.
- * Thread-safe and stateless apart from its configuration.
+ * <p><b>Tolerant reading.</b> Each item is mapped on its own. One that is not an object, lacks its
+ * id, status or code, or has a status the council's API does not define is counted, and its section
+ * is {@link Completeness.Partial} with the readable items still in it: a safeguarding list silently
+ * missing one flag would read as complete, and one withheld whole for a single bad flag would hide
+ * the others. Pages the client could not read count the same way. Codes in systems this adapter
+ * does not know are kept with their text, and a code without a system keeps an empty one. Reasons
+ * say what kind of fault it was, never the item's content.
+ *
+ * <p>Thread-safe and stateless apart from its configuration.
  */
 public final class SocialCareMapper {
 
@@ -50,40 +56,16 @@ public final class SocialCareMapper {
     this.councilName = councilName;
   }
 
-  public SectionContent<CareTeamItem> careTeam(List<JsonNode> involvements) {
-    return section(
-        Section.CARE_TEAM,
-        () -> {
-          List<CareTeamItem> items = new ArrayList<>();
-          for (JsonNode involvement : involvements) {
-            items.add(involvement(involvement));
-          }
-          return items;
-        });
+  public SectionContent<CareTeamItem> careTeam(Pages involvements) {
+    return section(Section.CARE_TEAM, involvements, "involvements", n -> List.of(involvement(n)));
   }
 
-  public SectionContent<SocialCareItem> socialCare(List<JsonNode> packages) {
-    return section(
-        Section.SOCIAL_CARE,
-        () -> {
-          List<SocialCareItem> items = new ArrayList<>();
-          for (JsonNode pkg : packages) {
-            items.add(carePackage(pkg));
-          }
-          return items;
-        });
+  public SectionContent<SocialCareItem> socialCare(Pages packages) {
+    return section(Section.SOCIAL_CARE, packages, "care packages", n -> List.of(carePackage(n)));
   }
 
-  public SectionContent<AlertItem> alerts(List<JsonNode> flags) {
-    return section(
-        Section.ALERTS,
-        () -> {
-          List<AlertItem> items = new ArrayList<>();
-          for (JsonNode flag : flags) {
-            items.addAll(safeguarding(flag));
-          }
-          return items;
-        });
+  public SectionContent<AlertItem> alerts(Pages flags) {
+    return section(Section.ALERTS, flags, "safeguarding flags", this::safeguarding);
   }
 
   /** The person's identity as the council records it; left out when incomplete. */
@@ -124,7 +106,7 @@ public final class SocialCareMapper {
 
   private CareTeamItem involvement(JsonNode node) throws BadItemException {
     String id = id(node, "involvement");
-    CodedConcept service = coded(node.path("service"), "involvement service");
+    CodedConcept service = coded(node.path("service"), "an involvement service");
     JsonNode worker = node.path("keyWorker");
     CareTeamItem.Status status =
         switch (required(node, "status", "involvement")) {
@@ -137,9 +119,11 @@ public final class SocialCareMapper {
     List<String> contact = new ArrayList<>();
     text(worker, "phone").ifPresent(contact::add);
     text(worker, "email").ifPresent(contact::add);
+    // A named worker whose role is not coded is still shown, under the service's concept.
+    CodedConcept role = named ? codedIfAny(worker.path("role")).orElse(service) : service;
     return new CareTeamItem(
         provenance(id),
-        named ? coded(worker.path("role"), "key worker role") : service,
+        role,
         named ? worker.path("name").asText().strip() : service.display(),
         Optional.of(service.display() + ", " + councilName),
         contact.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", contact)),
@@ -150,7 +134,7 @@ public final class SocialCareMapper {
 
   private SocialCareItem carePackage(JsonNode node) throws BadItemException {
     String id = id(node, "care package");
-    CodedConcept type = coded(node.path("type"), "care package type");
+    CodedConcept type = coded(node.path("type"), "a care package type");
     SocialCareItem.Status status =
         switch (required(node, "status", "care package")) {
           case "ACTIVE" -> SocialCareItem.Status.ACTIVE;
@@ -181,7 +165,7 @@ public final class SocialCareMapper {
 
   private List<AlertItem> safeguarding(JsonNode node) throws BadItemException {
     String id = id(node, "safeguarding flag");
-    CodedConcept category = coded(node.path("category"), "safeguarding category");
+    CodedConcept category = coded(node.path("category"), "a safeguarding category");
     AlertItem.Status status =
         switch (required(node, "status", "safeguarding flag")) {
           case "OPEN" -> AlertItem.Status.ACTIVE;
@@ -220,23 +204,35 @@ public final class SocialCareMapper {
 
   private static String id(JsonNode node, String what) throws BadItemException {
     if (!node.isObject()) {
-      throw new BadItemException("a " + what + " is not a JSON object");
+      throw new BadItemException(withArticle(what) + " is not a JSON object");
     }
     return required(node, "id", what);
   }
 
   private static String required(JsonNode node, String field, String what) throws BadItemException {
     return text(node, field)
-        .orElseThrow(() -> new BadItemException("a %s has no '%s'".formatted(what, field)));
+        .orElseThrow(
+            () -> new BadItemException("%s has no '%s'".formatted(withArticle(what), field)));
   }
 
+  private static String withArticle(String what) {
+    return ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what;
+  }
+
+  /**
+   * @param what the coded element, with its article, e.g. "an involvement service"
+   */
   private static CodedConcept coded(JsonNode node, String what) throws BadItemException {
-    Optional<String> system = text(node, "system");
-    Optional<String> code = text(node, "code");
-    if (system.isEmpty() || code.isEmpty()) {
-      throw new BadItemException("a " + what + " has no system and code");
-    }
-    return new CodedConcept(system.get(), code.get(), text(node, "display").orElse(code.get()));
+    return codedIfAny(node).orElseThrow(() -> new BadItemException(what + " has no code"));
+  }
+
+  /** The code in whatever system, or none; an unfamiliar system is kept, never dropped. */
+  private static Optional<CodedConcept> codedIfAny(JsonNode node) {
+    return text(node, "code")
+        .map(
+            code ->
+                new CodedConcept(
+                    text(node, "system").orElse(""), code, text(node, "display").orElse(code)));
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -258,22 +254,58 @@ public final class SocialCareMapper {
     }
   }
 
-  private interface SectionReader<T> {
-    List<T> read() throws BadItemException;
+  private interface ItemMapper<T> {
+    List<T> map(JsonNode node) throws BadItemException;
   }
 
+  /**
+   * The items of one resource, each mapped on its own; the unreadable ones, and those on pages that
+   * could not be read, are counted into a partial completeness.
+   */
   private <T extends ClinicalItem> SectionContent<T> section(
-      Section section, SectionReader<T> reader) {
-    try {
-      return SectionContent.of(section, reader.read());
-    } catch (BadItemException | RuntimeException e) {
+      Section section, Pages pages, String listed, ItemMapper<T> mapper) {
+    List<T> items = new ArrayList<>();
+    int unreadable = 0;
+    String firstFault = "";
+    for (JsonNode node : pages.items()) {
+      String fault;
+      try {
+        items.addAll(mapper.map(node));
+        continue;
+      } catch (BadItemException e) {
+        fault = e.getMessage();
+      } catch (RuntimeException e) {
+        // A model value refused what the item holds; its message may quote it, so only the type.
+        fault = "an item could not be mapped (" + e.getClass().getSimpleName() + ")";
+      }
+      unreadable++;
+      firstFault = firstFault.isEmpty() ? fault : firstFault;
+    }
+    Completeness completeness = pages.completeness();
+    if (unreadable > 0) {
+      String mapping =
+          "%d of %d %s read could not be mapped (%s%s)"
+              .formatted(
+                  unreadable,
+                  pages.items().size(),
+                  listed,
+                  unreadable > 1 ? "the first: " : "",
+                  firstFault);
+      completeness =
+          switch (completeness) {
+            case Completeness.Partial p ->
+                Completeness.partial(p.unreadableItems() + unreadable, p.reason() + "; " + mapping);
+            default -> Completeness.partial(unreadable, mapping);
+          };
+    }
+    if (completeness instanceof Completeness.Partial partial) {
       LOG.log(
           System.Logger.Level.WARNING,
-          "source {0}: {1} section unavailable: {2}",
+          "source {0}: {1} section partial: {2}",
           sourceId,
           section.key(),
-          e.getMessage());
-      return new SectionContent<>(section, List.of(), Optional.of(EmptyReason.UNAVAILABLE), false);
+          partial.reason());
     }
+    return SectionContent.of(section, items).withCompleteness(completeness);
   }
 }
