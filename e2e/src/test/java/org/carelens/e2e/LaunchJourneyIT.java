@@ -417,6 +417,10 @@ class LaunchJourneyIT {
 
     browser.findElement(By.id("open-another-patient")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("another-patient-nhs")));
+    // A coded reason from the agreement's list, plus the doctor's own words (issue 10).
+    browser.findElement(By.id("another-patient-reason-code")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select-item")))
+        .click();
     // 999 000 0019 fails the Modulus 11 check; the gateway says so and nothing is claimed.
     setText("another-patient-nhs", "999 000 0019");
     browser

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.carelens.policy.agreement.PermissionToViewRules;
 import org.carelens.policy.agreement.ShareIn;
 import org.carelens.policy.agreement.SharingAgreement;
 import org.carelens.policy.agreement.SourceSharing;
@@ -160,10 +161,19 @@ public final class AccessPolicy {
     return obligations;
   }
 
-  private static boolean hasPermission(Viewer viewer, PatientConsent consent, Instant now) {
+  /**
+   * PRODUCT.md rule 4: a permission lets its recorder see, and their colleagues only when the
+   * agreement says permission is organisation-wide.
+   */
+  private boolean hasPermission(Viewer viewer, PatientConsent consent, Instant now) {
+    boolean organisationWide =
+        agreement.permissionToView().scope() == PermissionToViewRules.Scope.ORGANISATION;
     return consent.permissionsToView().stream()
         .anyMatch(
-            p -> p.organisationOds().equals(viewer.organisationOds()) && now.isBefore(p.until()));
+            p ->
+                p.organisationOds().equals(viewer.organisationOds())
+                    && (organisationWide || p.recordedBy().equals(viewer.userId()))
+                    && now.isBefore(p.until()));
   }
 
   private static String describe(String sourceId) {

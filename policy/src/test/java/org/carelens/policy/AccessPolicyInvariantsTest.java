@@ -174,7 +174,7 @@ class AccessPolicyInvariantsTest {
         };
     List<PatientConsent.PermissionToView> permissions =
         permission
-            ? List.of(new PatientConsent.PermissionToView("Y03012", NOW.plusSeconds(60)))
+            ? List.of(new PatientConsent.PermissionToView("Y03012", "u", NOW.plusSeconds(60)))
             : List.of();
     Optional<Instant> until =
         switch (breakGlass) {

@@ -127,6 +127,36 @@ class AccessPolicyTest {
   }
 
   @Test
+  void a_permission_lets_only_its_recorder_see_unless_the_agreement_makes_it_organisation_wide() {
+    Viewer colleague =
+        new Viewer(
+            "u9", Role.CLINICIAN, "Y03012", "out-of-hours", Relationship.LAUNCHED_IN_CONTEXT);
+    PatientConsent recordedByU1 = withPermission(PatientConsent.none());
+    AccessPolicy organisationWide =
+        new AccessPolicy(
+            AgreementLoader.parse(
+                AgreementLoaderTest.VALID + "permissionToView:\n  scope: organisation\n", "t.yml"));
+
+    Decision forColleague = policy.decideSource(colleague, recordedByU1, "mental-health", NOW);
+
+    assertThat(forColleague)
+        .isInstanceOfSatisfying(
+            Decision.Withhold.class,
+            w -> assertThat(w.reasonCode()).isEqualTo("PERMISSION_TO_VIEW_REQUIRED"));
+    assertThat(
+            policy
+                .decideSource(
+                    doctor(Relationship.LAUNCHED_IN_CONTEXT), recordedByU1, "mental-health", NOW)
+                .permitted())
+        .isTrue();
+    assertThat(
+            organisationWide
+                .decideSource(colleague, recordedByU1, "mental-health", NOW)
+                .permitted())
+        .isTrue();
+  }
+
+  @Test
   void a_source_outside_the_agreement_shares_nothing() {
     Decision decision =
         policy.decideSource(
@@ -202,7 +232,7 @@ class AccessPolicyTest {
   static PatientConsent withPermission(PatientConsent consent) {
     return new PatientConsent(
         consent.dissents(),
-        List.of(new PatientConsent.PermissionToView("Y03012", NOW.plusSeconds(3600))),
+        List.of(new PatientConsent.PermissionToView("Y03012", "u1", NOW.plusSeconds(3600))),
         consent.breakGlassUntil(),
         consent.restricted());
   }

@@ -33,6 +33,11 @@ public enum AuditEventType {
    * names its sequence number. Appended, never an edit of the break-glass entry.
    */
   BREAK_GLASS_ACKNOWLEDGED,
+  /**
+   * An IG officer acknowledged a self-claimed relationship on the review queue; {@code
+   * details.claimSequence} names the {@code RELATIONSHIP_CLAIMED} entry. Appended, never an edit.
+   */
+  RELATIONSHIP_CLAIM_ACKNOWLEDGED,
   /** A user recorded the patient's permission to view, given at the point of care. */
   PERMISSION_TO_VIEW,
   /** An IG officer registered a patient's dissent (whole record or one source). */

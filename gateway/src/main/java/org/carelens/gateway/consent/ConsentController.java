@@ -17,12 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.carelens.gateway.audit.Actor;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.limits.DailyCap;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
 import org.carelens.gateway.session.RelationshipRegister;
@@ -30,33 +30,38 @@ import org.carelens.gateway.session.SessionGuard;
 import org.carelens.policy.AccessPolicy;
 import org.carelens.policy.Role;
 import org.carelens.policy.agreement.BreakGlassRules;
+import org.carelens.policy.agreement.PermissionToViewRules;
 import org.carelens.policy.consent.Relationship;
 import org.carelens.sdk.model.InvalidNhsNumberException;
 import org.carelens.sdk.model.NhsNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Consent recorded at the point of care by the launched user, for the launched patient:
+ * Consent recorded at the point of care:
  *
  * <ul>
  *   <li>{@code POST /api/v1/patients/{nhsNumber}/consent/permission-to-view}: the patient's
- *       permission for the user's organisation to view (explicit share-in, the Bradford model);
+ *       permission to view (explicit share-in, the Bradford model; PRODUCT.md rule 4). Only for the
+ *       patient the session was launched for, who is present (403 {@code
+ *       PERMISSION_NEEDS_LAUNCHED_PATIENT} for any other, a self-claimed one included); only by the
+ *       roles in the agreement's {@code permissionToView.roles} (403 {@code
+ *       ROLE_MAY_NOT_RECORD_PERMISSION}); lasting at most {@code permissionToView.maxDuration}
+ *       (default 24 h; a longer {@code until} is refused, 400 {@code PERMISSION_TOO_LONG}, not
+ *       silently shortened). It lets only the recording user see, unless the agreement's {@code
+ *       permissionToView.scope} is {@code organisation}.
  *   <li>{@code POST /api/v1/patients/{nhsNumber}/break-glass}: emergency access with a reason from
  *       the agreement's list and the user's own words, for the agreement's duration, audited as
- *       {@code BREAK_GLASS} and shown in every view while active (PRODUCT.md rule 7).
+ *       {@code BREAK_GLASS}, queued for IG review and shown in every view while active (PRODUCT.md
+ *       rule 7). Only the roles in {@code breakGlass.roles} (default clinicians; else 403 {@code
+ *       ROLE_MAY_NOT_BREAK_GLASS}), at most {@code breakGlass.dailyCap} per user in any 24 hours
+ *       (else 429 {@code BREAK_GLASS_LIMIT} with {@code Retry-After}); bound to this session and
+ *       patient, never carried into the user's later sessions.
  * </ul>
- *
- * Only direct-care roles (clinician, pharmacist, social worker) may record either.
  */
 @Controller("/api/v1/patients")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "consent", description = "Permission to view and break-glass, at the point of care")
 public class ConsentController {
-
-  static final Set<Role> DIRECT_CARE = SessionGuard.DIRECT_CARE;
-
-  /** Longest permission to view that may be recorded in one go. */
-  static final Duration MAX_PERMISSION = Duration.ofDays(366);
 
   private final SessionGuard sessions;
   private final RelationshipRegister relationships;
@@ -64,7 +69,6 @@ public class ConsentController {
   private final AccessPolicy policy;
   private final AuditTrail audit;
   private final Clock clock;
-  private final Duration permissionLifetime;
 
   public ConsentController(
       SessionGuard sessions,
@@ -72,39 +76,66 @@ public class ConsentController {
       ConsentRegister register,
       AccessPolicy policy,
       AuditTrail audit,
-      Clock clock,
-      org.carelens.gateway.policy.PolicyProperties properties) {
+      Clock clock) {
     this.sessions = sessions;
     this.relationships = relationships;
     this.register = register;
     this.policy = policy;
     this.audit = audit;
     this.clock = clock;
-    this.permissionLifetime = properties.getPermissionLifetime();
   }
 
   @Post("/{nhsNumber}/consent/permission-to-view")
   @Operation(
       summary = "Record the patient's permission to view",
       description =
-          "Records that the patient gave the launched user's organisation permission to view"
-              + " their shared record, until 'until' (default carelens.policy.permission-lifetime)."
-              + " Sources whose agreement requires explicit share-in are shown from then on.")
+          "Records that the patient, present, gave permission to view their shared record, until"
+              + " 'until' (default and longest: the agreement's permissionToView.maxDuration,"
+              + " 24 hours by default). Only for the patient this session was launched for, and"
+              + " only by the roles the agreement allows. Sources whose agreement requires explicit"
+              + " share-in are shown from then on to the recording user (to their whole"
+              + " organisation only if the agreement's permissionToView.scope is organisation).")
   public HttpResponse<PermissionToView> permissionToView(
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,
       @Body @Nullable PermissionRequest body) {
-    GatewaySession session = directCare(authorization, nhsNumber, "permission to view");
-    Instant now = clock.instant();
-    Instant until =
-        body == null || body.until() == null ? now.plus(permissionLifetime) : body.until();
-    if (!until.isAfter(now) || until.isAfter(now.plus(MAX_PERMISSION))) {
-      throw ProblemException.badRequest(
-          "INVALID_PERMISSION",
-          "until must be in the future and at most %d days ahead, was %s"
-              .formatted(MAX_PERMISSION.toDays(), until));
-    }
+    GatewaySession session = sessions.require(authorization);
     NhsNumber patient = nhsNumber(nhsNumber);
+    PermissionToViewRules rules = policy.agreement().permissionToView();
+    sessions.requireAgreementRole(
+        session,
+        patient,
+        rules.roles(),
+        "ROLE_MAY_NOT_RECORD_PERMISSION",
+        "record permission to view");
+    if (!patient.equals(session.launch().nhsNumber())) {
+      // PRODUCT.md rule 4: the patient must be present, and the only patient known to be present
+      // is the one the clinical system launched for. A self-claimed or break-glass patient is not.
+      throw sessions.refused(
+          session,
+          patient,
+          ProblemException.forbidden(
+              "PERMISSION_NEEDS_LAUNCHED_PATIENT",
+              "Permission to view is recorded only for the patient present, the one this session"
+                  + " was launched for; launch from your clinical system for this patient"));
+    }
+    Instant now = clock.instant();
+    Duration max = rules.maxDuration();
+    Instant until = body == null || body.until() == null ? now.plus(max) : body.until();
+    if (!until.isAfter(now)) {
+      throw ProblemException.badRequest(
+          "INVALID_PERMISSION", "until must be in the future, was " + until);
+    }
+    if (until.isAfter(now.plus(max))) {
+      throw ProblemException.badRequest(
+          "PERMISSION_TOO_LONG",
+          "The sharing agreement allows permission to view for at most %d hours; until may be at"
+                  .formatted(max.toHours())
+              + " most "
+              + now.plus(max)
+              + ", was "
+              + until);
+    }
     // The permission and its audit entry commit together (issue 6 item 4).
     PermissionToView recorded =
         register.recordPermission(
@@ -119,11 +150,16 @@ public class ConsentController {
                         .patient(patient)
                         .detail("permissionId", written.id())
                         .detail("organisation", written.organisation())
+                        .detail("scope", scope(rules))
                         .detail("until", written.until().toString())
                         .build()));
     return HttpResponse.<PermissionToView>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
-        .body(recorded);
+        .body(recorded.withScope(scope(rules)));
+  }
+
+  private static String scope(PermissionToViewRules rules) {
+    return rules.scope().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   @Get("/{nhsNumber}/break-glass")
@@ -140,7 +176,11 @@ public class ConsentController {
     BreakGlassRules rules = policy.agreement().breakGlass();
     return HttpResponse.ok(
             new BreakGlassOptions(
-                rules.reasons(), rules.duration().toMinutes(), rules.overridesDissent()))
+                rules.reasons(),
+                rules.duration().toMinutes(),
+                rules.overridesDissent(),
+                rules.dailyCap(),
+                rules.roles().stream().map(Role::code).sorted().toList()))
         .header("Cache-Control", "no-store");
   }
 
@@ -148,10 +188,12 @@ public class ConsentController {
   @Operation(
       summary = "Declare break-glass access",
       description =
-          "Emergency access for the launched user to the launched patient: 'reason' must be one"
-              + " of the sharing agreement's break-glass reasons and 'detail' is mandatory free"
-              + " text. Lasts the agreement's break-glass duration; audited as BREAK_GLASS and"
-              + " shown in every view while active. Does not override the patient's dissent"
+          "Emergency access for this session to this patient: 'reason' must be one of the"
+              + " sharing agreement's break-glass reasons and 'detail' is mandatory free text."
+              + " Only the agreement's breakGlass.roles (default clinicians), at most"
+              + " breakGlass.dailyCap per user in any 24 hours. Lasts the agreement's break-glass"
+              + " duration, for this session only; audited as BREAK_GLASS, queued for IG review"
+              + " and shown in every view while active. Does not override the patient's dissent"
               + " unless the agreement says so.")
   public HttpResponse<BreakGlassResponse> breakGlass(
       @PathVariable String nhsNumber,
@@ -161,8 +203,9 @@ public class ConsentController {
     // session's relationship with them (PRODUCT.md rule 1), recorded with the declaration.
     GatewaySession session = sessions.require(authorization);
     NhsNumber patient = nhsNumber(nhsNumber);
-    sessions.requireDirectCare(session, "break-glass");
     BreakGlassRules rules = policy.agreement().breakGlass();
+    sessions.requireAgreementRole(
+        session, patient, rules.roles(), "ROLE_MAY_NOT_BREAK_GLASS", "declare break-glass");
     String reason = body == null ? null : body.reason();
     String detail = body == null || body.detail() == null ? "" : body.detail().strip();
     if (reason == null || !rules.reasons().contains(reason)) {
@@ -182,41 +225,22 @@ public class ConsentController {
     // The declaration, the session's relationship (for another patient) and the BREAK_GLASS audit
     // entry commit together (issue 6 item 4). PRODUCT.md rule 7: NOTIFY_PRIVACY_OFFICER puts it on
     // the IG review queue.
-    BreakGlass declared =
-        register.declareBreakGlass(
-            patient,
-            Actor.of(session.launch()),
-            reason,
-            detail,
-            policy.agreement().id() + " v" + policy.agreement().version(),
-            rules.duration(),
-            (c, written) -> {
-              AuditEvent.Builder event =
-                  AuditEvent.builder(AuditEventType.BREAK_GLASS, AuditOutcome.SUCCESS)
-                      .launch(session.launch())
-                      .patient(patient)
-                      .reason("NOTIFY_PRIVACY_OFFICER")
-                      .detail("breakGlassId", written.id())
-                      .detail("reason", written.reason())
-                      .detail("detail", written.detail())
-                      .detail("startedAt", written.startedAt().toString())
-                      .detail("expiresAt", written.expiresAt().toString())
-                      .detail("overridesDissent", rules.overridesDissent());
-              if (!launched) {
-                String relationship =
-                    relationships.establish(
-                        c,
-                        session.launch(),
-                        patient,
-                        Relationship.BREAK_GLASS,
-                        written.reason() + ": " + written.detail(),
-                        now);
-                event
-                    .detail("relationshipId", relationship)
-                    .detail("launchedPatient", session.launch().nhsNumber().value());
-              }
-              audit.appendWithin(c, event.build());
-            });
+    DailyCap cap = new DailyCap(rules.dailyCap());
+    BreakGlass declared;
+    try {
+      declared = declare(session, patient, launched, reason, detail, rules, now, cap);
+    } catch (DailyCap.Exceeded e) {
+      throw sessions.refused(
+          session,
+          patient,
+          ProblemException.tooManyRequests(
+              "BREAK_GLASS_LIMIT",
+              "The sharing agreement allows %d break-glass declarations per user in any 24"
+                      .formatted(e.cap())
+                  + " hours; this user has reached that. Contact your IG team or the service's"
+                  + " on-call manager",
+              e.retryAfter()));
+    }
     return HttpResponse.<BreakGlassResponse>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
         .body(
@@ -229,16 +253,56 @@ public class ConsentController {
                 rules.overridesDissent()));
   }
 
-  /**
-   * The session, for its own patient or one it has established a relationship with, in a
-   * direct-care role; each refusal audited.
-   */
-  private GatewaySession directCare(
-      @Nullable String authorization, String nhsNumber, String function) {
-    GatewaySession session = sessions.require(authorization);
-    sessions.requirePatient(session, nhsNumber(nhsNumber));
-    sessions.requireDirectCare(session, function);
-    return session;
+  private BreakGlass declare(
+      GatewaySession session,
+      NhsNumber patient,
+      boolean launched,
+      String reason,
+      String detail,
+      BreakGlassRules rules,
+      Instant now,
+      DailyCap cap) {
+    return register.declareBreakGlass(
+        patient,
+        session.launch(),
+        reason,
+        detail,
+        policy.agreement().id() + " v" + policy.agreement().version(),
+        rules.duration(),
+        (c, written) -> {
+          AuditEvent.Builder event =
+              AuditEvent.builder(AuditEventType.BREAK_GLASS, AuditOutcome.SUCCESS)
+                  .launch(session.launch())
+                  .patient(patient)
+                  .reason("NOTIFY_PRIVACY_OFFICER")
+                  .detail("breakGlassId", written.id())
+                  .detail("reason", written.reason())
+                  .detail("detail", written.detail())
+                  .detail("startedAt", written.startedAt().toString())
+                  .detail("expiresAt", written.expiresAt().toString())
+                  .detail("overridesDissent", rules.overridesDissent());
+          if (!launched) {
+            String relationship =
+                relationships.establish(
+                    c,
+                    session.launch(),
+                    patient,
+                    Relationship.BREAK_GLASS,
+                    null,
+                    written.reason() + ": " + written.detail(),
+                    now);
+            event
+                .detail("relationshipId", relationship)
+                .detail("launchedPatient", session.launch().nhsNumber().value());
+          }
+          audit.appendWithin(c, event.build());
+          // After the append: the chain-head lock is held, so this count sees every
+          // declaration committed before this one, on any instance (DailyCap).
+          cap.enforce(
+              ConsentRegister.breakGlassSince(
+                  c, session.launch().userId(), DailyCap.windowStart(written.startedAt())),
+              written.startedAt());
+        });
   }
 
   private static NhsNumber nhsNumber(String value) {
@@ -252,8 +316,8 @@ public class ConsentController {
   /**
    * {@code POST .../consent/permission-to-view}.
    *
-   * @param until when the permission lapses; default now plus {@code
-   *     carelens.policy.permission-lifetime}
+   * @param until when the permission lapses; default and at most now plus the agreement's {@code
+   *     permissionToView.maxDuration}
    */
   @Serdeable
   public record PermissionRequest(@Nullable Instant until) {}
@@ -272,8 +336,12 @@ public class ConsentController {
       Instant expiresAt,
       boolean overridesDissent) {}
 
-  /** What a break-glass form offers under the agreement in force. */
+  /** What a break-glass form offers under the agreement in force, and who may use it. */
   @Serdeable
   public record BreakGlassOptions(
-      List<String> reasons, long durationMinutes, boolean overridesDissent) {}
+      List<String> reasons,
+      long durationMinutes,
+      boolean overridesDissent,
+      int dailyCap,
+      List<String> roles) {}
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.carelens.gateway.audit.Actor;
+import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.persistence.Transactions;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.consent.Dissent;
@@ -176,7 +177,8 @@ public class ConsentRegister {
   }
 
   /**
-   * Records the patient's permission for {@code by}'s organisation to view, until {@code until}.
+   * Records the patient's permission to view, given to {@code by} (and, if the agreement makes
+   * permission organisation-wide, {@code by}'s organisation), until {@code until}.
    */
   public PermissionToView recordPermission(NhsNumber patient, Actor by, Instant until) {
     return recordPermission(patient, by, until, NOTHING_ELSE);
@@ -200,7 +202,8 @@ public class ConsentRegister {
             by.userName(),
             by.role(),
             now(),
-            until.truncatedTo(ChronoUnit.MICROS));
+            until.truncatedTo(ChronoUnit.MICROS),
+            null);
     write(
         "INSERT INTO consent_permission_to_view (permission_id, patient_nhs_number,"
             + " organisation_ods, recorded_by_user_id, recorded_by_name, recorded_by_role,"
@@ -218,29 +221,33 @@ public class ConsentRegister {
     return permission;
   }
 
-  /** Records a break-glass declaration. */
+  /** Records a break-glass declaration by {@code launch}'s session. */
   public BreakGlass declareBreakGlass(
       NhsNumber patient,
-      Actor by,
+      LaunchContext launch,
       String reason,
       String detail,
       String agreement,
       java.time.Duration duration) {
-    return declareBreakGlass(patient, by, reason, detail, agreement, duration, NOTHING_ELSE);
+    return declareBreakGlass(patient, launch, reason, detail, agreement, duration, NOTHING_ELSE);
   }
 
   /**
-   * As {@link #declareBreakGlass(NhsNumber, Actor, String, String, String, java.time.Duration)},
-   * with {@code then} (its audit entry, the session's relationship) in the same transaction.
+   * As {@link #declareBreakGlass(NhsNumber, LaunchContext, String, String, String,
+   * java.time.Duration)}, with {@code then} (its audit entry, the session's relationship, the daily
+   * cap) in the same transaction. The declaration is bound to {@code launch}'s session: it is
+   * active for that session and patient only (PRODUCT.md rule 7), never in the same user's later
+   * sessions.
    */
   public BreakGlass declareBreakGlass(
       NhsNumber patient,
-      Actor by,
+      LaunchContext launch,
       String reason,
       String detail,
       String agreement,
       java.time.Duration duration,
       InSameTransaction<? super BreakGlass> then) {
+    Actor by = Actor.of(launch);
     Instant started = now();
     BreakGlass declared =
         new BreakGlass(
@@ -258,7 +265,8 @@ public class ConsentRegister {
     write(
         "INSERT INTO consent_break_glass (break_glass_id, user_id, user_name, user_role,"
             + " organisation_ods, patient_nhs_number, reason, detail, agreement, started_at,"
-            + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " expires_at, launch_issuer, launch_jti) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)",
         declared,
         then,
         declared.id(),
@@ -271,16 +279,42 @@ public class ConsentRegister {
         declared.detail(),
         declared.agreement(),
         utc(declared.startedAt()),
-        utc(declared.expiresAt()));
+        utc(declared.expiresAt()),
+        launch.issuer(),
+        launch.jti());
     return declared;
   }
 
   /**
-   * The patient's consent state for {@code userId} at {@code at}: dissents in force, permissions
-   * not yet lapsed, and when this user's break-glass for this patient ends if one is active. The
-   * S-flag is not held here; it is {@code false} until the sources say otherwise.
+   * When {@code userId} declared break-glass after {@code since}, for any patient in any session,
+   * oldest first, read inside the caller's transaction (so the declaration it just inserted is
+   * counted). The daily break-glass cap counts these.
    */
-  public PatientConsent consentAt(NhsNumber patient, String userId, Instant at) {
+  public static List<Instant> breakGlassSince(Connection connection, String userId, Instant since)
+      throws SQLException {
+    try (PreparedStatement q =
+        connection.prepareStatement(
+            "SELECT started_at FROM consent_break_glass WHERE user_id = ? AND started_at > ?"
+                + " ORDER BY started_at")) {
+      q.setString(1, userId);
+      q.setObject(2, utc(since));
+      List<Instant> times = new ArrayList<>();
+      try (ResultSet rows = q.executeQuery()) {
+        while (rows.next()) {
+          times.add(instant(rows, 1));
+        }
+      }
+      return times;
+    }
+  }
+
+  /**
+   * The patient's consent state for {@code launch}'s session at {@code at}: dissents in force,
+   * permissions not yet lapsed (each with who recorded it; the policy decides whom it covers), and
+   * when a break-glass this session declared for this patient ends if one is active. The S-flag is
+   * not held here; it is {@code false} until the sources say otherwise.
+   */
+  public PatientConsent consentAt(NhsNumber patient, LaunchContext launch, Instant at) {
     try {
       return Transactions.inTransaction(
           dataSource,
@@ -303,26 +337,31 @@ public class ConsentRegister {
             List<PatientConsent.PermissionToView> permissions = new ArrayList<>();
             try (PreparedStatement q =
                 c.prepareStatement(
-                    "SELECT organisation_ods, valid_until FROM consent_permission_to_view"
+                    "SELECT organisation_ods, recorded_by_user_id, valid_until"
+                        + " FROM consent_permission_to_view"
                         + " WHERE patient_nhs_number = ? AND valid_until > ?")) {
               q.setString(1, patient.value());
               q.setObject(2, utc(at));
               try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
                   permissions.add(
-                      new PatientConsent.PermissionToView(rows.getString(1), instant(rows, 2)));
+                      new PatientConsent.PermissionToView(
+                          rows.getString(1), rows.getString(2), instant(rows, 3)));
                 }
               }
             }
             Optional<Instant> breakGlassUntil = Optional.empty();
             try (PreparedStatement q =
                 c.prepareStatement(
-                    "SELECT MAX(expires_at) FROM consent_break_glass WHERE user_id = ?"
-                        + " AND patient_nhs_number = ? AND started_at <= ? AND expires_at > ?")) {
-              q.setString(1, userId);
-              q.setString(2, patient.value());
-              q.setObject(3, utc(at));
-              q.setObject(4, utc(at));
+                    "SELECT MAX(expires_at) FROM consent_break_glass WHERE launch_issuer = ?"
+                        + " AND launch_jti = ? AND user_id = ? AND patient_nhs_number = ?"
+                        + " AND started_at <= ? AND expires_at > ?")) {
+              q.setString(1, launch.issuer());
+              q.setString(2, launch.jti());
+              q.setString(3, launch.userId());
+              q.setString(4, patient.value());
+              q.setObject(5, utc(at));
+              q.setObject(6, utc(at));
               try (ResultSet rows = q.executeQuery()) {
                 if (rows.next() && rows.getObject(1) != null) {
                   breakGlassUntil = Optional.of(instant(rows, 1));

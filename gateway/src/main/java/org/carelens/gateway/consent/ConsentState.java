@@ -27,14 +27,15 @@ public class ConsentState {
 
   /**
    * The viewer and the patient's consent at {@code now}. The relationship is {@code BREAK_GLASS}
-   * while this user's break-glass for this patient is active; else {@code LAUNCHED_IN_CONTEXT} for
-   * the launched patient (a session only exists after an in-context launch from a trusted system);
-   * else {@code SELF_CLAIMED} if the session claimed one with a reason. Otherwise, for another
-   * patient, the only way in was a break-glass that has since ended: {@code BREAK_GLASS} with no
-   * active declaration, which the policy withholds everything for (fail closed).
+   * while a break-glass this session declared for this patient is active; else {@code
+   * LAUNCHED_IN_CONTEXT} for the launched patient (a session only exists after an in-context launch
+   * from a trusted system); else {@code SELF_CLAIMED} if the session claimed one with a reason.
+   * Otherwise, for another patient, the only way in was a break-glass that has since ended: {@code
+   * BREAK_GLASS} with no active declaration, which the policy withholds everything for (fail
+   * closed).
    */
   public ForView at(LaunchContext launch, NhsNumber patient, Instant now) {
-    PatientConsent consent = register.consentAt(patient, launch.userId(), now);
+    PatientConsent consent = register.consentAt(patient, launch, now);
     Relationship relationship;
     if (consent.breakGlassUntil().isPresent()) {
       relationship = Relationship.BREAK_GLASS;

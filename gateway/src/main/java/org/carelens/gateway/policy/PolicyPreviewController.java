@@ -143,7 +143,8 @@ public class PolicyPreviewController {
             },
             permitted
                 ? List.of(
-                    new PatientConsent.PermissionToView(VIEWER_ODS, now.plus(Duration.ofHours(1))))
+                    new PatientConsent.PermissionToView(
+                        VIEWER_ODS, viewer.userId(), now.plus(Duration.ofHours(1))))
                 : List.of(),
             glass ? Optional.of(now.plus(a.breakGlass().duration())) : Optional.empty(),
             false);

@@ -1,7 +1,6 @@
 package org.carelens.gateway.policy;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * {@code carelens.policy.*}.
  *
  * <p>{@code agreement}: the sharing agreement, {@code classpath:...}, {@code file:...} or a plain
- * file path. {@code permission-lifetime}: how long permission to view lasts when the caller does
- * not say. {@code drafts}: a directory of draft agreements the preview may load by name.
+ * file path. {@code drafts}: a directory of draft agreements the preview may load by name. How long
+ * permission to view lasts is the agreement's {@code permissionToView.maxDuration}, not
+ * configuration.
  */
 @ConfigurationProperties("carelens.policy")
 public class PolicyProperties {
@@ -19,7 +19,6 @@ public class PolicyProperties {
   public static final String DEFAULT_AGREEMENT = "classpath:agreements/riverside.yml";
 
   private String agreement = DEFAULT_AGREEMENT;
-  private Duration permissionLifetime = Duration.ofHours(24);
   private @Nullable String drafts;
 
   public String getAgreement() {
@@ -28,18 +27,6 @@ public class PolicyProperties {
 
   public void setAgreement(String agreement) {
     this.agreement = agreement;
-  }
-
-  public Duration getPermissionLifetime() {
-    return permissionLifetime;
-  }
-
-  public void setPermissionLifetime(Duration permissionLifetime) {
-    if (permissionLifetime.isNegative() || permissionLifetime.isZero()) {
-      throw new IllegalArgumentException(
-          "carelens.policy.permission-lifetime must be positive, was " + permissionLifetime);
-    }
-    this.permissionLifetime = permissionLifetime;
   }
 
   public Optional<String> getDrafts() {

@@ -1,6 +1,9 @@
 package org.carelens.gateway.problem;
 
 import io.micronaut.http.HttpStatus;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error the client should see as a problem document. {@code code} is stable and documented;
@@ -11,12 +14,19 @@ public final class ProblemException extends RuntimeException {
   private final HttpStatus status;
   private final String code;
   private final String title;
+  private final @Nullable Duration retryAfter;
 
   public ProblemException(HttpStatus status, String code, String title, String detail) {
+    this(status, code, title, detail, null);
+  }
+
+  private ProblemException(
+      HttpStatus status, String code, String title, String detail, @Nullable Duration retryAfter) {
     super(detail);
     this.status = status;
     this.code = code;
     this.title = title;
+    this.retryAfter = retryAfter;
   }
 
   public HttpStatus status() {
@@ -33,6 +43,19 @@ public final class ProblemException extends RuntimeException {
 
   public String detail() {
     return getMessage();
+  }
+
+  /** For a 429: how long until the request may succeed, sent as {@code Retry-After}. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** 429: a limit was reached; {@code retryAfter} (at least a second) says when it frees up. */
+  public static ProblemException tooManyRequests(String code, String detail, Duration retryAfter) {
+    Duration atLeastASecond =
+        retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter;
+    return new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS, code, "Too many requests", detail, atLeastASecond);
   }
 
   public static ProblemException unauthorized(String code, String detail) {

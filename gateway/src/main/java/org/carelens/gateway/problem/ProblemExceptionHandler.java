@@ -21,6 +21,13 @@ public class ProblemExceptionHandler
             .contentType(Problem.MEDIA_TYPE)
             .header("Cache-Control", "no-store")
             .body(Problem.of(exception));
+    if (exception.retryAfter().isPresent()) {
+      // RFC 9110 section 10.2.3: delay-seconds, rounded up so a client never retries too early.
+      java.time.Duration wait = exception.retryAfter().get();
+      long seconds = wait.toSeconds() + (wait.getNano() > 0 ? 1 : 0);
+      ((io.micronaut.http.MutableHttpResponse<Problem>) response)
+          .header("Retry-After", Long.toString(seconds));
+    }
     if (exception.status().getCode() == 401) {
       return ((io.micronaut.http.MutableHttpResponse<Problem>) response)
           .header("WWW-Authenticate", "Bearer");

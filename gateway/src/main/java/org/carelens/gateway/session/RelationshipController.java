@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -17,29 +18,44 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import javax.sql.DataSource;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.audit.AuditUnavailableException;
+import org.carelens.gateway.limits.DailyCap;
 import org.carelens.gateway.persistence.Transactions;
 import org.carelens.gateway.problem.ProblemException;
+import org.carelens.policy.AccessPolicy;
 import org.carelens.policy.Obligation;
+import org.carelens.policy.Role;
+import org.carelens.policy.agreement.SelfClaimRules;
 import org.carelens.policy.consent.Relationship;
 import org.carelens.sdk.model.InvalidNhsNumberException;
 import org.carelens.sdk.model.NhsNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code POST /api/v1/patients/{nhsNumber}/relationship}: a direct-care user claims a legitimate
- * relationship with a patient other than the one their session was launched for, giving a reason
- * (PRODUCT.md rule 1, "self-claim with a reason, flagged for IG review"). From then on this session
- * may view that patient as {@link Relationship#SELF_CLAIMED}: the policy withholds sensitive items
- * and flags every such view for IG review.
+ * {@code POST /api/v1/patients/{nhsNumber}/relationship}: a user claims a legitimate relationship
+ * with a patient other than the one their session was launched for (PRODUCT.md rule 1: "self-claim
+ * with a coded reason, only roles the agreement allows, capped per user per day, each on an IG
+ * review queue"). From then on this session may view that patient as {@link
+ * Relationship#SELF_CLAIMED}: the policy withholds sensitive items and flags every such view for IG
+ * review, and the claim's {@code RELATIONSHIP_CLAIMED} entry is on the IG review queue ({@code GET
+ * /api/v1/audit/relationship-claims}).
  *
- * <p>The claim and its {@code RELATIONSHIP_CLAIMED} audit entry commit in one transaction: there is
- * no relationship without its audit entry, and no entry for a claim that was not recorded.
+ * <p>Refusals, each with its own code: a role the agreement's {@code selfClaim.roles} does not list
+ * (403 {@code ROLE_MAY_NOT_SELF_CLAIM}), a reason code not in {@code selfClaim.reasons} (400 {@code
+ * UNKNOWN_RELATIONSHIP_REASON}), no free text (400 {@code INVALID_RELATIONSHIP_REASON}), the claim
+ * over {@code selfClaim.dailyCap} in any 24 hours (429 {@code SELF_CLAIM_LIMIT} with {@code
+ * Retry-After}).
+ *
+ * <p>The claim and its audit entry commit in one transaction: there is no relationship without its
+ * audit entry, and no entry for a claim that was not recorded. The cap is counted in that
+ * transaction from the register, after the audit append has taken the chain-head lock ({@link
+ * DailyCap}), so it holds across restarts and gateway instances.
  */
 @Controller("/api/v1/patients")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -50,6 +66,7 @@ public class RelationshipController {
 
   private final SessionGuard sessions;
   private final RelationshipRegister relationships;
+  private final AccessPolicy policy;
   private final AuditTrail audit;
   private final DataSource dataSource;
   private final Clock clock;
@@ -57,31 +74,63 @@ public class RelationshipController {
   public RelationshipController(
       SessionGuard sessions,
       RelationshipRegister relationships,
+      AccessPolicy policy,
       AuditTrail audit,
       DataSource dataSource,
       Clock clock) {
     this.sessions = sessions;
     this.relationships = relationships;
+    this.policy = policy;
     this.audit = audit;
     this.dataSource = dataSource;
     this.clock = clock;
+  }
+
+  @Get("/{nhsNumber}/relationship")
+  @Operation(
+      summary = "Self-claim options",
+      description =
+          "The coded reasons a claim must choose from, the daily cap, the roles that may claim and"
+              + " whether this session's role is one of them, under the agreement in force.")
+  public HttpResponse<ClaimOptions> options(
+      @PathVariable String nhsNumber, @Header("Authorization") @Nullable String authorization) {
+    GatewaySession session = sessions.require(authorization);
+    nhsNumber(nhsNumber);
+    SelfClaimRules rules = policy.agreement().selfClaim();
+    return HttpResponse.ok(
+            new ClaimOptions(
+                rules.reasons().entrySet().stream()
+                    .map(e -> new ReasonOption(e.getKey(), e.getValue()))
+                    .toList(),
+                rules.dailyCap(),
+                rules.roles().stream().map(Role::code).sorted().toList(),
+                rules.roles().contains(session.launch().role())))
+        .header("Cache-Control", "no-store");
   }
 
   @Post("/{nhsNumber}/relationship")
   @Operation(
       summary = "Claim a legitimate relationship with another patient",
       description =
-          "For a patient other than the launched one: 'reason' (mandatory free text) says why"
-              + " this user is caring for them. The session may then view that patient; views"
-              + " withhold sensitive items and are flagged for IG review. Audited as"
-              + " RELATIONSHIP_CLAIMED.")
+          "For a patient other than the launched one: 'reasonCode' (one of the agreement's"
+              + " selfClaim.reasons) and 'reason' (mandatory free text) say why this user is"
+              + " caring for them. Only roles the agreement lists (default clinicians), at most"
+              + " selfClaim.dailyCap claims per user in any 24 hours. The session may then view"
+              + " that patient; views withhold sensitive items and are flagged for IG review."
+              + " Audited as RELATIONSHIP_CLAIMED and queued for IG review.")
   public HttpResponse<ClaimedRelationship> claim(
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,
       @Body @Nullable ClaimRequest body) {
     GatewaySession session = sessions.require(authorization);
     NhsNumber patient = nhsNumber(nhsNumber);
-    sessions.requireDirectCare(session, "a relationship claim");
+    SelfClaimRules rules = policy.agreement().selfClaim();
+    sessions.requireAgreementRole(
+        session,
+        patient,
+        rules.roles(),
+        "ROLE_MAY_NOT_SELF_CLAIM",
+        "claim a relationship with a patient the session was not launched for");
     if (patient.equals(session.launch().nhsNumber())) {
       throw new ProblemException(
           HttpStatus.CONFLICT,
@@ -89,7 +138,16 @@ public class RelationshipController {
           "Conflict",
           "This session was launched for this patient: the launch is the relationship");
     }
-    String reason = body == null || body.reason() == null ? "" : body.reason().strip();
+    String reasonCode = body == null ? null : body.reasonCode();
+    if (reasonCode == null || !rules.reasons().containsKey(reasonCode)) {
+      throw ProblemException.badRequest(
+          "UNKNOWN_RELATIONSHIP_REASON",
+          "reasonCode must be one of %s, was %s"
+              .formatted(
+                  rules.reasons().keySet(),
+                  reasonCode == null ? "missing" : "'" + reasonCode + "'"));
+    }
+    String reason = body.reason() == null ? "" : body.reason().strip();
     if (reason.isEmpty() || reason.length() > MAX_REASON) {
       throw ProblemException.badRequest(
           "INVALID_RELATIONSHIP_REASON",
@@ -99,6 +157,7 @@ public class RelationshipController {
               + " characters)");
     }
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    DailyCap cap = new DailyCap(rules.dailyCap());
     String id;
     try {
       id =
@@ -108,7 +167,13 @@ public class RelationshipController {
               c -> {
                 String established =
                     relationships.establish(
-                        c, session.launch(), patient, Relationship.SELF_CLAIMED, reason, at);
+                        c,
+                        session.launch(),
+                        patient,
+                        Relationship.SELF_CLAIMED,
+                        reasonCode,
+                        reason,
+                        at);
                 audit.appendWithin(
                     c,
                     AuditEvent.builder(AuditEventType.RELATIONSHIP_CLAIMED, AuditOutcome.SUCCESS)
@@ -117,11 +182,32 @@ public class RelationshipController {
                         .reason(Obligation.FLAG_FOR_IG_REVIEW.name())
                         .detail("relationshipId", established)
                         .detail("relationship", Relationship.SELF_CLAIMED.name())
+                        .detail("reasonCode", reasonCode)
                         .detail("reason", reason)
                         .detail("launchedPatient", session.launch().nhsNumber().value())
                         .build());
+                // After the append: the chain-head lock is held, so this count sees every claim
+                // committed before this one, on any instance (DailyCap).
+                cap.enforce(
+                    relationships.establishedSince(
+                        c,
+                        session.launch().userId(),
+                        Relationship.SELF_CLAIMED,
+                        DailyCap.windowStart(at)),
+                    at);
                 return established;
               });
+    } catch (DailyCap.Exceeded e) {
+      throw sessions.refused(
+          session,
+          patient,
+          ProblemException.tooManyRequests(
+              "SELF_CLAIM_LIMIT",
+              "The sharing agreement allows %d self-claimed relationships per user in any 24"
+                      .formatted(e.cap())
+                  + " hours; this user has reached that. Launch from your clinical system for"
+                  + " this patient, or ask your IG team",
+              e.retryAfter()));
     } catch (SQLException | RuntimeException e) {
       throw new AuditUnavailableException(
           "The relationship claim and its audit entry could not be written", e);
@@ -130,7 +216,13 @@ public class RelationshipController {
         .header("Cache-Control", "no-store")
         .body(
             new ClaimedRelationship(
-                id, patient.value(), Relationship.SELF_CLAIMED.name(), reason, at, true));
+                id,
+                patient.value(),
+                Relationship.SELF_CLAIMED.name(),
+                reasonCode,
+                reason,
+                at,
+                true));
   }
 
   private static NhsNumber nhsNumber(String value) {
@@ -141,9 +233,14 @@ public class RelationshipController {
     }
   }
 
-  /** {@code POST .../relationship}. */
+  /**
+   * {@code POST .../relationship}.
+   *
+   * @param reasonCode one of the agreement's {@code selfClaim.reasons} codes
+   * @param reason the user's own words, mandatory
+   */
   @Serdeable
-  public record ClaimRequest(@Nullable String reason) {}
+  public record ClaimRequest(@Nullable String reasonCode, @Nullable String reason) {}
 
   /** A relationship this session established; {@code flaggedForIgReview} is always true. */
   @Serdeable
@@ -151,7 +248,17 @@ public class RelationshipController {
       String id,
       String nhsNumber,
       String relationship,
+      String reasonCode,
       String reason,
       Instant recordedAt,
       boolean flaggedForIgReview) {}
+
+  /** What a claim form offers under the agreement in force. */
+  @Serdeable
+  public record ClaimOptions(
+      List<ReasonOption> reasons, int dailyCap, List<String> roles, boolean allowedForThisRole) {}
+
+  /** A coded reason and the words a user sees for it. */
+  @Serdeable
+  public record ReasonOption(String code, String label) {}
 }

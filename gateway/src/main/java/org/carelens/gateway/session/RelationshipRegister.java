@@ -7,9 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -17,15 +20,16 @@ import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.consent.Relationship;
 import org.carelens.sdk.model.NhsNumber;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The legitimate relationships a session has established with patients other than the one it was
- * launched for (PRODUCT.md rule 1): {@link Relationship#SELF_CLAIMED} with a reason, or {@link
- * Relationship#BREAK_GLASS}. Held in the gateway database (migration {@code V4}), keyed by the
- * launch token's issuer and jti, so they are shared by every gateway instance and end with the
- * session (a new launch is a new key). Insert-only.
+ * launched for (PRODUCT.md rule 1): {@link Relationship#SELF_CLAIMED} with a coded reason and the
+ * user's own words, or {@link Relationship#BREAK_GLASS}. Held in the gateway database (migration
+ * {@code V4}), keyed by the launch token's issuer and jti, so they are shared by every gateway
+ * instance and end with the session (a new launch is a new key). Insert-only.
  *
  * <p>Thread-safe. Fails closed: a register that cannot be read is a 503, never an open door.
  */
@@ -44,6 +48,7 @@ public class RelationshipRegister {
    * Records that {@code launch}'s session established {@code kind} with {@code patient}, inside the
    * caller's transaction (so the caller can commit it with its audit entry).
    *
+   * @param reasonCode the agreement's coded reason for a self-claim; {@code null} for break-glass
    * @return the new relationship's id
    */
   public String establish(
@@ -51,6 +56,7 @@ public class RelationshipRegister {
       LaunchContext launch,
       NhsNumber patient,
       Relationship kind,
+      @Nullable String reasonCode,
       String reason,
       Instant at)
       throws SQLException {
@@ -62,8 +68,8 @@ public class RelationshipRegister {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO session_relationship (relationship_id, launch_issuer, launch_jti,"
-                + " user_id, user_role, organisation_ods, patient_nhs_number, kind, reason,"
-                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " user_id, user_role, organisation_ods, patient_nhs_number, kind, reason_code,"
+                + " reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, id);
       insert.setString(2, launch.issuer());
       insert.setString(3, launch.jti());
@@ -72,11 +78,36 @@ public class RelationshipRegister {
       insert.setString(6, launch.organisationOds());
       insert.setString(7, patient.value());
       insert.setString(8, kind.name());
-      insert.setString(9, reason);
-      insert.setObject(10, at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+      insert.setString(9, reasonCode);
+      insert.setString(10, reason);
+      insert.setObject(11, at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
       insert.executeUpdate();
     }
     return id;
+  }
+
+  /**
+   * When {@code userId} established relationships of {@code kind} after {@code since}, in any
+   * session, oldest first, read inside the caller's transaction (so the row it just inserted is
+   * counted). The daily self-claim cap counts these.
+   */
+  public List<Instant> establishedSince(
+      Connection connection, String userId, Relationship kind, Instant since) throws SQLException {
+    try (PreparedStatement q =
+        connection.prepareStatement(
+            "SELECT recorded_at FROM session_relationship WHERE user_id = ? AND kind = ?"
+                + " AND recorded_at > ? ORDER BY recorded_at")) {
+      q.setString(1, userId);
+      q.setString(2, kind.name());
+      q.setObject(3, since.atOffset(ZoneOffset.UTC));
+      List<Instant> times = new ArrayList<>();
+      try (ResultSet rows = q.executeQuery()) {
+        while (rows.next()) {
+          times.add(rows.getObject(1, OffsetDateTime.class).toInstant());
+        }
+      }
+      return times;
+    }
   }
 
   /**

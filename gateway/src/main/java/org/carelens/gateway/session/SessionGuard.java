@@ -1,8 +1,6 @@
 package org.carelens.gateway.session;
 
 import jakarta.inject.Singleton;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
@@ -18,14 +16,12 @@ import org.jspecify.annotations.Nullable;
  * The checks every session-protected endpoint makes, each refusal audited before it is answered: a
  * missing, unknown or expired session token (401, {@code TOKEN_REJECTED}), a request for a patient
  * other than the launched one with whom the session has established no relationship (403, {@code
- * POLICY_DENIAL}), a role that may not use the endpoint (403, {@code POLICY_DENIAL}).
+ * POLICY_DENIAL}), a role that may not use the endpoint (403, {@code POLICY_DENIAL}). Other
+ * refusals of a valid session (a role the agreement does not allow, a daily cap) are audited the
+ * same way through {@link #refused}.
  */
 @Singleton
 public class SessionGuard {
-
-  /** The roles that give direct care, the only purpose Carelens serves (PRODUCT.md rule 1). */
-  public static final Set<Role> DIRECT_CARE =
-      Collections.unmodifiableSet(EnumSet.of(Role.CLINICIAN, Role.PHARMACIST, Role.SOCIAL_WORKER));
 
   private final SessionStore sessions;
   private final RelationshipRegister relationships;
@@ -111,26 +107,43 @@ public class SessionGuard {
   }
 
   /**
-   * Refuses a session whose role does not give direct care.
+   * Refuses a session whose role is not one the sharing agreement allows for {@code what}.
    *
-   * @param what the function asked for, for the message and the audit
-   * @throws ProblemException 403 {@code ROLE_NOT_PERMITTED}
+   * @param patient the patient asked about, for the audit entry
+   * @param code the refusal's own reason code, e.g. {@code ROLE_MAY_NOT_SELF_CLAIM}
+   * @throws ProblemException 403 {@code code}
    */
-  public void requireDirectCare(GatewaySession session, String what) {
-    if (!DIRECT_CARE.contains(session.launch().role())) {
-      audit.appendRefusal(
-          refusal(AuditEventType.POLICY_DENIAL, "ROLE_NOT_PERMITTED")
-              .launch(session.launch())
-              .detail("function", what)
-              .build());
-      throw ProblemException.forbidden(
-          "ROLE_NOT_PERMITTED",
-          "Only direct-care roles %s may record %s; this session's role is %s"
-              .formatted(
-                  DIRECT_CARE.stream().map(Role::code).toList(),
-                  what,
-                  session.launch().role().code()));
+  public void requireAgreementRole(
+      GatewaySession session, NhsNumber patient, Set<Role> allowed, String code, String what) {
+    Role role = session.launch().role();
+    if (!allowed.contains(role)) {
+      throw refused(
+          session,
+          patient,
+          ProblemException.forbidden(
+              code,
+              "The sharing agreement allows only %s to %s; this session's role is %s"
+                  .formatted(
+                      allowed.stream().map(Role::code).sorted().toList(), what, role.code())));
     }
+  }
+
+  /**
+   * Audits {@code refusal} of a valid session's request as a {@code POLICY_DENIAL} with its code,
+   * and returns it for the caller to throw.
+   */
+  public ProblemException refused(
+      GatewaySession session, @Nullable NhsNumber patient, ProblemException refusal) {
+    AuditEvent.Builder event =
+        refusal(AuditEventType.POLICY_DENIAL, refusal.code())
+            .launch(session.launch())
+            .detail("status", refusal.status().getCode())
+            .detail("message", refusal.detail());
+    if (patient != null) {
+      event.patient(patient);
+    }
+    audit.appendRefusal(event.build());
+    return refusal;
   }
 
   private static AuditEvent.Builder refusal(AuditEventType type, String reasonCode) {

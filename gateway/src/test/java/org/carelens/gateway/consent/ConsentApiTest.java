@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,110 @@ class ConsentApiTest implements TestPropertyProvider {
     assertThat(source(after, "mental-health").status()).isEqualTo("OK");
     assertThat(after.obligations()).doesNotContain("PROMPT_FOR_PERMISSION");
     assertThat(after.toString()).contains("ItemSource[id=mental-health,");
+  }
+
+  @Test
+  void permission_lasts_the_agreements_day_by_default_and_a_longer_one_is_refused()
+      throws Exception {
+    String patient = atPractice(false, 5);
+    String session = client.session(tokens.token("clinician", patient));
+    String path = "/api/v1/patients/" + patient + "/consent/permission-to-view";
+    Instant aYearOn = clock.instant().plus(Duration.ofDays(365));
+    Instant aDayAndASecondOn = clock.instant().plus(Duration.ofHours(24)).plusSeconds(1);
+
+    var year = post(path, session, "{\"until\":\"" + aYearOn + "\"}");
+    var dayAndASecond = post(path, session, "{\"until\":\"" + aDayAndASecondOn + "\"}");
+    var byDefault = post(path, session, "{}");
+
+    assertThat(year.statusCode()).isEqualTo(400);
+    assertThat(map(year.body())).containsEntry("code", "PERMISSION_TOO_LONG");
+    assertThat(dayAndASecond.statusCode()).isEqualTo(400);
+    assertThat(map(dayAndASecond.body())).containsEntry("code", "PERMISSION_TOO_LONG");
+    assertThat(byDefault.statusCode()).as(byDefault.body()).isEqualTo(201);
+    assertThat(Instant.parse((String) map(byDefault.body()).get("until")))
+        .isEqualTo(clock.instant().plus(Duration.ofHours(24)).truncatedTo(ChronoUnit.MICROS));
+    assertThat(map(byDefault.body())).containsEntry("scope", "user");
+  }
+
+  @Test
+  void permission_is_recorded_only_for_the_launched_patient_never_a_self_claimed_one()
+      throws Exception {
+    String launched = atPractice(false, 6);
+    String claimed = mentalHealthPatient(4);
+    String session = client.session(tokens.token("clinician", launched));
+    var claim =
+        post(
+            "/api/v1/patients/" + claimed + "/relationship",
+            session,
+            "{\"reasonCode\":\"covering-colleague\",\"reason\":\"Covering the ward\"}");
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
+
+    var recorded =
+        post("/api/v1/patients/" + claimed + "/consent/permission-to-view", session, "{}");
+
+    assertThat(recorded.statusCode()).isEqualTo(403);
+    assertThat(map(recorded.body())).containsEntry("code", "PERMISSION_NEEDS_LAUNCHED_PATIENT");
+    assertThat(source(view(session, claimed), "mental-health").reason())
+        .isEqualTo("PERMISSION_TO_VIEW_REQUIRED");
+  }
+
+  @Test
+  void a_permission_lets_its_recorder_see_but_not_a_colleague_at_the_same_organisation()
+      throws Exception {
+    String patient = mentalHealthPatient(5);
+    String recorder = client.session(tokens.token("clinician", patient));
+    post("/api/v1/patients/" + patient + "/consent/permission-to-view", recorder, "{}");
+    String colleague =
+        client.session(tokens.token("clinician", patient, c -> c.subject("colleague-1")));
+
+    RecordView seenByColleague = view(colleague, patient);
+
+    assertThat(source(seenByColleague, "mental-health").reason())
+        .isEqualTo("PERMISSION_TO_VIEW_REQUIRED");
+    assertThat(source(view(recorder, patient), "mental-health").status()).isEqualTo("OK");
+  }
+
+  @Test
+  void only_the_roles_the_agreement_lists_may_declare_break_glass_or_record_permission()
+      throws Exception {
+    String patient = atPractice(false, 7);
+    String socialWorker = client.session(tokens.token("social-worker", patient));
+    String pharmacist = client.session(tokens.token("pharmacist", patient));
+    String ig = client.session(tokens.token("ig-officer", patient));
+    String body = "{\"reason\":\"Immediate risk to life\",\"detail\":\"Collapsed\"}";
+
+    var bySocialWorker = post("/api/v1/patients/" + patient + "/break-glass", socialWorker, body);
+    var byPharmacist = post("/api/v1/patients/" + patient + "/break-glass", pharmacist, body);
+    var permissionByIg =
+        post("/api/v1/patients/" + patient + "/consent/permission-to-view", ig, "{}");
+
+    assertThat(bySocialWorker.statusCode()).isEqualTo(403);
+    assertThat(map(bySocialWorker.body())).containsEntry("code", "ROLE_MAY_NOT_BREAK_GLASS");
+    assertThat(byPharmacist.statusCode()).isEqualTo(403);
+    assertThat(map(byPharmacist.body())).containsEntry("code", "ROLE_MAY_NOT_BREAK_GLASS");
+    assertThat(permissionByIg.statusCode()).isEqualTo(403);
+    assertThat(map(permissionByIg.body())).containsEntry("code", "ROLE_MAY_NOT_RECORD_PERMISSION");
+    assertThat(client.get("/api/v1/audit?event=BREAK_GLASS&patient=" + patient, ig).body())
+        .isEqualTo("[]");
+  }
+
+  @Test
+  void break_glass_never_carries_into_the_same_users_next_session() throws Exception {
+    String patient = mentalHealthPatient(6);
+    String first = client.session(tokens.token("clinician", patient));
+    var declared =
+        post(
+            "/api/v1/patients/" + patient + "/break-glass",
+            first,
+            "{\"reason\":\"Immediate risk to life\",\"detail\":\"Collapsed at home\"}");
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+    String next = client.session(tokens.token("clinician", patient));
+
+    RecordView later = view(next, patient);
+
+    assertThat(later.breakGlass().active()).isFalse();
+    assertThat(source(later, "mental-health").reason()).isEqualTo("PERMISSION_TO_VIEW_REQUIRED");
+    assertThat(view(first, patient).breakGlass().active()).isTrue();
   }
 
   @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.carelens.gateway.audit.Actor;
 import org.carelens.gateway.audit.AuditEvent;
@@ -15,7 +17,10 @@ import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.audit.ChainVerification;
 import org.carelens.gateway.audit.ChainVerifier;
+import org.carelens.gateway.launch.LaunchContext;
+import org.carelens.gateway.limits.DailyCap;
 import org.carelens.gateway.problem.ProblemException;
+import org.carelens.policy.Role;
 import org.carelens.policy.consent.Dissent;
 import org.carelens.policy.consent.PatientConsent;
 import org.carelens.sdk.model.NhsNumber;
@@ -33,12 +38,29 @@ abstract class ConsentRegisterContract {
   static final NhsNumber PATIENT = new NhsNumber("9990000018");
   static final Actor IG = new Actor("ig1", "Helen Carter", "ig-officer", "Y03012");
   static final Actor DOCTOR = new Actor("u1", "Dr Khan", "clinician", "Y03012");
+  static final LaunchContext SESSION = session("u1", "jti-1");
 
   final MutableClock clock = new MutableClock(NOW);
   HikariDataSource database;
   ConsentRegister register;
 
   abstract HikariDataSource openDatabase();
+
+  static LaunchContext session(String userId, String jti) {
+    return new LaunchContext(
+        "http://launcher.test",
+        jti,
+        userId,
+        "Dr Khan",
+        Role.CLINICIAN,
+        "Y03012",
+        "Out of hours",
+        "out-of-hours",
+        "test",
+        "directcare",
+        PATIENT,
+        NOW.plusSeconds(300));
+  }
 
   @BeforeEach
   void open() {
@@ -69,7 +91,7 @@ abstract class ConsentRegisterContract {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Written request", false),
             org.assertj.core.groups.Tuple.tuple("Opt-out at the practice", true));
-    assertThat(register.consentAt(PATIENT, "u1", clock.instant()).dissents())
+    assertThat(register.consentAt(PATIENT, SESSION, clock.instant()).dissents())
         .containsExactly(Dissent.fromSource("gp"));
   }
 
@@ -88,12 +110,12 @@ abstract class ConsentRegisterContract {
   void permission_to_view_applies_to_its_organisation_until_it_lapses() {
     register.recordPermission(PATIENT, DOCTOR, NOW.plus(Duration.ofHours(1)));
 
-    PatientConsent during = register.consentAt(PATIENT, "u1", NOW.plus(Duration.ofMinutes(59)));
-    PatientConsent after = register.consentAt(PATIENT, "u1", NOW.plus(Duration.ofHours(1)));
+    PatientConsent during = register.consentAt(PATIENT, SESSION, NOW.plus(Duration.ofMinutes(59)));
+    PatientConsent after = register.consentAt(PATIENT, SESSION, NOW.plus(Duration.ofHours(1)));
 
     assertThat(during.permissionsToView())
         .containsExactly(
-            new PatientConsent.PermissionToView("Y03012", NOW.plus(Duration.ofHours(1))));
+            new PatientConsent.PermissionToView("Y03012", "u1", NOW.plus(Duration.ofHours(1))));
     assertThat(after.permissionsToView()).isEmpty();
   }
 
@@ -101,17 +123,58 @@ abstract class ConsentRegisterContract {
   void break_glass_is_active_for_its_user_and_patient_until_it_expires() {
     BreakGlass declared =
         register.declareBreakGlass(
-            PATIENT, DOCTOR, "Immediate risk to life", "Collapsed", "demo v1", Duration.ofHours(4));
+            PATIENT,
+            SESSION,
+            "Immediate risk to life",
+            "Collapsed",
+            "demo v1",
+            Duration.ofHours(4));
 
     assertThat(declared.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
-    assertThat(register.consentAt(PATIENT, "u1", NOW.plusSeconds(60)).breakGlassUntil())
+    assertThat(register.consentAt(PATIENT, SESSION, NOW.plusSeconds(60)).breakGlassUntil())
         .contains(NOW.plus(Duration.ofHours(4)));
-    assertThat(register.consentAt(PATIENT, "someone-else", NOW.plusSeconds(60)).breakGlassUntil())
+    assertThat(
+            register
+                .consentAt(PATIENT, session("someone-else", "jti-2"), NOW.plusSeconds(60))
+                .breakGlassUntil())
         .isEmpty();
-    assertThat(register.consentAt(new NhsNumber("9434765919"), "u1", NOW).breakGlassUntil())
+    assertThat(register.consentAt(new NhsNumber("9434765919"), SESSION, NOW).breakGlassUntil())
         .isEmpty();
-    assertThat(register.consentAt(PATIENT, "u1", NOW.plus(Duration.ofHours(4))).breakGlassUntil())
+    assertThat(
+            register.consentAt(PATIENT, SESSION, NOW.plus(Duration.ofHours(4))).breakGlassUntil())
         .isEmpty();
+  }
+
+  @Test
+  void break_glass_never_carries_into_another_session_of_the_same_user() {
+    register.declareBreakGlass(
+        PATIENT, SESSION, "Immediate risk to life", "Collapsed", "demo v1", Duration.ofHours(4));
+
+    PatientConsent later = register.consentAt(PATIENT, session("u1", "jti-later"), NOW);
+
+    assertThat(later.breakGlassUntil()).isEmpty();
+    assertThat(register.consentAt(PATIENT, SESSION, NOW).breakGlassUntil()).isPresent();
+  }
+
+  @Test
+  void the_break_glass_cap_counts_a_users_declarations_in_the_last_24_hours_from_the_register()
+      throws Exception {
+    register.declareBreakGlass(PATIENT, SESSION, "r", "d", "v1", Duration.ofHours(4));
+    clock.advance(Duration.ofHours(23));
+    register.declareBreakGlass(
+        new NhsNumber("9434765919"), session("u1", "jti-3"), "r", "d", "v1", Duration.ofHours(4));
+    register.declareBreakGlass(
+        PATIENT, session("someone-else", "jti-4"), "r", "d", "v1", Duration.ofHours(4));
+
+    List<Instant> u1;
+    try (Connection c = database.getConnection()) {
+      // A day after the first: it is exactly 24 hours old and no longer counts.
+      u1 =
+          ConsentRegister.breakGlassSince(
+              c, "u1", DailyCap.windowStart(NOW.plus(Duration.ofHours(24))));
+    }
+
+    assertThat(u1).containsExactly(NOW.plus(Duration.ofHours(23)));
   }
 
   @Test
@@ -129,7 +192,7 @@ abstract class ConsentRegisterContract {
             () ->
                 register.declareBreakGlass(
                     PATIENT,
-                    DOCTOR,
+                    SESSION,
                     "Immediate risk to life",
                     "Collapsed",
                     "test v1",
@@ -139,11 +202,11 @@ abstract class ConsentRegisterContract {
                       throw new SQLException("the audit entry after this one failed");
                     }))
         .isInstanceOf(ProblemException.class);
-    PatientConsent afterFailure = register.consentAt(PATIENT, DOCTOR.userId(), NOW);
+    PatientConsent afterFailure = register.consentAt(PATIENT, SESSION, NOW);
     ChainVerification chainAfterFailure = verifier.verify();
     register.declareBreakGlass(
         PATIENT,
-        DOCTOR,
+        SESSION,
         "Immediate risk to life",
         "Collapsed",
         "test v1",
@@ -152,7 +215,7 @@ abstract class ConsentRegisterContract {
 
     assertThat(afterFailure.breakGlassUntil()).isEmpty();
     assertThat(chainAfterFailure.entries()).isZero();
-    assertThat(register.consentAt(PATIENT, DOCTOR.userId(), NOW).breakGlassUntil()).isPresent();
+    assertThat(register.consentAt(PATIENT, SESSION, NOW).breakGlassUntil()).isPresent();
     assertThat(verifier.verify()).isEqualTo(new ChainVerification(true, 1, Optional.empty()));
   }
 }

@@ -55,6 +55,10 @@ import org.junit.jupiter.api.TestInstance;
  * The launch attack suite (issue 6): crafted tokens against two gateway instances sharing one
  * database. Every one must be refused with 401 — none accepted, no server error — and leave exactly
  * one {@code LAUNCH_REJECTED} audit entry, found by the correlation id the attacker sent.
+ *
+ * <p>Then the access chains of issue 10 (Why items 1 and 2), with valid launches: each step of each
+ * chain is refused with its own reason code, so a test can tell which defence fired, and the daily
+ * caps hold across the two instances (counted in the shared database, not in either process).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LaunchAttackSuiteTest {
@@ -138,6 +142,198 @@ class LaunchAttackSuiteTest {
     } finally {
       restarted.getApplicationContext().close();
     }
+  }
+
+  // Issue 10, Why item 1: "any patient, a whole year, by a pharmacist".
+  @Test
+  void a_pharmacist_launched_for_one_patient_cannot_claim_record_permission_for_or_read_another()
+      throws Exception {
+    String pharmacist = session(first, "pharmacist", PATIENT, "pharmacist-1");
+
+    HttpResponse<String> claim = call(first, "POST", relationship(OTHER), pharmacist, CLAIM);
+    HttpResponse<String> permission =
+        call(first, "POST", permission(OTHER), pharmacist, "{\"until\":\"2099-01-01T00:00:00Z\"}");
+    HttpResponse<String> read = call(first, "GET", record(OTHER), pharmacist, null);
+
+    assertThat(claim.statusCode()).isEqualTo(403);
+    assertThat(code(claim)).isEqualTo("ROLE_MAY_NOT_SELF_CLAIM");
+    assertThat(permission.statusCode()).isEqualTo(403);
+    assertThat(code(permission)).isEqualTo("PERMISSION_NEEDS_LAUNCHED_PATIENT");
+    assertThat(read.statusCode()).isEqualTo(403);
+    assertThat(code(read)).isEqualTo("PATIENT_NOT_IN_SESSION");
+  }
+
+  @Test
+  void a_clinician_cannot_record_permission_for_a_claimed_patient_nor_for_a_year_for_their_own()
+      throws Exception {
+    String clinician = session(first, "clinician", PATIENT, "clinician-1");
+    assertThat(call(first, "POST", relationship(OTHER), clinician, CLAIM).statusCode())
+        .isEqualTo(201);
+
+    HttpResponse<String> forClaimed = call(first, "POST", permission(OTHER), clinician, "{}");
+    HttpResponse<String> forAYear =
+        call(
+            first,
+            "POST",
+            permission(PATIENT),
+            clinician,
+            "{\"until\":\"" + Instant.now().plus(java.time.Duration.ofDays(365)) + "\"}");
+
+    assertThat(forClaimed.statusCode()).isEqualTo(403);
+    assertThat(code(forClaimed)).isEqualTo("PERMISSION_NEEDS_LAUNCHED_PATIENT");
+    assertThat(forAYear.statusCode()).isEqualTo(400);
+    assertThat(code(forAYear)).isEqualTo("PERMISSION_TOO_LONG");
+  }
+
+  @Test
+  void looping_over_nhs_numbers_stops_at_the_daily_cap_on_every_instance_and_after_a_restart()
+      throws Exception {
+    // Sessions live in each instance's memory: the same user launches on each instance.
+    String onFirst = session(first, "clinician", PATIENT, "clinician-looping");
+    String onSecond = session(second, "clinician", PATIENT, "clinician-looping");
+    List<String> patients = validNhsNumbers(12);
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> claimed =
+          i % 2 == 0
+              ? call(first, "POST", relationship(patients.get(i)), onFirst, CLAIM)
+              : call(second, "POST", relationship(patients.get(i)), onSecond, CLAIM);
+      assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(201);
+    }
+
+    HttpResponse<String> eleventh =
+        call(second, "POST", relationship(patients.get(10)), onSecond, CLAIM);
+
+    assertThat(eleventh.statusCode()).isEqualTo(429);
+    assertThat(code(eleventh)).isEqualTo("SELF_CLAIM_LIMIT");
+    assertThat(eleventh.headers().firstValue("Retry-After")).isPresent();
+    EmbeddedServer restarted = gateway();
+    try {
+      String later = session(restarted, "clinician", PATIENT, "clinician-looping");
+      HttpResponse<String> afterRestart =
+          call(restarted, "POST", relationship(patients.get(11)), later, CLAIM);
+      assertThat(afterRestart.statusCode()).isEqualTo(429);
+      assertThat(code(afterRestart)).isEqualTo("SELF_CLAIM_LIMIT");
+    } finally {
+      restarted.getApplicationContext().close();
+    }
+  }
+
+  // Issue 10, Why item 2: "break-glass is open to every direct-care role, for any NHS number,
+  // without limit, and carries over into the user's later sessions".
+  @Test
+  void break_glass_by_a_social_worker_or_pharmacist_is_refused() throws Exception {
+    String socialWorker = session(first, "social-worker", PATIENT, "social-worker-1");
+    String pharmacist = session(second, "pharmacist", PATIENT, "pharmacist-2");
+
+    HttpResponse<String> bySocialWorker =
+        call(first, "POST", breakGlass(OTHER), socialWorker, BREAK_GLASS);
+    HttpResponse<String> byPharmacist =
+        call(second, "POST", breakGlass(PATIENT), pharmacist, BREAK_GLASS);
+
+    assertThat(bySocialWorker.statusCode()).isEqualTo(403);
+    assertThat(code(bySocialWorker)).isEqualTo("ROLE_MAY_NOT_BREAK_GLASS");
+    assertThat(byPharmacist.statusCode()).isEqualTo(403);
+    assertThat(code(byPharmacist)).isEqualTo("ROLE_MAY_NOT_BREAK_GLASS");
+  }
+
+  @Test
+  void break_glass_for_another_patient_stays_in_its_session_and_stops_at_the_daily_cap()
+      throws Exception {
+    // Sessions live in each instance's memory: the same user launches on each instance.
+    String onFirst = session(first, "clinician", PATIENT, "clinician-glass");
+    String onSecond = session(second, "clinician", PATIENT, "clinician-glass");
+    List<String> patients = validNhsNumbers(11);
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> declared =
+          i % 2 == 0
+              ? call(first, "POST", breakGlass(patients.get(i)), onFirst, BREAK_GLASS)
+              : call(second, "POST", breakGlass(patients.get(i)), onSecond, BREAK_GLASS);
+      assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+    }
+    String nextSession = session(first, "clinician", PATIENT, "clinician-glass");
+
+    HttpResponse<String> eleventh =
+        call(second, "POST", breakGlass(patients.get(10)), onSecond, BREAK_GLASS);
+    HttpResponse<String> inNextSession =
+        call(first, "GET", record(patients.get(0)), nextSession, null);
+
+    assertThat(eleventh.statusCode()).isEqualTo(429);
+    assertThat(code(eleventh)).isEqualTo("BREAK_GLASS_LIMIT");
+    assertThat(eleventh.headers().firstValue("Retry-After")).isPresent();
+    assertThat(inNextSession.statusCode()).isEqualTo(403);
+    assertThat(code(inNextSession)).isEqualTo("PATIENT_NOT_IN_SESSION");
+  }
+
+  static final String OTHER = "9434765919";
+  static final String CLAIM =
+      "{\"reasonCode\":\"covering-colleague\",\"reason\":\"Covering the ward round\"}";
+  static final String BREAK_GLASS =
+      "{\"reason\":\"Immediate risk to life\",\"detail\":\"Collapsed in the waiting room\"}";
+
+  private String session(EmbeddedServer server, String role, String patient, String user)
+      throws Exception {
+    HttpResponse<String> response =
+        exchange(server, tokens.token(role, patient, c -> c.subject(user)), "setup-" + user);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(response.body());
+    assertThat(token.find()).isTrue();
+    return token.group(1);
+  }
+
+  private HttpResponse<String> call(
+      EmbeddedServer server, String method, String path, String session, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(server.getURL() + path))
+            .header("Authorization", "Bearer " + session)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String code(HttpResponse<String> response) {
+    java.util.regex.Matcher code =
+        java.util.regex.Pattern.compile("\"code\":\"([A-Z_]+)\"").matcher(response.body());
+    return code.find() ? code.group(1) : "no code in " + response.body();
+  }
+
+  private static String relationship(String patient) {
+    return "/api/v1/patients/" + patient + "/relationship";
+  }
+
+  private static String permission(String patient) {
+    return "/api/v1/patients/" + patient + "/consent/permission-to-view";
+  }
+
+  private static String breakGlass(String patient) {
+    return "/api/v1/patients/" + patient + "/break-glass";
+  }
+
+  private static String record(String patient) {
+    return "/api/v1/patients/" + patient + "/record";
+  }
+
+  /** {@code n} valid NHS numbers in the 999 test range (Modulus 11), none the launched patient. */
+  private static List<String> validNhsNumbers(int n) {
+    List<String> numbers = new java.util.ArrayList<>();
+    for (int serial = 500_000; numbers.size() < n; serial++) {
+      String base = "999" + String.format("%06d", serial);
+      int sum = 0;
+      for (int i = 0; i < 9; i++) {
+        sum += (base.charAt(i) - '0') * (10 - i);
+      }
+      int check = (11 - sum % 11) % 11;
+      if (check != 10 && !(base + check).equals(PATIENT)) {
+        numbers.add(base + check);
+      }
+    }
+    return numbers;
   }
 
   /** One crafted request: which instance it goes to and what Authorization header it carries. */

@@ -343,7 +343,7 @@ class ConsentCombinationsTest {
             patient, new Actor("u1", "Dr Khan", "clinician", ods), NOW.plusSeconds(3600));
       }
     }
-    Actor user = new Actor("u1", "Dr Khan", "clinician", "Y03012");
+    LaunchContext user = viewer(Role.CLINICIAN, "out-of-hours", patient);
     switch (breakGlass) {
       case "active" ->
           register.declareBreakGlass(

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 class RelationshipApiTest implements TestPropertyProvider {
 
   static final String LAUNCHED = Population.SHOWCASE_NHS_NUMBER;
+  static final String CLAIM =
+      "{\"reasonCode\":\"covering-colleague\",\"reason\":\"Covering the ward round today\"}";
 
   final TestLaunchTokens tokens = new TestLaunchTokens();
   final WireMockServer issuer = new WireMockServer(options().dynamicPort());
@@ -98,8 +100,7 @@ class RelationshipApiTest implements TestPropertyProvider {
       throws Exception {
     String other = patient(1);
     String session = client.session(tokens.token("clinician", LAUNCHED));
-    HttpResponse<String> claimed =
-        post(relationshipPath(other), session, "{\"reason\":\"Covering the ward round today\"}");
+    HttpResponse<String> claimed = post(relationshipPath(other), session, CLAIM);
     assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(201);
 
     HttpResponse<String> response = client.get(recordPath(other), session);
@@ -110,6 +111,7 @@ class RelationshipApiTest implements TestPropertyProvider {
     assertThat(view.obligations()).contains("FLAG_FOR_IG_REVIEW");
     assertThat(map(claimed.body()))
         .containsEntry("relationship", "SELF_CLAIMED")
+        .containsEntry("reasonCode", "covering-colleague")
         .containsEntry("reason", "Covering the ward round today")
         .containsEntry("flaggedForIgReview", true);
     assertThat(audit(other, "RELATIONSHIP_CLAIMED"))
@@ -119,6 +121,7 @@ class RelationshipApiTest implements TestPropertyProvider {
               assertThat(e.get("reasonCode")).isEqualTo("FLAG_FOR_IG_REVIEW");
               assertThat(e.get("patient")).isEqualTo(other);
               assertThat(details(e))
+                  .containsEntry("reasonCode", "covering-colleague")
                   .containsEntry("reason", "Covering the ward round today")
                   .containsEntry("launchedPatient", LAUNCHED);
             });
@@ -135,7 +138,10 @@ class RelationshipApiTest implements TestPropertyProvider {
   void a_self_claimed_view_withholds_sensitive_items_an_in_context_launch_shows() throws Exception {
     String other = sensitivePatientShownInContext();
     String session = client.session(tokens.token("clinician", LAUNCHED));
-    post(relationshipPath(other), session, "{\"reason\":\"Seeing them in clinic\"}");
+    post(
+        relationshipPath(other),
+        session,
+        "{\"reasonCode\":\"patient-on-caseload\",\"reason\":\"Seeing them in clinic\"}");
 
     RecordView view =
         json.readValue(client.get(recordPath(other), session).body(), RecordView.class);
@@ -151,7 +157,11 @@ class RelationshipApiTest implements TestPropertyProvider {
     String other = patient(2);
     String session = client.session(tokens.token("clinician", LAUNCHED));
 
-    HttpResponse<String> claimed = post(relationshipPath(other), session, "{\"reason\":\"  \"}");
+    HttpResponse<String> claimed =
+        post(
+            relationshipPath(other),
+            session,
+            "{\"reasonCode\":\"covering-colleague\",\"reason\":\"  \"}");
 
     assertThat(claimed.statusCode()).isEqualTo(400);
     assertThat(claimed.body()).contains("INVALID_RELATIONSHIP_REASON");
@@ -163,7 +173,7 @@ class RelationshipApiTest implements TestPropertyProvider {
   void a_relationship_belongs_to_the_session_that_claimed_it() throws Exception {
     String other = patient(3);
     String first = client.session(tokens.token("clinician", LAUNCHED));
-    post(relationshipPath(other), first, "{\"reason\":\"Covering the ward round today\"}");
+    post(relationshipPath(other), first, CLAIM);
     String second = client.session(tokens.token("clinician", LAUNCHED));
 
     HttpResponse<String> response = client.get(recordPath(other), second);
@@ -177,14 +187,123 @@ class RelationshipApiTest implements TestPropertyProvider {
     String clinician = client.session(tokens.token("clinician", LAUNCHED));
     String ig = client.session(tokens.token("ig-officer", LAUNCHED));
 
-    HttpResponse<String> launched =
-        post(relationshipPath(LAUNCHED), clinician, "{\"reason\":\"Already mine\"}");
-    HttpResponse<String> byIg = post(relationshipPath(patient(4)), ig, "{\"reason\":\"Audit\"}");
+    HttpResponse<String> launched = post(relationshipPath(LAUNCHED), clinician, CLAIM);
+    HttpResponse<String> byIg = post(relationshipPath(patient(4)), ig, CLAIM);
 
     assertThat(launched.statusCode()).isEqualTo(409);
     assertThat(launched.body()).contains("RELATIONSHIP_ALREADY_ESTABLISHED");
     assertThat(byIg.statusCode()).isEqualTo(403);
-    assertThat(byIg.body()).contains("ROLE_NOT_PERMITTED");
+    assertThat(byIg.body()).contains("ROLE_MAY_NOT_SELF_CLAIM");
+  }
+
+  @Test
+  void a_pharmacist_or_social_worker_may_not_self_claim_and_nothing_is_established()
+      throws Exception {
+    String other = patient(6);
+    String pharmacist = client.session(tokens.token("pharmacist", LAUNCHED));
+    String socialWorker = client.session(tokens.token("social-worker", LAUNCHED));
+
+    HttpResponse<String> byPharmacist = post(relationshipPath(other), pharmacist, CLAIM);
+    HttpResponse<String> bySocialWorker = post(relationshipPath(other), socialWorker, CLAIM);
+
+    assertThat(byPharmacist.statusCode()).isEqualTo(403);
+    assertThat(map(byPharmacist.body())).containsEntry("code", "ROLE_MAY_NOT_SELF_CLAIM");
+    assertThat(bySocialWorker.statusCode()).isEqualTo(403);
+    assertThat(map(bySocialWorker.body())).containsEntry("code", "ROLE_MAY_NOT_SELF_CLAIM");
+    assertThat(client.get(recordPath(other), pharmacist).statusCode()).isEqualTo(403);
+    assertThat(audit(other, "RELATIONSHIP_CLAIMED")).isEmpty();
+    assertThat(audit(other, "POLICY_DENIAL"))
+        .anySatisfy(e -> assertThat(e.get("reasonCode")).isEqualTo("ROLE_MAY_NOT_SELF_CLAIM"));
+  }
+
+  @Test
+  void a_reason_code_the_agreement_does_not_list_is_refused_and_the_form_lists_those_it_does()
+      throws Exception {
+    String other = patient(7);
+    String session = client.session(tokens.token("clinician", LAUNCHED));
+
+    HttpResponse<String> claimed =
+        post(relationshipPath(other), session, "{\"reasonCode\":\"curious\",\"reason\":\"x\"}");
+
+    assertThat(claimed.statusCode()).isEqualTo(400);
+    assertThat(map(claimed.body())).containsEntry("code", "UNKNOWN_RELATIONSHIP_REASON");
+    assertThat(claimed.body()).contains("covering-colleague");
+    assertThat(client.get(relationshipPath(other), session).body())
+        .contains("\"code\":\"covering-colleague\"")
+        .contains("\"dailyCap\":10")
+        .contains("\"allowedForThisRole\":true");
+  }
+
+  @Test
+  void the_eleventh_claim_in_a_day_is_refused_with_retry_after_and_establishes_nothing()
+      throws Exception {
+    String session =
+        client.session(tokens.token("clinician", LAUNCHED, c -> c.subject("busy-doctor")));
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> claimed = post(relationshipPath(anyPatient(100 + i)), session, CLAIM);
+      assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(201);
+    }
+    String eleventh = anyPatient(110);
+
+    HttpResponse<String> refused = post(relationshipPath(eleventh), session, CLAIM);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(map(refused.body())).containsEntry("code", "SELF_CLAIM_LIMIT");
+    assertThat(refused.headers().firstValueAsLong("Retry-After").orElseThrow())
+        .isBetween(1L, 24L * 3600);
+    assertThat(client.get(recordPath(eleventh), session).statusCode()).isEqualTo(403);
+    assertThat(audit(eleventh, "RELATIONSHIP_CLAIMED")).isEmpty();
+    assertThat(audit(eleventh, "POLICY_DENIAL"))
+        .anySatisfy(e -> assertThat(e.get("reasonCode")).isEqualTo("SELF_CLAIM_LIMIT"));
+  }
+
+  @Test
+  void every_claim_is_on_the_ig_review_queue_until_an_ig_officer_acknowledges_it()
+      throws Exception {
+    String other = patient(8);
+    String session = client.session(tokens.token("clinician", LAUNCHED));
+    post(relationshipPath(other), session, CLAIM);
+    String ig = client.session(tokens.token("ig-officer", LAUNCHED));
+    Map<String, Object> open = claimOnQueue(other, "open", ig);
+
+    HttpResponse<String> acknowledged =
+        post(
+            "/api/v1/audit/relationship-claims/" + open.get("sequence") + "/acknowledge",
+            ig,
+            "{\"note\":\"Checked with the ward: covering rota confirmed\"}");
+
+    assertThat(open)
+        .containsEntry("status", "open")
+        .containsEntry("reasonCode", "covering-colleague")
+        .containsEntry("reason", "Covering the ward round today")
+        .containsEntry("launchedPatient", LAUNCHED)
+        .containsEntry("role", "clinician");
+    assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(201);
+    assertThat(claimOnQueue(other, "acknowledged", ig).get("acknowledgement").toString())
+        .contains("covering rota confirmed");
+    assertThat(
+            post(
+                    "/api/v1/audit/relationship-claims/" + open.get("sequence") + "/acknowledge",
+                    ig,
+                    "{\"note\":\"again\"}")
+                .body())
+        .contains("RELATIONSHIP_CLAIM_ALREADY_ACKNOWLEDGED");
+    assertThat(client.get("/api/v1/audit/relationship-claims", session).statusCode())
+        .isEqualTo(403);
+  }
+
+  private Map<String, Object> claimOnQueue(String patient, String status, String ig)
+      throws Exception {
+    HttpResponse<String> queue =
+        client.get("/api/v1/audit/relationship-claims?status=" + status, ig);
+    assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+    return json
+        .readValue(queue.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)))
+        .stream()
+        .filter(i -> patient.equals(i.get("patient")))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -238,6 +357,16 @@ class RelationshipApiTest implements TestPropertyProvider {
         .filter(p -> !p.restricted())
         .filter(p -> !p.nhsNumber().value().equals(LAUNCHED))
         .toList();
+  }
+
+  /** The n-th patient of the whole population, wherever registered. */
+  private String anyPatient(int n) {
+    return population.patients().stream()
+        .map(p -> p.nhsNumber().value())
+        .filter(nhs -> !nhs.equals(LAUNCHED))
+        .skip(n)
+        .findFirst()
+        .orElseThrow();
   }
 
   private String patient(int n) {

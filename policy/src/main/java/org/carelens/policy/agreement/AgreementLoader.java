@@ -54,6 +54,17 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   overridesDissent: false
  *   duration: 4h
  *   reasons: [Patient unconscious or unable to consent, ...]
+ *   roles: [clinician]              # optional; default clinicians only
+ *   dailyCap: 10                    # optional; declarations per user in any 24 hours
+ * selfClaim:                        # optional; relationships with patients not launched for
+ *   roles: [clinician]              # default clinicians only
+ *   dailyCap: 10                    # claims per user in any 24 hours
+ *   reasons:                        # code: what the user sees; default SelfClaimRules.DEFAULT_REASONS
+ *     covering-colleague: Covering for a colleague's patient
+ * permissionToView:                 # optional
+ *   roles: [clinician, pharmacist, social-worker]   # the default
+ *   maxDuration: 24h                # the default; at most 7 days
+ *   scope: user                     # or organisation; default user
  * </pre>
  */
 public final class AgreementLoader {
@@ -104,7 +115,9 @@ public final class AgreementLoader {
                 "sources",
                 "roles",
                 "sensitive",
-                "breakGlass"));
+                "breakGlass",
+                "selfClaim",
+                "permissionToView"));
     String id = scalar(required(top, "agreement", root), "agreement");
     int version = positiveInt(required(top, "version", root), "version");
     Optional<LocalDate> effective =
@@ -123,8 +136,23 @@ public final class AgreementLoader {
         top.containsKey("breakGlass")
             ? breakGlass(top.get("breakGlass"))
             : new BreakGlassRules(false, Duration.ofHours(4), DEFAULT_BREAK_GLASS_REASONS);
+    SelfClaimRules selfClaim =
+        top.containsKey("selfClaim") ? selfClaim(top.get("selfClaim")) : SelfClaimRules.defaults();
+    PermissionToViewRules permissionToView =
+        top.containsKey("permissionToView")
+            ? permissionToView(top.get("permissionToView"))
+            : PermissionToViewRules.defaults();
     return new SharingAgreement(
-        id, version, effective, types, sources, roles, sensitive, breakGlass);
+        id,
+        version,
+        effective,
+        types,
+        sources,
+        roles,
+        sensitive,
+        breakGlass,
+        selfClaim,
+        permissionToView);
   }
 
   /** Mental-health notes to clinicians; safeguarding detail to clinicians and social workers. */
@@ -221,13 +249,16 @@ public final class AgreementLoader {
 
   private BreakGlassRules breakGlass(Node node) {
     Map<String, Node> fields =
-        map(node, "breakGlass", Set.of("overridesDissent", "duration", "reasons"));
+        map(
+            node,
+            "breakGlass",
+            Set.of("overridesDissent", "duration", "reasons", "roles", "dailyCap"));
     boolean overrides =
         fields.containsKey("overridesDissent")
             && bool(fields.get("overridesDissent"), "breakGlass.overridesDissent");
     Duration duration =
         fields.containsKey("duration")
-            ? duration(fields.get("duration"), "breakGlass.duration")
+            ? duration(fields.get("duration"), "breakGlass.duration", Duration.ofHours(24))
             : Duration.ofHours(4);
     List<String> reasons =
         fields.containsKey("reasons")
@@ -236,7 +267,81 @@ public final class AgreementLoader {
     if (reasons.isEmpty()) {
       throw error(fields.get("reasons"), "breakGlass.reasons must list at least one reason");
     }
-    return new BreakGlassRules(overrides, duration, reasons);
+    Set<Role> roles =
+        fields.containsKey("roles")
+            ? roleList(fields.get("roles"), "breakGlass.roles")
+            : BreakGlassRules.DEFAULT_ROLES;
+    int cap =
+        fields.containsKey("dailyCap")
+            ? positiveInt(fields.get("dailyCap"), "breakGlass.dailyCap")
+            : BreakGlassRules.DEFAULT_DAILY_CAP;
+    return new BreakGlassRules(overrides, duration, reasons, roles, cap);
+  }
+
+  private SelfClaimRules selfClaim(Node node) {
+    Map<String, Node> fields = map(node, "selfClaim", Set.of("roles", "reasons", "dailyCap"));
+    Set<Role> roles =
+        fields.containsKey("roles")
+            ? roleList(fields.get("roles"), "selfClaim.roles")
+            : SelfClaimRules.DEFAULT_ROLES;
+    Map<String, String> reasons = SelfClaimRules.DEFAULT_REASONS;
+    if (fields.containsKey("reasons")) {
+      reasons = new LinkedHashMap<>();
+      for (NodeTuple tuple : tuples(fields.get("reasons"), "selfClaim.reasons")) {
+        String code = scalar(tuple.getKeyNode(), "selfClaim.reasons code");
+        if (!code.matches("[a-z][a-z0-9-]*")) {
+          throw error(
+              tuple.getKeyNode(),
+              "selfClaim.reasons: code '%s' must be lower-case letters, digits and hyphens"
+                  .formatted(code));
+        }
+        reasons.put(code, scalar(tuple.getValueNode(), "selfClaim.reasons." + code));
+      }
+      if (reasons.isEmpty()) {
+        throw error(fields.get("reasons"), "selfClaim.reasons must list at least one reason");
+      }
+    }
+    int cap =
+        fields.containsKey("dailyCap")
+            ? positiveInt(fields.get("dailyCap"), "selfClaim.dailyCap")
+            : SelfClaimRules.DEFAULT_DAILY_CAP;
+    return new SelfClaimRules(roles, reasons, cap);
+  }
+
+  private PermissionToViewRules permissionToView(Node node) {
+    Map<String, Node> fields =
+        map(node, "permissionToView", Set.of("roles", "maxDuration", "scope"));
+    Set<Role> roles =
+        fields.containsKey("roles")
+            ? roleList(fields.get("roles"), "permissionToView.roles")
+            : PermissionToViewRules.DEFAULT_ROLES;
+    // PRODUCT.md rule 4 bounds permission by the agreement's duration; a week is the most any
+    // agreement may set, so a typo cannot make a permission last a year.
+    Duration max =
+        fields.containsKey("maxDuration")
+            ? duration(
+                fields.get("maxDuration"), "permissionToView.maxDuration", Duration.ofDays(7))
+            : PermissionToViewRules.DEFAULT_MAX_DURATION;
+    PermissionToViewRules.Scope scope =
+        fields.containsKey("scope")
+            ? enumValue(
+                fields.get("scope"), "permissionToView.scope", PermissionToViewRules.Scope.class)
+            : PermissionToViewRules.Scope.USER;
+    return new PermissionToViewRules(roles, max, scope);
+  }
+
+  private Set<Role> roleList(Node node, String path) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String code : strings(node, path)) {
+      roles.add(
+          Role.fromCode(code)
+              .orElseThrow(
+                  () ->
+                      error(
+                          node,
+                          "%s: unknown role '%s' (known: %s)".formatted(path, code, roleCodes()))));
+    }
+    return roles;
   }
 
   private Set<Section> sections(Node node, String path) {
@@ -270,22 +375,34 @@ public final class AgreementLoader {
     return sections;
   }
 
-  private Duration duration(Node node, String path) {
+  private Duration duration(Node node, String path, Duration max) {
     String text = scalar(node, path);
     try {
-      Duration d =
-          text.matches("\\d+[hm]")
-              ? (text.endsWith("h")
-                  ? Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1)))
-                  : Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1))))
-              : Duration.parse(text);
-      if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofHours(24)) > 0) {
-        throw error(node, path + ": must be more than zero and at most 24h, was " + text);
+      Duration d;
+      if (text.matches("\\d+[dhm]")) {
+        long n = Long.parseLong(text.substring(0, text.length() - 1));
+        d =
+            switch (text.charAt(text.length() - 1)) {
+              case 'd' -> Duration.ofDays(n);
+              case 'h' -> Duration.ofHours(n);
+              default -> Duration.ofMinutes(n);
+            };
+      } else {
+        d = Duration.parse(text);
+      }
+      if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+        throw error(
+            node,
+            "%s: must be more than zero and at most %s, was %s".formatted(path, human(max), text));
       }
       return d;
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | NumberFormatException e) {
       throw error(node, path + ": expected a duration like 4h, 30m or PT4H, was '" + text + "'");
     }
+  }
+
+  private static String human(Duration d) {
+    return d.toHours() % 24 == 0 && d.toHours() > 24 ? d.toDays() + "d" : d.toHours() + "h";
   }
 
   private Map<String, Node> map(Node node, String path, Set<String> allowed) {

@@ -16,6 +16,10 @@ import org.carelens.sdk.model.Sensitivity;
  * @param roles which sections each role may see at all
  * @param sensitive for each sensitivity label, the roles that may see items carrying it; a label
  *     absent here is visible to no role
+ * @param breakGlass what break-glass may do and who may declare it
+ * @param selfClaim who may claim a relationship with a patient the session was not launched for
+ * @param permissionToView who may record the patient's permission to view, how long it lasts and
+ *     whom it lets see
  */
 public record SharingAgreement(
     String id,
@@ -25,7 +29,9 @@ public record SharingAgreement(
     Map<String, SourceSharing> sources,
     RoleSectionMatrix roles,
     Map<Sensitivity, Set<Role>> sensitive,
-    BreakGlassRules breakGlass) {
+    BreakGlassRules breakGlass,
+    SelfClaimRules selfClaim,
+    PermissionToViewRules permissionToView) {
 
   public SharingAgreement {
     Objects.requireNonNull(id, "id");
@@ -35,6 +41,8 @@ public record SharingAgreement(
     Objects.requireNonNull(roles, "roles");
     sensitive = Map.copyOf(sensitive);
     Objects.requireNonNull(breakGlass, "breakGlass");
+    Objects.requireNonNull(selfClaim, "selfClaim");
+    Objects.requireNonNull(permissionToView, "permissionToView");
   }
 
   public Optional<SourceSharing> source(String sourceId) {

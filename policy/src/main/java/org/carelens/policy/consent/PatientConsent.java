@@ -31,14 +31,18 @@ public record PatientConsent(
   }
 
   /**
-   * Permission to view recorded at the point of care, for one viewing organisation.
+   * Permission to view recorded at the point of care. Whom it lets see is the agreement's {@code
+   * permissionToView.scope}: only {@code recordedBy} (the default), or everyone at {@code
+   * organisationOds}.
    *
-   * @param organisationOds the organisation the patient gave permission to
+   * @param organisationOds the organisation of the user who recorded it
+   * @param recordedBy the user who recorded it, with the patient present
    * @param until when the permission lapses
    */
-  public record PermissionToView(String organisationOds, Instant until) {
+  public record PermissionToView(String organisationOds, String recordedBy, Instant until) {
     public PermissionToView {
       Objects.requireNonNull(organisationOds, "organisationOds");
+      Objects.requireNonNull(recordedBy, "recordedBy");
       Objects.requireNonNull(until, "until");
     }
   }

@@ -66,6 +66,75 @@ public class AgreementLoaderTest {
   }
 
   @Test
+  void access_rules_default_to_clinicians_ten_a_day_and_a_user_bound_day_long_permission() {
+    SharingAgreement agreement = AgreementLoader.parse(VALID, "riverside.yml");
+
+    assertThat(agreement.selfClaim().roles()).containsExactly(Role.CLINICIAN);
+    assertThat(agreement.selfClaim().dailyCap()).isEqualTo(10);
+    assertThat(agreement.selfClaim().reasons()).containsKey("covering-colleague");
+    assertThat(agreement.breakGlass().roles()).containsExactly(Role.CLINICIAN);
+    assertThat(agreement.breakGlass().dailyCap()).isEqualTo(10);
+    assertThat(agreement.permissionToView().maxDuration()).isEqualTo(Duration.ofHours(24));
+    assertThat(agreement.permissionToView().scope()).isEqualTo(PermissionToViewRules.Scope.USER);
+    assertThat(agreement.permissionToView().roles())
+        .containsExactlyInAnyOrder(Role.CLINICIAN, Role.PHARMACIST, Role.SOCIAL_WORKER);
+  }
+
+  @Test
+  void access_rules_are_read_from_the_agreement() {
+    String yaml =
+        VALID.replace(
+                "duration: 4h\n", "duration: 4h\n  roles: [clinician, pharmacist]\n  dailyCap: 3\n")
+            + """
+            selfClaim:
+              roles: [clinician, social-worker]
+              dailyCap: 5
+              reasons:
+                ward-round: Covering the ward round
+            permissionToView:
+              roles: [clinician]
+              maxDuration: 8h
+              scope: organisation
+            """;
+
+    SharingAgreement agreement = AgreementLoader.parse(yaml, "riverside.yml");
+
+    assertThat(agreement.breakGlass().roles())
+        .containsExactlyInAnyOrder(Role.CLINICIAN, Role.PHARMACIST);
+    assertThat(agreement.breakGlass().dailyCap()).isEqualTo(3);
+    assertThat(agreement.selfClaim().roles())
+        .containsExactlyInAnyOrder(Role.CLINICIAN, Role.SOCIAL_WORKER);
+    assertThat(agreement.selfClaim().dailyCap()).isEqualTo(5);
+    assertThat(agreement.selfClaim().reasons())
+        .containsExactly(java.util.Map.entry("ward-round", "Covering the ward round"));
+    assertThat(agreement.permissionToView().roles()).containsExactly(Role.CLINICIAN);
+    assertThat(agreement.permissionToView().maxDuration()).isEqualTo(Duration.ofHours(8));
+    assertThat(agreement.permissionToView().scope())
+        .isEqualTo(PermissionToViewRules.Scope.ORGANISATION);
+  }
+
+  @Test
+  void a_permission_lasting_a_year_is_refused() {
+    String yaml = VALID + "permissionToView:\n  maxDuration: 365d\n";
+
+    assertThatThrownBy(() -> AgreementLoader.parse(yaml, "riverside.yml"))
+        .isInstanceOf(AgreementException.class)
+        .hasMessageContaining(
+            "permissionToView.maxDuration: must be more than zero and at most 7d");
+  }
+
+  @Test
+  void a_self_claim_by_an_unknown_role_or_with_no_cap_is_refused() {
+    String unknownRole = VALID + "selfClaim:\n  roles: [surgeon]\n";
+    String zeroCap = VALID + "selfClaim:\n  dailyCap: 0\n";
+
+    assertThatThrownBy(() -> AgreementLoader.parse(unknownRole, "riverside.yml"))
+        .hasMessageContaining("selfClaim.roles: unknown role 'surgeon'");
+    assertThatThrownBy(() -> AgreementLoader.parse(zeroCap, "riverside.yml"))
+        .hasMessageContaining("selfClaim.dailyCap: must be 1 or more");
+  }
+
+  @Test
   void an_unknown_section_is_refused_with_file_line_and_problem() {
     String yaml = VALID.replace("sections: [alerts, careTeam]", "sections: [alerts, meds]");
 

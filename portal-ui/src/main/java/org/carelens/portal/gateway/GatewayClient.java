@@ -403,9 +403,9 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /**
-   * Records that the patient gave the user's organisation permission to view their shared record
-   * ({@code POST /api/v1/patients/{nhsNumber}/consent/permission-to-view}), for the gateway's
-   * default lifetime. Direct-care roles only.
+   * Records that the patient, present, gave permission to view their shared record ({@code POST
+   * /api/v1/patients/{nhsNumber}/consent/permission-to-view}), for the agreement's longest
+   * duration. Only for the launched patient, by the roles the agreement allows.
    */
   public void recordPermissionToView(String accessToken, String nhsNumber) {
     requireToken(accessToken, "access token");
@@ -494,23 +494,39 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /**
+   * The coded reasons a self-claim must choose from, and whether this session's role may claim
+   * ({@code GET /api/v1/patients/{nhsNumber}/relationship}).
+   */
+  public ClaimOptions claimOptions(String accessToken, String nhsNumber) {
+    requireToken(accessToken, "access token");
+    requireNhsNumber(nhsNumber);
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/patients/" + nhsNumber + "/relationship")
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(ClaimOptions.class), "read self-claim options");
+  }
+
+  /**
    * Claims a legitimate relationship with a patient other than the launched one ({@code POST
-   * /api/v1/patients/{nhsNumber}/relationship}; direct-care roles only). The session may then view
-   * that patient; every such view is flagged for IG review.
+   * /api/v1/patients/{nhsNumber}/relationship}; only the roles the agreement allows, by default
+   * clinicians). The session may then view that patient; every such view is flagged for IG review.
    *
    * @param nhsNumber ten digits, no spaces; the gateway checks the check digit (400 {@code
    *     INVALID_NHS_NUMBER})
-   * @param reason why this user is caring for the patient, mandatory
+   * @param reasonCode one of {@link ClaimOptions#reasons()}' codes
+   * @param reason why this user is caring for the patient in their own words, mandatory
    */
   public ClaimedRelationship claimRelationship(
-      String accessToken, String nhsNumber, String reason) {
+      String accessToken, String nhsNumber, String reasonCode, String reason) {
     requireToken(accessToken, "access token");
     requireNhsNumber(nhsNumber);
+    Objects.requireNonNull(reasonCode, "reasonCode");
     Objects.requireNonNull(reason, "reason");
     HttpRequest<?> request =
         HttpRequest.POST(
                 pathPrefix + "/api/v1/patients/" + nhsNumber + "/relationship",
-                json(Map.of("reason", reason)))
+                json(Map.of("reasonCode", reasonCode, "reason", reason)))
             .contentType(MediaType.APPLICATION_JSON_TYPE)
             .bearerAuth(accessToken)
             .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));

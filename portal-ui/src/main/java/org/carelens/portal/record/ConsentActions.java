@@ -66,7 +66,8 @@ final class ConsentActions {
       shown.add(banner);
     }
     String role = launch.userRole();
-    boolean permission = ConsentPrompts.offerPermission(role, record.sources());
+    boolean permission =
+        ConsentPrompts.offerPermission(role, launch.isFor(nhsNumber), record.sources());
     boolean breakGlass =
         ConsentPrompts.offerBreakGlass(role, record.breakGlass().active(), record.sources());
     if (!permission && !breakGlass) {

@@ -33,9 +33,13 @@ public final class ConsentPrompts {
         .toList();
   }
 
-  /** Whether to offer the permission prompt: a direct-care role and a source waiting for it. */
-  public static boolean offerPermission(String role, List<SourceView> sources) {
-    return DIRECT_CARE.contains(role) && !awaitingPermission(sources).isEmpty();
+  /**
+   * Whether to offer the permission prompt: a direct-care role, the launched patient (the only one
+   * known to be present; the gateway refuses permission for any other) and a source waiting for it.
+   */
+  public static boolean offerPermission(
+      String role, boolean launchedPatient, List<SourceView> sources) {
+    return DIRECT_CARE.contains(role) && launchedPatient && !awaitingPermission(sources).isEmpty();
   }
 
   /** Whether to offer break-glass: a direct-care role, not already active, something withheld. */

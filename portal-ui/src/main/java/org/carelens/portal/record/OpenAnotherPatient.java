@@ -6,20 +6,24 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
 import java.util.Optional;
+import org.carelens.portal.gateway.ClaimOptions;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.GatewayException;
 import org.carelens.portal.launch.CurrentLaunch;
 import org.carelens.portal.launch.LaunchSession;
 
 /**
- * "Open another patient…" for direct-care users: an NHS number and a mandatory reason go to the
- * gateway as a self-claimed relationship, and only once the gateway accepts it does this browser
- * session remember the patient and open their record, where a banner says the view is flagged for
- * IG review.
+ * "Open another patient…" for direct-care users: an NHS number, a coded reason from the agreement's
+ * list and the user's own words go to the gateway as a self-claimed relationship (only the roles
+ * the agreement allows may claim, by default clinicians; others are told so when the dialog opens),
+ * and only once the gateway accepts it does this browser session remember the patient and open
+ * their record, where a banner says the view is flagged for IG review.
  */
 final class OpenAnotherPatient {
 
@@ -58,6 +62,12 @@ final class OpenAnotherPatient {
   }
 
   private static Dialog dialog(GatewayClient gateway, LaunchSession launch) {
+    ClaimOptions options;
+    try {
+      options = gateway.claimOptions(launch.accessToken(), launch.nhsNumber());
+    } catch (GatewayException e) {
+      options = new ClaimOptions(List.of(), 0, false);
+    }
     Dialog dialog = new Dialog();
     dialog.setId("another-patient-dialog");
     dialog.setHeaderTitle("Open another patient");
@@ -66,10 +76,27 @@ final class OpenAnotherPatient {
         new Paragraph(
             "Only for a patient you are caring for now. Your reason is recorded, sensitive items"
                 + " are withheld, and every view is flagged for review by the privacy officer.");
+    if (!options.allowedForThisRole()) {
+      Paragraph refused =
+          new Paragraph(
+              "The sharing agreement does not let your role open a patient you were not launched"
+                  + " for. Open them from your own clinical system.");
+      refused.setId("another-patient-not-allowed");
+      dialog.add(refused);
+      dialog.getFooter().add(new Button("Close", click -> dialog.close()));
+      return dialog;
+    }
     TextField nhsNumber = new TextField("NHS number");
     nhsNumber.setId("another-patient-nhs");
     nhsNumber.setPlaceholder("999 000 0018");
     nhsNumber.setRequired(true);
+    Select<ClaimOptions.Reason> reasonCode = new Select<>();
+    reasonCode.setId("another-patient-reason-code");
+    reasonCode.setLabel("Reason");
+    reasonCode.setItems(options.reasons());
+    reasonCode.setItemLabelGenerator(ClaimOptions.Reason::label);
+    reasonCode.setRequiredIndicatorVisible(true);
+    reasonCode.setWidthFull();
     TextArea reason = new TextArea("Why are you caring for this patient? (your own words)");
     reason.setId("another-patient-reason");
     reason.setRequired(true);
@@ -85,7 +112,11 @@ final class OpenAnotherPatient {
             click -> {
               OtherPatientClaim claim;
               try {
-                claim = OtherPatientClaim.typed(nhsNumber.getValue(), reason.getValue());
+                claim =
+                    OtherPatientClaim.typed(
+                        nhsNumber.getValue(),
+                        reasonCode.getValue() == null ? null : reasonCode.getValue().code(),
+                        reason.getValue());
               } catch (IllegalArgumentException e) {
                 error.setText(e.getMessage());
                 return;
@@ -93,7 +124,7 @@ final class OpenAnotherPatient {
               if (!launch.mayView(claim.nhsNumber())) {
                 try {
                   gateway.claimRelationship(
-                      launch.accessToken(), claim.nhsNumber(), claim.reason());
+                      launch.accessToken(), claim.nhsNumber(), claim.reasonCode(), claim.reason());
                 } catch (GatewayException e) {
                   error.setText(e.detail() + " (" + e.code() + ")");
                   return;
@@ -108,7 +139,7 @@ final class OpenAnotherPatient {
     confirm.setId("another-patient-confirm");
     confirm.addThemeVariants(ButtonVariant.PRIMARY);
     Button cancel = new Button("Cancel", click -> dialog.close());
-    dialog.add(what, nhsNumber, reason, error);
+    dialog.add(what, nhsNumber, reasonCode, reason, error);
     dialog.getFooter().add(cancel, confirm);
     return dialog;
   }

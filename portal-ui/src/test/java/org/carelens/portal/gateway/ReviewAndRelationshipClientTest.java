@@ -160,14 +160,17 @@ class ReviewAndRelationshipClientTest {
                      "flaggedForIgReview":true}""")));
 
     ClaimedRelationship claimed =
-        client.claimRelationship("gw-access-123", "9990000026", "Covering the ward");
+        client.claimRelationship(
+            "gw-access-123", "9990000026", "covering-colleague", "Covering the ward");
 
     assertThat(claimed.flaggedForIgReview()).isTrue();
     assertThat(claimed.recordedAt()).isEqualTo(Instant.parse("2026-11-22T03:00:00Z"));
     gatewayStub.verify(
         postRequestedFor(urlEqualTo("/api/v1/patients/9990000026/relationship"))
             .withHeader("Authorization", equalTo("Bearer gw-access-123"))
-            .withRequestBody(equalToJson("{\"reason\":\"Covering the ward\"}")));
+            .withRequestBody(
+                equalToJson(
+                    "{\"reasonCode\":\"covering-colleague\",\"reason\":\"Covering the ward\"}")));
   }
 
   @Test
@@ -183,14 +186,20 @@ class ReviewAndRelationshipClientTest {
                         {"status":400,"code":"INVALID_NHS_NUMBER",
                          "detail":"NHS number 9990000019 fails the Modulus 11 check"}""")));
 
-    assertThatThrownBy(() -> client.claimRelationship("gw-access-123", "9990000019", "Covering"))
+    assertThatThrownBy(
+            () ->
+                client.claimRelationship(
+                    "gw-access-123", "9990000019", "covering-colleague", "Covering"))
         .isInstanceOfSatisfying(
             GatewayException.class, e -> assertThat(e.code()).isEqualTo("INVALID_NHS_NUMBER"));
   }
 
   @Test
   void a_claim_for_a_malformed_number_never_reaches_the_request_path() {
-    assertThatThrownBy(() -> client.claimRelationship("gw-access-123", "999/../x", "Covering"))
+    assertThatThrownBy(
+            () ->
+                client.claimRelationship(
+                    "gw-access-123", "999/../x", "covering-colleague", "Covering"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("10 digits");
   }

@@ -30,15 +30,25 @@ class ConsentPromptsTest {
     List<SourceView> sources = List.of(NEEDS_PERMISSION, DISSENT, LOADED);
 
     assertThat(ConsentPrompts.awaitingPermission(sources)).containsExactly("Mental health trust");
-    assertThat(ConsentPrompts.offerPermission("clinician", sources)).isTrue();
-    assertThat(ConsentPrompts.offerPermission("clinician", List.of(DISSENT, LOADED))).isFalse();
+    assertThat(ConsentPrompts.offerPermission("clinician", true, sources)).isTrue();
+    assertThat(ConsentPrompts.offerPermission("clinician", true, List.of(DISSENT, LOADED)))
+        .isFalse();
+  }
+
+  @Test
+  void permission_is_not_offered_for_a_patient_opened_on_a_self_claimed_relationship() {
+    List<SourceView> sources = List.of(NEEDS_PERMISSION);
+
+    boolean offered = ConsentPrompts.offerPermission("clinician", false, sources);
+
+    assertThat(offered).isFalse();
   }
 
   @Test
   void roles_outside_direct_care_are_offered_neither_permission_nor_break_glass() {
     List<SourceView> sources = List.of(NEEDS_PERMISSION);
 
-    assertThat(ConsentPrompts.offerPermission("ig-officer", sources)).isFalse();
+    assertThat(ConsentPrompts.offerPermission("ig-officer", true, sources)).isFalse();
     assertThat(ConsentPrompts.offerBreakGlass("administrator", false, sources)).isFalse();
   }
 

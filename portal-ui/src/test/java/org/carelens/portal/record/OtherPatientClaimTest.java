@@ -26,37 +26,48 @@ class OtherPatientClaimTest {
 
   @Test
   void an_nhs_number_typed_in_groups_is_read_as_ten_digits() {
-    OtherPatientClaim claim = OtherPatientClaim.typed("999 000-0026", "  Covering the ward  ");
+    OtherPatientClaim claim =
+        OtherPatientClaim.typed("999 000-0026", "covering-colleague", "  Covering the ward  ");
 
-    assertThat(claim).isEqualTo(new OtherPatientClaim("9990000026", "Covering the ward"));
+    assertThat(claim)
+        .isEqualTo(new OtherPatientClaim("9990000026", "covering-colleague", "Covering the ward"));
   }
 
   @Test
   void a_missing_nhs_number_asks_for_one() {
-    assertThatThrownBy(() -> OtherPatientClaim.typed("  ", "Covering"))
+    assertThatThrownBy(() -> OtherPatientClaim.typed("  ", "covering-colleague", "Covering"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Enter the patient's NHS number.");
   }
 
   @Test
   void a_number_that_is_not_ten_digits_is_refused_as_typed() {
-    assertThatThrownBy(() -> OtherPatientClaim.typed("999 000 002", "Covering"))
+    assertThatThrownBy(
+            () -> OtherPatientClaim.typed("999 000 002", "covering-colleague", "Covering"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("NHS number must be 10 digits, was '999 000 002'");
   }
 
   @Test
   void a_blank_reason_is_refused() {
-    assertThatThrownBy(() -> OtherPatientClaim.typed("9990000026", " \n "))
+    assertThatThrownBy(() -> OtherPatientClaim.typed("9990000026", "covering-colleague", " \n "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Say in your own words why you are caring for this patient");
   }
 
   @Test
   void a_reason_longer_than_the_gateway_accepts_is_refused() {
-    assertThatThrownBy(() -> OtherPatientClaim.typed("9990000026", "x".repeat(2001)))
+    assertThatThrownBy(
+            () -> OtherPatientClaim.typed("9990000026", "covering-colleague", "x".repeat(2001)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at most 2000 characters");
+  }
+
+  @Test
+  void a_claim_without_a_coded_reason_asks_for_one() {
+    assertThatThrownBy(() -> OtherPatientClaim.typed("9990000026", null, "Covering the ward"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Choose the reason you are caring for this patient.");
   }
 
   @Test
