@@ -332,9 +332,7 @@ public final class RecordMerger {
                         new Merged.Difference(
                             field.name(),
                             values(
-                                Stream.concat(
-                                        occurrences.stream(), disagreeing.stream())
-                                    .toList(),
+                                Stream.concat(occurrences.stream(), disagreeing.stream()).toList(),
                                 field))));
       }
       for (SectionRule.Field<T> field : rule.compared()) {

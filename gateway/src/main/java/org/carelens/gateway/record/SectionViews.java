@@ -149,7 +149,8 @@ final class SectionViews {
         a.recordedDate().orElse(null),
         a.note().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.AllergyView allergy(Merged<AllergyItem> m) {
@@ -163,7 +164,8 @@ final class SectionViews {
         a.reactions(),
         a.severity().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.MedicationView medication(Merged<MedicationItem> merged) {
@@ -180,7 +182,8 @@ final class SectionViews {
         m.lastIssued().orElse(null),
         m.discontinuationReason().orElse(null),
         sources(merged),
-        merged.conflict());
+        merged.conflict(),
+        differences(merged));
   }
 
   private RecordView.ProblemView problem(Merged<ProblemItem> m) {
@@ -194,7 +197,8 @@ final class SectionViews {
         p.endDate().orElse(null),
         p.recordedDate().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.EncounterView encounter(Merged<EncounterItem> m) {
@@ -210,7 +214,8 @@ final class SectionViews {
         e.summary().orElse(null),
         e.dischargeDetails().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.ResultView result(Merged<ResultItem> m) {
@@ -226,7 +231,8 @@ final class SectionViews {
         r.effectiveDate().orElse(null),
         r.report().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.ImmunisationView immunisation(Merged<ImmunisationItem> m) {
@@ -238,7 +244,8 @@ final class SectionViews {
         i.date().orElse(null),
         i.doseSequence().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.DocumentView document(Merged<DocumentItem> m) {
@@ -253,7 +260,8 @@ final class SectionViews {
         DocumentPaths.contentUrl(
             nhsNumber, d.provenance().sourceId(), d.provenance().sourceItemId()),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.ReferralView referral(Merged<ReferralItem> m) {
@@ -267,7 +275,8 @@ final class SectionViews {
         r.priority().orElse(null),
         r.appointmentDate().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.CareTeamView careTeam(Merged<CareTeamItem> m) {
@@ -281,7 +290,8 @@ final class SectionViews {
         c.status().name(),
         c.startDate().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.SocialCareView socialCare(Merged<SocialCareItem> m) {
@@ -295,7 +305,8 @@ final class SectionViews {
         s.endDate().orElse(null),
         s.provider().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private static String itemId(Merged<? extends ClinicalItem> merged) {
@@ -304,6 +315,24 @@ final class SectionViews {
 
   private static RecordView.ConceptView concept(CodedConcept c) {
     return new RecordView.ConceptView(c.system(), c.code(), c.display());
+  }
+
+  /**
+   * Every source's value where sources differ. Built from the merged item, which was merged from
+   * the answers policy left, so no value of a withheld item appears here.
+   */
+  private static List<RecordView.DifferenceView> differences(
+      Merged<? extends ClinicalItem> merged) {
+    return merged.differences().stream()
+        .map(
+            d ->
+                new RecordView.DifferenceView(
+                    d.field(),
+                    d.values().stream()
+                        .map(
+                            v -> new RecordView.SourceValueView(v.source(), v.value().orElse(null)))
+                        .toList()))
+        .toList();
   }
 
   private List<RecordView.ItemSource> sources(Merged<? extends ClinicalItem> merged) {
