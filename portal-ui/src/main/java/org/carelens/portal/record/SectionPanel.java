@@ -70,9 +70,10 @@ class SectionPanel<T extends RecordItem> extends Section {
     grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
     columns.accept(grid);
     grid.addColumn(ItemWords::sources).setHeader("Source").setKey("source").setFlexGrow(2);
-    grid.addColumn(ConflictMarker.<T>renderer(RecordItem::conflict))
+    grid.addColumn(ConflictMarker.<T>forItems())
         .setHeader("Conflict")
-        .setKey("conflict");
+        .setKey("conflict")
+        .setFlexGrow(3);
     boolean unavailable = data.map(d -> d.withheld() && d.items().isEmpty()).orElse(true);
     grid.setEmptyStateText(unavailable ? kind.unavailable() : emptyText);
     data.ifPresent(d -> grid.setItems(order.apply(d.items())));
