@@ -9,8 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.carelens.simulators.population.Population;
+import org.carelens.simulators.population.Prescription;
+import org.carelens.simulators.population.SyntheticPatient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +159,41 @@ class LaunchJourneyIT {
         .contains("Amoxicillin");
     // Renal and liver function come first for a pharmacist, with abnormal values flagged in words.
     assertThat(text("results-grid")).contains("Creatinine").contains("↓ Low");
+  }
+
+  @Test
+  void a_pharmacist_sees_both_doses_of_a_medicine_whose_dose_changed_at_discharge()
+      throws Exception {
+    // The launcher lists up to three patients for each scenario; take the first dose change.
+    browser.get(carelens.launcherUrl() + "/");
+    String nhs =
+        browser
+            .findElement(By.cssSelector("tr[data-scenario='dose-change']"))
+            .getAttribute("data-nhs-number");
+    // The same population as the simulators' (default seed and size): what each source holds.
+    SyntheticPatient patient =
+        Population.generate(42, 2000, LocalDate.now()).find(nhs).orElseThrow();
+    Prescription repeat = patient.medicationAlsoOnDischarge().orElseThrow();
+    String dischargeDose = patient.dischargeDose().orElseThrow();
+
+    launchAs("pharmacist", nhs);
+
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("medications-grid"), "Sources disagree"));
+    } finally {
+      screenshot("dose-change-view.png");
+    }
+    assertThat(browser.getCurrentUrl()).endsWith("/patient/" + nhs);
+    String medications = text("medications-grid");
+    assertThat(medications).contains(repeat.medicine().display());
+    // Each dose beside its source (other sources, e.g. a pharmacy, may add their own values).
+    assertThat(medications)
+        .contains("Dose: ")
+        .contains("GP practice (GP Connect) — " + repeat.dosageText())
+        .contains("Riverside University Hospitals (FHIR R4) — " + dischargeDose);
   }
 
   @Test

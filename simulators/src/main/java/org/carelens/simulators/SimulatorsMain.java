@@ -226,8 +226,9 @@ public final class SimulatorsMain {
           List<String> tags = new ArrayList<>(patient.scenarios());
           boolean acute = AcuteRecords.knownToAcute(population, patient.nhsNumber());
           if (!acute) {
-            // The duplicate only exists when the hospital holds the discharge.
+            // The duplicate and the dose change only exist when the hospital holds the discharge.
             tags.remove(SyntheticPatient.DUPLICATE_MEDICATION);
+            tags.remove(SyntheticPatient.DOSE_CHANGE);
           }
           if (!tags.contains(SyntheticPatient.SENSITIVE)
               && AcuteRecords.hasSensitiveItems(population, patient.nhsNumber())) {

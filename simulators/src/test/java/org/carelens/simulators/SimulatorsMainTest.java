@@ -3,8 +3,18 @@ package org.carelens.simulators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.simulators.launcher.LauncherConfig;
+import org.carelens.simulators.launcher.LauncherSimulator;
 import org.carelens.simulators.launcher.PatientTags;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.SyntheticPatient;
@@ -62,5 +72,45 @@ class SimulatorsMainTest {
             .toList();
 
     assertThat(tagged).isNotEmpty().allMatch(p -> tags.knownTo().apply(p).contains("acute"));
+  }
+
+  @Test
+  void the_launcher_page_lists_dose_change_patients_known_to_the_hospital() throws Exception {
+    Population population = Population.generate(42, 60, LocalDate.of(2026, 11, 22));
+    PatientTags tags = SimulatorsMain.tags(population);
+    LauncherSimulator launcher =
+        new LauncherSimulator(
+                population,
+                new LauncherConfig(
+                    "http://launcher.test", "carelens-gateway", URI.create("http://portal.test")),
+                Clock.systemUTC(),
+                tags)
+            .start(0);
+
+    String html;
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      html =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(launcher.baseUrl() + "/")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+    } finally {
+      launcher.stop();
+    }
+
+    List<String> listed =
+        Pattern.compile("<tr data-scenario=\"dose-change\" data-nhs-number=\"(\\d{10})\">")
+            .matcher(html)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(listed).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+    assertThat(listed)
+        .allSatisfy(
+            nhs -> {
+              SyntheticPatient p = population.find(new NhsNumber(nhs)).orElseThrow();
+              assertThat(tags.scenarios().apply(p)).contains(SyntheticPatient.DOSE_CHANGE);
+              assertThat(tags.knownTo().apply(p)).contains("acute");
+            });
   }
 }

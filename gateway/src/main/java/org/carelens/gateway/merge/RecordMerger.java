@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.carelens.gateway.fanout.SourceResult;
 import org.carelens.gateway.fanout.SourceStatus;
 import org.carelens.sdk.model.AllergyItem;
@@ -24,6 +26,23 @@ import org.carelens.sdk.model.SourceRecord;
  * Merges per-source results into one view. The same item from several sources appears once with
  * every source listed; disagreement is flagged, never resolved (PRODUCT.md, merging rules). Pure:
  * no I/O, no clock.
+ *
+ * <p><b>Differences are kept.</b> Where sources recording the same item differ on a clinically
+ * meaningful field ({@link SectionRule}: for medications dose, quantity, status, start and end; for
+ * allergies status, severity and reactions; for problems status), the merged item keeps every
+ * source's value with its source in {@link Merged#differences()} and is flagged as a conflict. A
+ * source that records no value differs from one that does (its value is empty), because the
+ * occurrence shown might be the one without it.
+ *
+ * <p><b>Whose values are shown.</b> The item shows the most recent occurrence's values, by the
+ * section's date ({@link SectionRule#date()}: for medications the last issue, else the start; for
+ * allergies the recorded date, else onset; for problems onset, else recorded), and lists that
+ * source first. Dated occurrences come before undated ones. On a tie (the same date, or no dates)
+ * the order the results were given decides, which is the configured source order: deterministic,
+ * and never silent, because any difference between the tied occurrences is listed with its source.
+ *
+ * <p>Runs on what policy left of each source's answer, so a difference never names a value the
+ * viewer may not see.
  */
 public final class RecordMerger {
 
@@ -80,11 +99,21 @@ public final class RecordMerger {
               "ALLERGY_CONFLICT",
               "One source records no known allergies while another records allergies"));
     }
-    if (sections.get(Section.MEDICATIONS).stream().anyMatch(Merged::conflict)) {
+    List<Merged<?>> medications = sections.get(Section.MEDICATIONS);
+    if (medications.stream().anyMatch(m -> m.difference("status").isPresent())) {
       warnings.add(
           new MergedRecord.DataWarning(
               "MEDICATION_CONFLICT",
               "Sources disagree about whether a medication is current; both are shown"));
+    }
+    long doses = medications.stream().filter(m -> m.difference("dosageText").isPresent()).count();
+    if (doses > 0) {
+      // A dose changed at discharge is what a pharmacist or an out-of-hours doctor must see.
+      warnings.add(
+          new MergedRecord.DataWarning(
+              "MEDICATION_DIFFERENCE",
+              "Sources give different doses for %d %s; each dose is shown with its source"
+                  .formatted(doses, doses == 1 ? "medication" : "medications")));
     }
 
     // Principle 3: a section a source could not read completely is named, never dropped.
@@ -130,14 +159,13 @@ public final class RecordMerger {
   }
 
   private static <T extends ClinicalItem> Merged<T> flagged(Merged<T> m) {
-    return new Merged<>(m.item(), m.occurrences(), true);
+    return new Merged<>(m.item(), m.occurrences(), true, m.differences());
   }
 
   private static <T extends ClinicalItem> List<Merged<T>> mergeSection(
       List<SourceRecord> loaded, Section section, SectionRule<T> rule) {
     List<T> items = items(loaded, section, rule.type());
-    return sorted(
-        mergeItems(items, rule.identity(), rule.disagreement()), rule.current(), rule.date());
+    return sorted(mergeItems(items, rule), rule.current(), rule.date());
   }
 
   private static AllergyState allergyState(
@@ -290,11 +318,21 @@ public final class RecordMerger {
   }
 
   /**
-   * Groups items by concept: an item joins an existing entry with the same concept and status from
-   * a different source; the same concept with a different status at another source flags both.
+   * Groups items by identity and agreement, then describes each group.
+   *
+   * <p>An item joins an existing group with the same identity and the same value of the section's
+   * disagreement (e.g. status) from a different source. The same identity with a different
+   * disagreement value at another source stays a separate item, and both are flagged, each listing
+   * every source's value of that field.
+   *
+   * <p>Within a group, every other meaningful field ({@link SectionRule#compared()}) is compared
+   * across the occurrences: where they differ, the item keeps every source's value, and is flagged.
+   * The occurrences are ordered most recent first (see the class comment), the shown one first.
    */
   private static <T extends ClinicalItem> List<Merged<T>> mergeItems(
-      List<T> items, Function<T, String> concept, Function<T, String> status) {
+      List<T> items, SectionRule<T> rule) {
+    Function<T, String> concept = rule.identity();
+    Function<T, String> status = rule.disagreement();
     List<List<T>> groups = new ArrayList<>();
     for (T item : items) {
       List<T> match =
@@ -310,21 +348,66 @@ public final class RecordMerger {
         match.add(item);
       }
     }
+    Comparator<T> shownFirst = shownFirst(items, rule.date());
     List<Merged<T>> merged = new ArrayList<>();
     for (List<T> group : groups) {
       T first = group.get(0);
-      boolean conflict =
+      List<T> disagreeing =
           groups.stream()
               .filter(other -> other != group)
               .filter(other -> concept.apply(other.get(0)).equals(concept.apply(first)))
               .filter(other -> !status.apply(other.get(0)).equals(status.apply(first)))
-              .anyMatch(
-                  other ->
-                      other.stream()
-                          .anyMatch(o -> group.stream().noneMatch(g -> sameSource(g, o))));
-      merged.add(new Merged<>(first, group, conflict));
+              .flatMap(List::stream)
+              .filter(o -> group.stream().noneMatch(g -> sameSource(g, o)))
+              .sorted(shownFirst)
+              .toList();
+      List<T> occurrences = group.stream().sorted(shownFirst).toList();
+      List<Merged.Difference> differences = new ArrayList<>();
+      if (!disagreeing.isEmpty()) {
+        rule.disagreementField()
+            .ifPresent(
+                field ->
+                    differences.add(
+                        new Merged.Difference(
+                            field.name(),
+                            values(
+                                Stream.concat(occurrences.stream(), disagreeing.stream()).toList(),
+                                field))));
+      }
+      for (SectionRule.Field<T> field : rule.compared()) {
+        if (occurrences.stream().map(field.value()).distinct().count() > 1) {
+          differences.add(new Merged.Difference(field.name(), values(occurrences, field)));
+        }
+      }
+      boolean conflict = !disagreeing.isEmpty() || !differences.isEmpty();
+      merged.add(new Merged<>(occurrences.get(0), occurrences, conflict, differences));
     }
     return merged;
+  }
+
+  /** Each occurrence's value of one field, once per source and value. */
+  private static <T extends ClinicalItem> List<Merged.SourceValue> values(
+      List<T> occurrences, SectionRule.Field<T> field) {
+    return occurrences.stream()
+        .map(o -> new Merged.SourceValue(o.provenance().sourceId(), field.value().apply(o)))
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The most recent occurrence first, by the section's date; undated last; ties in the order the
+   * items were given (source order, then each source's own order).
+   */
+  private static <T extends ClinicalItem> Comparator<T> shownFirst(
+      List<T> inSourceOrder, Function<T, Optional<LocalDate>> date) {
+    Map<T, Integer> position = new IdentityHashMap<>();
+    for (T item : inSourceOrder) {
+      position.putIfAbsent(item, position.size());
+    }
+    Comparator<T> byDate =
+        Comparator.comparing(
+            (T t) -> date.apply(t).orElse(LocalDate.MIN), Comparator.reverseOrder());
+    return byDate.thenComparing(position::get);
   }
 
   private static boolean sameSource(ClinicalItem a, ClinicalItem b) {

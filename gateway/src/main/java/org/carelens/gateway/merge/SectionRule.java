@@ -1,6 +1,7 @@
 package org.carelens.gateway.merge;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,17 +27,64 @@ import org.carelens.sdk.model.SocialCareItem;
  * @param identity items with the same identity from different sources are the same fact; the coded
  *     concept alone for things a patient has once (an allergy, a problem), the concept with its
  *     date for things that recur (an attendance, a result, a vaccination)
- * @param disagreement for items with the same identity, a difference here is a conflict, shown and
- *     flagged, never resolved (PRODUCT.md, merging rules)
+ * @param disagreement for items with the same identity, a difference here keeps them apart as two
+ *     items, both shown and flagged, never resolved (PRODUCT.md, merging rules)
+ * @param disagreementField the record API field that {@code disagreement} reads, listed with each
+ *     source's value in the flagged items' differences; empty where it is not one field
+ * @param compared the other clinically meaningful fields: items of one identity and agreement are
+ *     merged into one, and a difference on any of these is listed with each source's value and
+ *     flagged
  * @param current active, ongoing or pending items come before the rest
- * @param date newest first within current and not-current; undated items last
+ * @param date newest first within current and not-current; undated items last. Also the date that
+ *     decides whose values a merged item shows: the most recent occurrence's
  */
 record SectionRule<T extends ClinicalItem>(
     Class<T> type,
     Function<T, String> identity,
     Function<T, String> disagreement,
+    Optional<Field<T>> disagreementField,
+    List<Field<T>> compared,
     Predicate<T> current,
     Function<T, Optional<LocalDate>> date) {
+
+  SectionRule {
+    compared = List.copyOf(compared);
+  }
+
+  /** A rule whose only meaningful field is the one sources can disagree about. */
+  SectionRule(
+      Class<T> type,
+      Function<T, String> identity,
+      Field<T> disagreement,
+      Predicate<T> current,
+      Function<T, Optional<LocalDate>> date) {
+    this(
+        type,
+        identity,
+        t -> disagreement.value().apply(t).orElse(""),
+        Optional.of(disagreement),
+        List.of(),
+        current,
+        date);
+  }
+
+  /**
+   * A field clinicians read, compared across sources.
+   *
+   * @param name the field's name in the record API's item view, e.g. {@code dosageText}
+   * @param value the value as text as the API shows it: dates ISO 8601, lists joined with ", ";
+   *     empty when the source records none
+   */
+  record Field<T>(String name, Function<T, Optional<String>> value) {
+
+    static <T> Field<T> of(String name, Function<T, Optional<?>> value) {
+      return new Field<>(name, t -> value.apply(t).map(Object::toString));
+    }
+
+    static <T> Field<T> status(Function<T, Enum<?>> status) {
+      return new Field<>("status", t -> Optional.of(status.apply(t).name()));
+    }
+  }
 
   /** The rule for every section of the canonical model. */
   static final Map<Section, SectionRule<?>> ALL =
@@ -46,7 +94,7 @@ record SectionRule<T extends ClinicalItem>(
               new SectionRule<>(
                   AlertItem.class,
                   a -> concept(a),
-                  a -> a.status().name(),
+                  Field.status(AlertItem::status),
                   a -> a.status() == AlertItem.Status.ACTIVE,
                   AlertItem::recordedDate)),
           Map.entry(
@@ -55,6 +103,15 @@ record SectionRule<T extends ClinicalItem>(
                   AllergyItem.class,
                   a -> concept(a),
                   a -> a.status().name(),
+                  Optional.of(Field.status(AllergyItem::status)),
+                  List.of(
+                      Field.of("severity", AllergyItem::severity),
+                      new Field<>(
+                          "reactions",
+                          a ->
+                              a.reactions().isEmpty()
+                                  ? Optional.empty()
+                                  : Optional.of(String.join(", ", a.reactions())))),
                   a -> a.status() == AllergyItem.Status.ACTIVE,
                   a -> a.recordedDate().or(a::onsetDate))),
           Map.entry(
@@ -63,6 +120,14 @@ record SectionRule<T extends ClinicalItem>(
                   MedicationItem.class,
                   m -> concept(m),
                   m -> m.status().name(),
+                  Optional.of(Field.status(MedicationItem::status)),
+                  // The canonical model has no separate form: it is part of the dm+d concept
+                  // (e.g. "Amlodipine 5mg tablets"), so a different form is a different item.
+                  List.of(
+                      Field.of("dosageText", MedicationItem::dosageText),
+                      Field.of("quantityText", MedicationItem::quantityText),
+                      Field.of("startDate", MedicationItem::startDate),
+                      Field.of("endDate", MedicationItem::endDate)),
                   m -> m.status() == MedicationItem.Status.ACTIVE,
                   m -> m.lastIssued().or(m::startDate))),
           Map.entry(
@@ -70,7 +135,7 @@ record SectionRule<T extends ClinicalItem>(
               new SectionRule<>(
                   ProblemItem.class,
                   p -> concept(p),
-                  p -> p.status().name(),
+                  Field.status(ProblemItem::status),
                   p -> p.status() == ProblemItem.Status.ACTIVE,
                   p -> p.onsetDate().or(p::recordedDate))),
           Map.entry(
@@ -79,6 +144,8 @@ record SectionRule<T extends ClinicalItem>(
                   EncounterItem.class,
                   e -> concept(e) + "@" + e.start().map(LocalDate::toString).orElse(""),
                   e -> e.end().map(LocalDate::toString).orElse("ongoing"),
+                  Optional.of(Field.of("end", EncounterItem::end)),
+                  List.of(),
                   e -> e.end().isEmpty() && e.start().isPresent(),
                   EncounterItem::start)),
           Map.entry(
@@ -87,6 +154,9 @@ record SectionRule<T extends ClinicalItem>(
                   ResultItem.class,
                   r -> concept(r) + "@" + r.effectiveDate().map(LocalDate::toString).orElse(""),
                   r -> r.value().orElse("") + " " + r.unit().orElse(""),
+                  // Value and unit together: a value alone could differ only by its unit.
+                  Optional.empty(),
+                  List.of(),
                   r -> r.status() != ResultItem.Status.CANCELLED,
                   ResultItem::effectiveDate)),
           Map.entry(
@@ -94,7 +164,7 @@ record SectionRule<T extends ClinicalItem>(
               new SectionRule<>(
                   ImmunisationItem.class,
                   i -> concept(i) + "@" + i.date().map(LocalDate::toString).orElse(""),
-                  i -> i.status().name(),
+                  Field.status(ImmunisationItem::status),
                   i -> i.status() == ImmunisationItem.Status.COMPLETED,
                   ImmunisationItem::date)),
           Map.entry(
@@ -108,6 +178,8 @@ record SectionRule<T extends ClinicalItem>(
                           + "|"
                           + d.title(),
                   d -> "",
+                  Optional.empty(),
+                  List.of(),
                   d -> true,
                   DocumentItem::date)),
           Map.entry(
@@ -115,7 +187,7 @@ record SectionRule<T extends ClinicalItem>(
               new SectionRule<>(
                   ReferralItem.class,
                   r -> concept(r) + "@" + r.requestedDate().map(LocalDate::toString).orElse(""),
-                  r -> r.status().name(),
+                  Field.status(ReferralItem::status),
                   r ->
                       r.status() == ReferralItem.Status.PENDING
                           || r.status() == ReferralItem.Status.ACTIVE,
@@ -125,7 +197,7 @@ record SectionRule<T extends ClinicalItem>(
               new SectionRule<>(
                   CareTeamItem.class,
                   c -> concept(c) + "|" + c.memberName().strip().toLowerCase(java.util.Locale.ROOT),
-                  c -> c.status().name(),
+                  Field.status(CareTeamItem::status),
                   c -> c.status() == CareTeamItem.Status.ACTIVE,
                   CareTeamItem::startDate)),
           Map.entry(
@@ -133,7 +205,7 @@ record SectionRule<T extends ClinicalItem>(
               new SectionRule<>(
                   SocialCareItem.class,
                   s -> concept(s) + "@" + s.startDate().map(LocalDate::toString).orElse(""),
-                  s -> s.status().name(),
+                  Field.status(SocialCareItem::status),
                   s -> s.status() != SocialCareItem.Status.ENDED,
                   SocialCareItem::startDate)));
 

@@ -280,6 +280,26 @@ public record RecordView(
   @Serdeable
   public record ItemSource(String id, String name, String itemId) {}
 
+  /**
+   * Sources that recorded the same item differ on one clinically meaningful field; every source's
+   * value is kept. The item's own value for the field is the first source's (the most recent).
+   *
+   * @param field the item view's JSON field name, e.g. {@code dosageText}, {@code status}
+   * @param values every source's value, the shown one first
+   */
+  @Serdeable
+  public record DifferenceView(String field, List<SourceValueView> values) {}
+
+  /**
+   * One source's value of a differing field.
+   *
+   * @param source the source id, as in the item's {@code sources[].id}
+   * @param value as text: dates ISO 8601, reactions joined with ", "; null when the source records
+   *     none
+   */
+  @Serdeable
+  public record SourceValueView(String source, @Nullable String value) {}
+
   /** An allergy. */
   @Serdeable
   public record AllergyView(
@@ -291,7 +311,8 @@ public record RecordView(
       List<String> reactions,
       @Nullable String severity,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A medication course. */
   @Serdeable
@@ -307,7 +328,8 @@ public record RecordView(
       @Nullable LocalDate lastIssued,
       @Nullable String discontinuationReason,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** An alert. */
   @Serdeable
@@ -319,7 +341,8 @@ public record RecordView(
       @Nullable LocalDate recordedDate,
       @Nullable String note,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A problem or diagnosis. */
   @Serdeable
@@ -332,7 +355,8 @@ public record RecordView(
       @Nullable LocalDate endDate,
       @Nullable LocalDate recordedDate,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A contact with a service. */
   @Serdeable
@@ -347,7 +371,8 @@ public record RecordView(
       @Nullable String summary,
       @Nullable String dischargeDetails,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A test result, with the flag as the lab gave it. */
   @Serdeable
@@ -362,7 +387,8 @@ public record RecordView(
       @Nullable LocalDate effectiveDate,
       @Nullable String report,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A vaccination. */
   @Serdeable
@@ -373,7 +399,8 @@ public record RecordView(
       @Nullable LocalDate date,
       @Nullable String doseSequence,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /**
    * A document's metadata.
@@ -390,7 +417,8 @@ public record RecordView(
       @Nullable String contentType,
       String contentUrl,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A referral and its appointment. */
   @Serdeable
@@ -403,7 +431,8 @@ public record RecordView(
       @Nullable String priority,
       @Nullable LocalDate appointmentDate,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** Someone involved in the patient's care. */
   @Serdeable
@@ -416,7 +445,8 @@ public record RecordView(
       String status,
       @Nullable LocalDate startDate,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A social care package. */
   @Serdeable
@@ -429,7 +459,8 @@ public record RecordView(
       @Nullable LocalDate endDate,
       @Nullable String provider,
       List<ItemSource> sources,
-      boolean conflict) {}
+      boolean conflict,
+      List<DifferenceView> differences) {}
 
   /** A data-quality or safety warning. */
   @Serdeable

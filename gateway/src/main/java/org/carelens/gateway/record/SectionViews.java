@@ -180,7 +180,8 @@ final class SectionViews {
         a.recordedDate().orElse(null),
         a.note().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.AllergyView allergy(Merged<AllergyItem> m) {
@@ -194,7 +195,8 @@ final class SectionViews {
         a.reactions(),
         a.severity().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.MedicationView medication(Merged<MedicationItem> merged) {
@@ -211,7 +213,8 @@ final class SectionViews {
         m.lastIssued().orElse(null),
         m.discontinuationReason().orElse(null),
         sources(merged),
-        merged.conflict());
+        merged.conflict(),
+        differences(merged));
   }
 
   private RecordView.ProblemView problem(Merged<ProblemItem> m) {
@@ -225,7 +228,8 @@ final class SectionViews {
         p.endDate().orElse(null),
         p.recordedDate().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.EncounterView encounter(Merged<EncounterItem> m) {
@@ -241,7 +245,8 @@ final class SectionViews {
         e.summary().orElse(null),
         e.dischargeDetails().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.ResultView result(Merged<ResultItem> m) {
@@ -257,7 +262,8 @@ final class SectionViews {
         r.effectiveDate().orElse(null),
         r.report().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.ImmunisationView immunisation(Merged<ImmunisationItem> m) {
@@ -269,7 +275,8 @@ final class SectionViews {
         i.date().orElse(null),
         i.doseSequence().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.DocumentView document(Merged<DocumentItem> m) {
@@ -284,7 +291,8 @@ final class SectionViews {
         DocumentPaths.contentUrl(
             nhsNumber, d.provenance().sourceId(), d.provenance().sourceItemId()),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.ReferralView referral(Merged<ReferralItem> m) {
@@ -298,7 +306,8 @@ final class SectionViews {
         r.priority().orElse(null),
         r.appointmentDate().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.CareTeamView careTeam(Merged<CareTeamItem> m) {
@@ -312,7 +321,8 @@ final class SectionViews {
         c.status().name(),
         c.startDate().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private RecordView.SocialCareView socialCare(Merged<SocialCareItem> m) {
@@ -326,7 +336,8 @@ final class SectionViews {
         s.endDate().orElse(null),
         s.provider().orElse(null),
         sources(m),
-        m.conflict());
+        m.conflict(),
+        differences(m));
   }
 
   private static String itemId(Merged<? extends ClinicalItem> merged) {
@@ -335,6 +346,24 @@ final class SectionViews {
 
   private static RecordView.ConceptView concept(CodedConcept c) {
     return new RecordView.ConceptView(c.system(), c.code(), c.display());
+  }
+
+  /**
+   * Every source's value where sources differ. Built from the merged item, which was merged from
+   * the answers policy left, so no value of a withheld item appears here.
+   */
+  private static List<RecordView.DifferenceView> differences(
+      Merged<? extends ClinicalItem> merged) {
+    return merged.differences().stream()
+        .map(
+            d ->
+                new RecordView.DifferenceView(
+                    d.field(),
+                    d.values().stream()
+                        .map(
+                            v -> new RecordView.SourceValueView(v.source(), v.value().orElse(null)))
+                        .toList()))
+        .toList();
   }
 
   private List<RecordView.ItemSource> sources(Merged<? extends ClinicalItem> merged) {

@@ -18,6 +18,7 @@ import org.carelens.sdk.model.HumanName;
 import org.carelens.sdk.model.MedicationItem;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
+import org.carelens.sdk.model.ProblemItem;
 import org.carelens.sdk.model.Provenance;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
@@ -29,6 +30,8 @@ class RecordMergerTest {
 
   static final CodedConcept PENICILLIN = CodedConcept.snomed("91936005", "Allergy to penicillin");
   static final CodedConcept AMLODIPINE = CodedConcept.dmd("319283006", "Amlodipine 5mg tablets");
+  static final CodedConcept METFORMIN = CodedConcept.dmd("325278007", "Metformin 500mg tablets");
+  static final CodedConcept ASTHMA = CodedConcept.snomed("195967001", "Asthma");
 
   final RecordMerger merger = new RecordMerger();
 
@@ -81,6 +84,200 @@ class RecordMergerTest {
 
     assertThat(merged.medications()).hasSize(2).allSatisfy(m -> assertThat(m.conflict()).isTrue());
     assertThat(merged.medications().get(0).item().status()).isEqualTo(MedicationItem.Status.ACTIVE);
+    assertThat(merged.medications())
+        .allSatisfy(
+            m ->
+                assertThat(m.difference("status"))
+                    .hasValueSatisfying(
+                        d ->
+                            assertThat(d.values())
+                                .containsExactlyInAnyOrder(
+                                    value("gp", "ACTIVE"), value("acute", "DISCONTINUED"))));
+    assertThat(merged.warnings())
+        .extracting(MergedRecord.DataWarning::code)
+        .containsExactly("MEDICATION_CONFLICT");
+  }
+
+  @Test
+  void a_dose_changed_at_discharge_is_one_line_keeping_both_doses_with_their_sources() {
+    MedicationItem gpRepeat =
+        metformin("gp", "m1", "1 tablet twice a day", LocalDate.of(2026, 9, 1), Optional.empty());
+    MedicationItem discharge =
+        metformin(
+            "acute", "d4", "1 tablet once a day", null, Optional.of(LocalDate.of(2026, 10, 15)));
+
+    MergedRecord merged =
+        merger.merge(
+            List.of(loaded("gp", medications(gpRepeat)), loaded("acute", medications(discharge))));
+
+    assertThat(merged.medications())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.conflict()).isTrue();
+              assertThat(m.difference("dosageText"))
+                  .hasValueSatisfying(
+                      d ->
+                          assertThat(d.values())
+                              .containsExactly(
+                                  value("acute", "1 tablet once a day"),
+                                  value("gp", "1 tablet twice a day")));
+              // The discharge is more recent than the last issue at the practice: its dose is
+              // the one shown, and it is listed first.
+              assertThat(m.item()).isSameAs(discharge);
+              assertThat(m.occurrences())
+                  .extracting(o -> o.provenance().sourceId())
+                  .containsExactly("acute", "gp");
+            });
+    assertThat(merged.warnings())
+        .extracting(MergedRecord.DataWarning::code)
+        .containsExactly("MEDICATION_DIFFERENCE");
+  }
+
+  @Test
+  void the_values_shown_are_the_most_recent_sources_whatever_the_source_order() {
+    MedicationItem gpRepeat =
+        metformin("gp", "m1", "1 tablet twice a day", LocalDate.of(2026, 11, 1), Optional.empty());
+    MedicationItem discharge =
+        metformin(
+            "acute", "d4", "1 tablet once a day", null, Optional.of(LocalDate.of(2026, 10, 15)));
+
+    MergedRecord acuteFirst =
+        merger.merge(
+            List.of(loaded("acute", medications(discharge)), loaded("gp", medications(gpRepeat))));
+
+    Merged<MedicationItem> line = acuteFirst.medications().getFirst();
+    assertThat(line.item()).isSameAs(gpRepeat);
+    assertThat(line.difference("dosageText").orElseThrow().values().getFirst())
+        .isEqualTo(value("gp", "1 tablet twice a day"));
+  }
+
+  @Test
+  void on_the_same_date_the_first_source_in_order_is_shown_and_the_other_value_still_listed() {
+    LocalDate sameDay = LocalDate.of(2026, 10, 15);
+    MedicationItem gpRepeat =
+        metformin("gp", "m1", "1 tablet twice a day", sameDay, Optional.empty());
+    MedicationItem discharge =
+        metformin("acute", "d4", "1 tablet once a day", sameDay, Optional.empty());
+
+    MergedRecord merged =
+        merger.merge(
+            List.of(loaded("gp", medications(gpRepeat)), loaded("acute", medications(discharge))));
+
+    Merged<MedicationItem> line = merged.medications().getFirst();
+    assertThat(line.item()).isSameAs(gpRepeat);
+    assertThat(line.difference("dosageText").orElseThrow().values())
+        .containsExactly(
+            value("gp", "1 tablet twice a day"), value("acute", "1 tablet once a day"));
+  }
+
+  @Test
+  void the_same_medication_recorded_alike_at_two_sources_has_no_differences() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", medications(medication("gp", "m1", MedicationItem.Status.ACTIVE))),
+                loaded(
+                    "acute",
+                    medications(medication("acute", "m7", MedicationItem.Status.ACTIVE)))));
+
+    assertThat(merged.medications())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.differences()).isEmpty();
+              assertThat(m.conflict()).isFalse();
+              assertThat(m.occurrences()).hasSize(2);
+            });
+    assertThat(merged.warnings()).isEmpty();
+  }
+
+  @Test
+  void a_quantity_one_source_does_not_record_is_a_difference_listing_it_as_empty() {
+    MedicationItem gp = medication("gp", "m1", MedicationItem.Status.ACTIVE);
+    MedicationItem acute =
+        new MedicationItem(
+            Provenance.of("acute", "m7"),
+            gp.concept(),
+            gp.status(),
+            gp.prescriptionType(),
+            gp.dosageText(),
+            Optional.empty(),
+            gp.startDate(),
+            gp.endDate(),
+            gp.lastIssued(),
+            gp.discontinuationReason(),
+            Set.of());
+
+    MergedRecord merged =
+        merger.merge(List.of(loaded("gp", medications(gp)), loaded("acute", medications(acute))));
+
+    assertThat(merged.medications().getFirst().differences())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.field()).isEqualTo("quantityText");
+              assertThat(d.values())
+                  .containsExactly(
+                      value("gp", "28 tablet"), new Merged.SourceValue("acute", Optional.empty()));
+            });
+  }
+
+  @Test
+  void an_allergy_with_a_different_severity_and_reaction_keeps_both_with_their_sources() {
+    AllergyItem gp = allergy("gp", "a1", PENICILLIN);
+    AllergyItem acute =
+        new AllergyItem(
+            Provenance.of("acute", "x9"),
+            PENICILLIN,
+            AllergyItem.Status.ACTIVE,
+            Optional.empty(),
+            Optional.of(LocalDate.of(2024, 2, 2)),
+            List.of("Anaphylaxis", "Wheeze"),
+            Optional.of("severe"),
+            Set.of());
+
+    MergedRecord merged =
+        merger.merge(List.of(loaded("gp", allergies(gp)), loaded("acute", allergies(acute))));
+
+    Merged<AllergyItem> allergy = merged.allergies().getFirst();
+    assertThat(merged.allergies()).hasSize(1);
+    assertThat(allergy.conflict()).isTrue();
+    assertThat(allergy.item()).isSameAs(acute);
+    assertThat(allergy.differences())
+        .extracting(Merged.Difference::field)
+        .containsExactly("severity", "reactions");
+    assertThat(allergy.difference("severity").orElseThrow().values())
+        .containsExactly(value("acute", "severe"), value("gp", "moderate"));
+    assertThat(allergy.difference("reactions").orElseThrow().values())
+        .containsExactly(value("acute", "Anaphylaxis, Wheeze"), value("gp", "Urticaria"));
+  }
+
+  @Test
+  void a_problem_active_at_one_source_and_resolved_at_another_names_each_status() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", problems(problem("gp", "p1", ProblemItem.Status.ACTIVE))),
+                loaded("acute", problems(problem("acute", "c3", ProblemItem.Status.RESOLVED)))));
+
+    List<Merged<ProblemItem>> problems = merged.items(Section.PROBLEMS, ProblemItem.class);
+
+    assertThat(problems)
+        .hasSize(2)
+        .allSatisfy(
+            p -> {
+              assertThat(p.conflict()).isTrue();
+              assertThat(p.differences())
+                  .singleElement()
+                  .satisfies(
+                      d -> {
+                        assertThat(d.field()).isEqualTo("status");
+                        assertThat(d.values())
+                            .containsExactlyInAnyOrder(
+                                value("gp", "ACTIVE"), value("acute", "RESOLVED"));
+                      });
+            });
   }
 
   @Test
@@ -245,6 +442,49 @@ class RecordMergerTest {
     return new SourceRecord(
         Optional.empty(),
         Map.of(Section.MEDICATIONS, SectionContent.of(Section.MEDICATIONS, List.of(items))));
+  }
+
+  private static SourceRecord problems(ProblemItem... items) {
+    return new SourceRecord(
+        Optional.empty(),
+        Map.of(Section.PROBLEMS, SectionContent.of(Section.PROBLEMS, List.of(items))));
+  }
+
+  private static ProblemItem problem(String source, String id, ProblemItem.Status status) {
+    return new ProblemItem(
+        Provenance.of(source, id),
+        ASTHMA,
+        status,
+        ProblemItem.Significance.MINOR,
+        Optional.of(LocalDate.of(2015, 4, 1)),
+        Optional.empty(),
+        Optional.empty(),
+        Set.of());
+  }
+
+  private static Merged.SourceValue value(String source, String value) {
+    return new Merged.SourceValue(source, Optional.of(value));
+  }
+
+  /** Metformin as a GP repeat (issued on {@code lastIssued}) or a discharge (started then). */
+  private static MedicationItem metformin(
+      String source,
+      String id,
+      String dose,
+      @org.jspecify.annotations.Nullable LocalDate lastIssued,
+      Optional<LocalDate> started) {
+    return new MedicationItem(
+        Provenance.of(source, id),
+        METFORMIN,
+        MedicationItem.Status.ACTIVE,
+        MedicationItem.PrescriptionType.REPEAT,
+        Optional.of(dose),
+        Optional.of("56 tablet"),
+        started.or(() -> Optional.of(LocalDate.of(2019, 6, 1))),
+        Optional.empty(),
+        Optional.ofNullable(lastIssued),
+        Optional.empty(),
+        Set.of());
   }
 
   private static AllergyItem allergy(String source, String id, CodedConcept concept) {

@@ -22,7 +22,8 @@ public record AlertEntry(
     @Nullable LocalDate recordedDate,
     @Nullable String note,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public AlertEntry {
@@ -31,10 +32,16 @@ public record AlertEntry(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(status, "status");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

@@ -22,7 +22,8 @@ public record AllergyEntry(
     @Nullable List<String> reactions,
     @Nullable String severity,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public AllergyEntry {
@@ -31,6 +32,7 @@ public record AllergyEntry(
     Objects.requireNonNull(status, "status");
     reactions = reactions == null ? List.of() : List.copyOf(reactions);
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
@@ -41,5 +43,10 @@ public record AllergyEntry(
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

@@ -21,7 +21,8 @@ public record CareTeamEntry(
     String status,
     @Nullable LocalDate startDate,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public CareTeamEntry {
@@ -30,10 +31,16 @@ public record CareTeamEntry(
     Objects.requireNonNull(memberName, "memberName");
     Objects.requireNonNull(status, "status");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

@@ -22,7 +22,8 @@ public record DocumentEntry(
     @Nullable String contentType,
     String contentUrl,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public DocumentEntry {
@@ -31,10 +32,16 @@ public record DocumentEntry(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(contentUrl, "contentUrl");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

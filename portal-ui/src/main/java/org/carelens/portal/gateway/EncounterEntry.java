@@ -24,7 +24,8 @@ public record EncounterEntry(
     @Nullable String summary,
     @Nullable String dischargeDetails,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public EncounterEntry {
@@ -32,10 +33,16 @@ public record EncounterEntry(
     Objects.requireNonNull(concept, "concept");
     Objects.requireNonNull(kind, "kind");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

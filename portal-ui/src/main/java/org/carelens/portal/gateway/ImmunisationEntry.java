@@ -19,7 +19,8 @@ public record ImmunisationEntry(
     @Nullable LocalDate date,
     @Nullable String doseSequence,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public ImmunisationEntry {
@@ -27,10 +28,16 @@ public record ImmunisationEntry(
     Objects.requireNonNull(concept, "concept");
     Objects.requireNonNull(status, "status");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

@@ -26,7 +26,8 @@ public record MedicationEntry(
     @Nullable LocalDate lastIssued,
     @Nullable String discontinuationReason,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public MedicationEntry {
@@ -34,10 +35,16 @@ public record MedicationEntry(
     Objects.requireNonNull(concept, "concept");
     Objects.requireNonNull(status, "status");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

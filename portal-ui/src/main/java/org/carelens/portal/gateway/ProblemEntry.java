@@ -22,7 +22,8 @@ public record ProblemEntry(
     @Nullable LocalDate endDate,
     @Nullable LocalDate recordedDate,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public ProblemEntry {
@@ -30,10 +31,16 @@ public record ProblemEntry(
     Objects.requireNonNull(concept, "concept");
     Objects.requireNonNull(status, "status");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

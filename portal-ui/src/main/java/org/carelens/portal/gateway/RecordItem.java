@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What every merged item in every section carries: an id, the coded concept clinicians read, the
- * sources that recorded it and whether they disagree. The portal shows all four for every item.
+ * sources that recorded it, whether they disagree and, where they do, each source's value. The
+ * portal shows all of them for every item.
  */
 public interface RecordItem {
 
@@ -17,4 +18,7 @@ public interface RecordItem {
 
   /** True when sources disagree about the item (shown, never resolved silently). */
   boolean conflict();
+
+  /** Each field the sources differ on, with every source's value; empty when they agree. */
+  List<ItemDifference> differences();
 }

@@ -21,7 +21,8 @@ public record ReferralEntry(
     @Nullable String priority,
     @Nullable LocalDate appointmentDate,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public ReferralEntry {
@@ -29,10 +30,16 @@ public record ReferralEntry(
     Objects.requireNonNull(concept, "concept");
     Objects.requireNonNull(status, "status");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

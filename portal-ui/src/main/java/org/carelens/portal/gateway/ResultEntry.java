@@ -25,17 +25,24 @@ public record ResultEntry(
     @Nullable LocalDate effectiveDate,
     @Nullable String report,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public ResultEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(concept, "concept");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

@@ -21,7 +21,8 @@ public record SocialCareEntry(
     @Nullable LocalDate endDate,
     @Nullable String provider,
     @Nullable List<ItemSource> sources,
-    boolean conflict)
+    boolean conflict,
+    @Nullable List<ItemDifference> differences)
     implements RecordItem {
 
   public SocialCareEntry {
@@ -30,10 +31,16 @@ public record SocialCareEntry(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(status, "status");
     sources = sources == null ? List.of() : List.copyOf(sources);
+    differences = differences == null ? List.of() : List.copyOf(differences);
   }
 
   @Override
   public List<ItemSource> sources() {
     return Objects.requireNonNull(sources);
+  }
+
+  @Override
+  public List<ItemDifference> differences() {
+    return Objects.requireNonNull(differences);
   }
 }

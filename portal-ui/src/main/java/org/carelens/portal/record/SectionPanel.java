@@ -75,9 +75,10 @@ class SectionPanel<T extends RecordItem> extends Section {
     grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
     columns.accept(grid);
     grid.addColumn(ItemWords::sources).setHeader("Source").setKey("source").setFlexGrow(2);
-    grid.addColumn(ConflictMarker.<T>renderer(RecordItem::conflict))
+    grid.addColumn(ConflictMarker.<T>forItems())
         .setHeader("Conflict")
-        .setKey("conflict");
+        .setKey("conflict")
+        .setFlexGrow(3);
     // Principle 3: an empty grid over a section a source could not read is "unavailable", never
     // "none returned".
     boolean unavailable =

@@ -140,6 +140,19 @@ class GatewayClientTest {
     assertThat(penicillin.concept().display()).isEqualTo("Allergy to penicillin");
     assertThat(penicillin.onsetDate()).isEqualTo(LocalDate.of(2001, 5, 4));
     assertThat(penicillin.conflict()).isTrue();
+    assertThat(penicillin.differences())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.field()).isEqualTo("severity");
+              assertThat(d.values())
+                  .containsExactly(
+                      new ItemDifference.SourceValue("gp", "moderate"),
+                      new ItemDifference.SourceValue("acute", null));
+            });
+    // An item the gateway sent without differences (an older gateway) reads as none.
+    assertThat(record.sections().medications().items())
+        .allSatisfy(m -> assertThat(m.differences()).isEmpty());
     assertThat(record.sections().medications().items()).hasSize(2);
     assertThat(record.warnings())
         .extracting(Warning::code)

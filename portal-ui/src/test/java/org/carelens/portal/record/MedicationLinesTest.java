@@ -22,7 +22,8 @@ class MedicationLinesTest {
         null,
         null,
         List.of(),
-        false);
+        false,
+        List.of());
   }
 
   @Test
@@ -63,7 +64,8 @@ class MedicationLinesTest {
             null,
             "Myalgia",
             List.of(),
-            false);
+            false,
+            List.of());
 
     assertThat(MedicationLines.statusWords(stopped)).isEqualTo("Discontinued (Myalgia)");
     assertThat(MedicationLines.statusWords(medication("2", "x", "ACTIVE"))).isEqualTo("Active");

@@ -59,7 +59,8 @@ class RecordPanelsTest {
             "ACTIVE",
             LocalDate.of(2026, 5, 15),
             List.of(GP, ACUTE),
-            true);
+            true,
+            List.of());
 
     SectionPanel<CareTeamEntry> panel =
         RecordPanels.careTeam(Optional.of(new ItemSection<>(false, null, List.of(worker))));
@@ -100,6 +101,7 @@ class RecordPanelsTest {
         "Seen",
         discharge,
         List.of(ACUTE),
-        false);
+        false,
+        List.of());
   }
 }

@@ -76,6 +76,7 @@ class ResultFlagsTest {
         date,
         report,
         List.of(),
-        false);
+        false,
+        List.of());
   }
 }

@@ -61,7 +61,8 @@ class SectionPanelsTest {
             List.of("Urticaria"),
             "moderate",
             List.of(new ItemSource("gp", "GP practice", "x")),
-            false);
+            false,
+            List.of());
 
     AllergiesPanel panel =
         new AllergiesPanel(
@@ -131,6 +132,7 @@ class SectionPanelsTest {
         null,
         null,
         List.of(),
-        false);
+        false,
+        List.of());
   }
 }

@@ -33,7 +33,16 @@ class SourceProgressTest {
 
   private static AllergyEntry allergy(String display, String status) {
     return new AllergyEntry(
-        display, new Concept(null, null, display), status, null, null, null, null, null, false);
+        display,
+        new Concept(null, null, display),
+        status,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        List.of());
   }
 
   private static SourceEvent event(String id, String name, String status, Sections sections) {

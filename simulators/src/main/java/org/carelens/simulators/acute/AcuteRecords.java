@@ -55,13 +55,13 @@ import org.hl7.fhir.r4.model.Resource;
  * searched alike.
  *
  * <p>What a known patient gets: one to two emergency department attendances; an emergency admission
- * (always for the showcase patient and for patients whose GP medication is also on a discharge)
- * with discharge diagnosis, method, destination, medication on discharge, a discharge summary and a
- * planned follow-up clinic; a past outpatient clinic with its letter; renal, full blood count,
- * liver and sometimes HbA1c results with ranges and flags; allergies that agree with the GP's or,
- * for some patients with "no known allergies" at the practice, conflict with it; and for some
- * patients (the showcase patient too) a sexual health clinic attendance and an HIV screen, labelled
- * in {@code meta.security}.
+ * (always for the showcase patient and for patients whose GP medication is also on a discharge, at
+ * the GP's dose or, for the dose-change scenario, a changed one) with discharge diagnosis, method,
+ * destination, medication on discharge, a discharge summary and a planned follow-up clinic; a past
+ * outpatient clinic with its letter; renal, full blood count, liver and sometimes HbA1c results
+ * with ranges and flags; allergies that agree with the GP's or, for some patients with "no known
+ * allergies" at the practice, conflict with it; and for some patients (the showcase patient too) a
+ * sexual health clinic attendance and an HIV screen, labelled in {@code meta.security}.
  */
 public final class AcuteRecords {
 
@@ -443,11 +443,32 @@ public final class AcuteRecords {
       Optional<Prescription> fromGp = patient.medicationAlsoOnDischarge();
       if (fromGp.isPresent()) {
         Prescription p = fromGp.get();
-        // The same dm+d concept and dose as the GP's repeat: one medicine, two sources.
-        dischargeMedication(p.medicine(), p.dosageText(), discharged, true, e);
-        medicationLines.add(p.medicine().display() + " - " + p.dosageText() + " (continue)");
+        // The same dm+d concept as the GP's repeat: one medicine, two sources. Its dose is the
+        // GP's, or for the dose-change scenario the one this admission changed it to.
+        Optional<String> changed = patient.dischargeDose();
+        String dose = changed.orElse(p.dosageText());
+        dischargeMedication(
+            p.medicine(),
+            dose,
+            discharged,
+            changed.isPresent()
+                ? "Medication on discharge: dose changed this admission (was: "
+                    + p.dosageText()
+                    + ")"
+                : "Medication on discharge: continue as before admission",
+            e);
+        medicationLines.add(
+            p.medicine().display()
+                + " - "
+                + dose
+                + (changed.isPresent() ? " (dose changed)" : " (continue)"));
       }
-      dischargeMedication(what.started(), what.startedDose(), discharged, false, e);
+      dischargeMedication(
+          what.started(),
+          what.startedDose(),
+          discharged,
+          "Medication on discharge: started this admission",
+          e);
       medicationLines.add(what.started().display() + " - " + what.startedDose() + " (new)");
 
       panel(AcuteCatalogue.RENAL, admitted, e);
@@ -494,7 +515,7 @@ public final class AcuteRecords {
         CodedConcept medicine,
         String dose,
         LocalDate discharged,
-        boolean continued,
+        String note,
         Encounter admission) {
       MedicationStatement s = add(new MedicationStatement(), "medication", "MedicationStatement");
       s.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
@@ -509,11 +530,7 @@ public final class AcuteRecords {
       s.setEffective(new Period().setStartElement(new DateTimeType(discharged.toString())));
       s.setDateAssertedElement(new DateTimeType(discharged.toString()));
       s.addDosage().setText(dose);
-      s.addNote()
-          .setText(
-              continued
-                  ? "Medication on discharge: continue as before admission"
-                  : "Medication on discharge: started this admission");
+      s.addNote().setText(note);
     }
 
     private void clinic(LocalDate date) {

@@ -126,7 +126,12 @@ final class Pages {
       byScenario.forEach(
           (tag, patients) -> {
             for (SyntheticPatient p : patients) {
-              html.append("<tr><td>")
+              // Data attributes so tests (and scripts) can find a patient for a scenario.
+              html.append("<tr data-scenario=\"")
+                  .append(escape(tag))
+                  .append("\" data-nhs-number=\"")
+                  .append(p.nhsNumber().value())
+                  .append("\"><td>")
                   .append(escape(tag))
                   .append("</td><td>")
                   .append(escape(p.displayName()))

@@ -1,6 +1,7 @@
 package org.carelens.simulators.population;
 
 import java.util.List;
+import java.util.Map;
 import org.carelens.sdk.model.CodedConcept;
 import org.carelens.simulators.population.Allergy.Category;
 import org.carelens.simulators.population.Prescription.PrescriptionType;
@@ -125,6 +126,20 @@ final class Catalogue {
               PrescriptionType.REPEAT),
           ASPIRIN_DISPERSIBLE,
           WARFARIN);
+
+  /**
+   * For the dose-change scenario: the dose a hospital discharge changes a long-term medicine to, by
+   * dm+d code, each a plausible change on admission. Medicines without one (warfarin "as directed",
+   * a reliever inhaler, low-dose aspirin) are never dose-changed.
+   */
+  static final Map<String, String> DISCHARGE_DOSES =
+      Map.of(
+          // Metformin reduced: renal function fell during the admission.
+          "325278007", "One tablet once a day with food",
+          // Amlodipine 5mg to 10mg: blood pressure uncontrolled on the ward.
+          "319283006", "Two tablets once a day",
+          // Atorvastatin 20mg to 40mg after a cardiac event.
+          "39733011000001106", "Two tablets at night");
 
   static final List<String> STOP_REASONS =
       List.of(

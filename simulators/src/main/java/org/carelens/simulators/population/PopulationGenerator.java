@@ -78,6 +78,17 @@ final class PopulationGenerator {
         index % 40 == 13
             ? Optional.of(max(today.minusDays(10 + scenario.nextInt(300)), birthDate.plusDays(1)))
             : Optional.empty();
+    // Every sixth patient has a GP repeat on a hospital discharge; for half of them (the
+    // dose-change scenario) the admission changed its dose, where the medicine has a plausible
+    // change. Chosen from the prescriptions alone, so no other patient's draw shifts.
+    Optional<Prescription> onDischarge = Optional.empty();
+    Optional<String> dischargeDose = Optional.empty();
+    if (index % 6 == 2) {
+      Optional<Prescription> changeable =
+          index % 12 == 8 ? firstActiveRepeat(prescriptions, true) : Optional.empty();
+      onDischarge = changeable.or(() -> firstActiveRepeat(prescriptions, false));
+      dischargeDose = changeable.map(p -> Catalogue.DISCHARGE_DOSES.get(p.medicine().code()));
+    }
     return new SyntheticPatient(
         nhs,
         title(gender, age),
@@ -97,7 +108,8 @@ final class PopulationGenerator {
         staleFamily,
         staleAddress,
         problems(scenario, nhs.value(), index, age, gender),
-        index % 6 == 2 ? firstActiveRepeat(prescriptions) : Optional.empty());
+        onDischarge.map(Prescription::id),
+        dischargeDose);
   }
 
   /**
@@ -159,10 +171,12 @@ final class PopulationGenerator {
         secret);
   }
 
-  private static Optional<String> firstActiveRepeat(List<Prescription> prescriptions) {
+  /** The first active repeat, optionally only among those a discharge can change the dose of. */
+  private static Optional<Prescription> firstActiveRepeat(
+      List<Prescription> prescriptions, boolean doseChangeable) {
     return prescriptions.stream()
         .filter(p -> p.status() == Status.ACTIVE && p.type() != PrescriptionType.ACUTE)
-        .map(Prescription::id)
+        .filter(p -> !doseChangeable || Catalogue.DISCHARGE_DOSES.containsKey(p.medicine().code()))
         .findFirst();
   }
 

@@ -97,6 +97,8 @@ final class Showcase {
                 Optional.empty(),
                 false)),
         // Her amlodipine is also on the hospital's discharge list (acute simulator).
-        Optional.of(amlodipine.id()));
+        Optional.of(amlodipine.id()),
+        // At the same dose: her record shows a duplicate, not a dose change.
+        Optional.empty());
   }
 }

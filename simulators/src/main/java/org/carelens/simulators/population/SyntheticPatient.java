@@ -24,6 +24,9 @@ import org.carelens.sdk.model.NhsNumber;
  * @param dischargeMedicationId the id of one of {@link #prescriptions()} that a hospital discharge
  *     also lists, so the same medication appears at two sources (see {@link
  *     #medicationAlsoOnDischarge()})
+ * @param dischargeDose the dose the hospital discharge gives that medication where the admission
+ *     changed it (e.g. metformin reduced for falling renal function); empty when the discharge
+ *     continues the GP's dose
  */
 public record SyntheticPatient(
     NhsNumber nhsNumber,
@@ -43,7 +46,8 @@ public record SyntheticPatient(
     Optional<String> staleFamilyAtGp,
     Optional<Address> staleAddressAtGp,
     List<Problem> problems,
-    Optional<String> dischargeMedicationId) {
+    Optional<String> dischargeMedicationId,
+    Optional<String> dischargeDose) {
 
   /** Scenario tag: the patient dissented from sharing at their GP practice. */
   public static final String DISSENT_GP = "dissent:gp";
@@ -63,6 +67,9 @@ public record SyntheticPatient(
   /** Scenario tag: the same medication is on the GP record and a hospital discharge. */
   public static final String DUPLICATE_MEDICATION = "duplicate-medication";
 
+  /** Scenario tag: the hospital discharge lists a GP repeat medication at a different dose. */
+  public static final String DOSE_CHANGE = "dose-change";
+
   public SyntheticPatient {
     Objects.requireNonNull(nhsNumber, "nhsNumber");
     Objects.requireNonNull(title, "title");
@@ -80,11 +87,29 @@ public record SyntheticPatient(
     Objects.requireNonNull(staleAddressAtGp, "staleAddressAtGp");
     problems = List.copyOf(problems);
     Objects.requireNonNull(dischargeMedicationId, "dischargeMedicationId");
+    Objects.requireNonNull(dischargeDose, "dischargeDose");
     if (dischargeMedicationId.isPresent()
         && prescriptions.stream().noneMatch(p -> p.id().equals(dischargeMedicationId.get()))) {
       throw new IllegalArgumentException(
           "patient %s: discharge medication %s is not one of their prescriptions"
               .formatted(nhsNumber.masked(), dischargeMedicationId.get()));
+    }
+    if (dischargeDose.isPresent()) {
+      String changed = dischargeDose.get();
+      Prescription onDischarge =
+          prescriptions.stream()
+              .filter(p -> dischargeMedicationId.map(p.id()::equals).orElse(false))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "patient %s: a discharge dose needs a discharge medication"
+                              .formatted(nhsNumber.masked())));
+      if (onDischarge.dosageText().equals(changed)) {
+        throw new IllegalArgumentException(
+            "patient %s: discharge dose '%s' is the GP's dose, not a change"
+                .formatted(nhsNumber.masked(), changed));
+      }
     }
     if (deceasedDate.isPresent() && deceasedDate.get().isBefore(birthDate)) {
       throw new IllegalArgumentException(
@@ -124,6 +149,7 @@ public record SyntheticPatient(
         Optional.empty(),
         Optional.empty(),
         List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -144,8 +170,8 @@ public record SyntheticPatient(
 
   /**
    * The GP prescription a hospital discharge also lists: the acute simulator puts this medicine
-   * (same dm+d concept and dose) on the patient's most recent discharge, so merging sees one
-   * medication from two sources.
+   * (same dm+d concept; the same dose, or {@link #dischargeDose()} where the admission changed it)
+   * on the patient's most recent discharge, so merging sees one medication from two sources.
    */
   public Optional<Prescription> medicationAlsoOnDischarge() {
     return dischargeMedicationId.flatMap(
@@ -178,7 +204,9 @@ public record SyntheticPatient(
     if (deceasedDate.isPresent()) {
       tags.add(DECEASED);
     }
-    if (dischargeMedicationId.isPresent()) {
+    if (dischargeDose.isPresent()) {
+      tags.add(DOSE_CHANGE);
+    } else if (dischargeMedicationId.isPresent()) {
       tags.add(DUPLICATE_MEDICATION);
     }
     return List.copyOf(tags);

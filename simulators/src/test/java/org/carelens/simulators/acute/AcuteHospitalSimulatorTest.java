@@ -79,6 +79,39 @@ class AcuteHospitalSimulatorTest {
   }
 
   @Test
+  void a_dose_change_patients_discharge_lists_the_gp_repeat_at_the_changed_dose() throws Exception {
+    SyntheticPatient patient =
+        POPULATION.patients().stream()
+            .filter(p -> p.scenarios().contains(SyntheticPatient.DOSE_CHANGE))
+            .findFirst()
+            .orElseThrow();
+    var repeat = patient.medicationAlsoOnDischarge().orElseThrow();
+
+    List<MedicationStatement> statements =
+        matches(search("MedicationStatement", patient.nhsNumber())).stream()
+            .map(MedicationStatement.class::cast)
+            .filter(
+                s ->
+                    s.getMedicationCodeableConcept()
+                        .getCodingFirstRep()
+                        .getCode()
+                        .equals(repeat.medicine().code()))
+            .toList();
+
+    assertThat(statements)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.getDosageFirstRep().getText())
+                  .isEqualTo(patient.dischargeDose().orElseThrow())
+                  .isNotEqualTo(repeat.dosageText());
+              assertThat(s.getNoteFirstRep().getText())
+                  .contains("dose changed")
+                  .contains(repeat.dosageText());
+            });
+  }
+
+  @Test
   void reports_come_with_their_results_when_included() throws Exception {
     Bundle answer = get(query("DiagnosticReport", SHOWCASE) + "&_include=DiagnosticReport:result");
 

@@ -28,7 +28,8 @@ class ScenarioTest {
             SyntheticPatient.SENSITIVE,
             SyntheticPatient.DISCREPANCY,
             SyntheticPatient.DECEASED,
-            SyntheticPatient.DUPLICATE_MEDICATION);
+            SyntheticPatient.DUPLICATE_MEDICATION,
+            SyntheticPatient.DOSE_CHANGE);
   }
 
   @Test
@@ -87,6 +88,24 @@ class ScenarioTest {
                     .isEqualTo(Prescription.Status.ACTIVE));
     assertThat(POPULATION.showcase().medicationAlsoOnDischarge().orElseThrow().medicine().code())
         .isEqualTo(Catalogue.AMLODIPINE.concept().code());
+  }
+
+  @Test
+  void a_dose_change_is_an_active_gp_repeat_that_the_discharge_gives_at_another_dose() {
+    List<SyntheticPatient> changed = tagged(SyntheticPatient.DOSE_CHANGE);
+
+    assertThat(changed)
+        .isNotEmpty()
+        .allSatisfy(
+            p -> {
+              Prescription repeat = p.medicationAlsoOnDischarge().orElseThrow();
+              assertThat(repeat.status()).isEqualTo(Prescription.Status.ACTIVE);
+              assertThat(repeat.type()).isNotEqualTo(Prescription.PrescriptionType.ACUTE);
+              assertThat(p.dischargeDose()).isPresent().get().isNotEqualTo(repeat.dosageText());
+              assertThat(p.scenarios()).doesNotContain(SyntheticPatient.DUPLICATE_MEDICATION);
+            });
+    assertThat(tagged(SyntheticPatient.DUPLICATE_MEDICATION))
+        .allSatisfy(p -> assertThat(p.dischargeDose()).isEmpty());
   }
 
   @Test
