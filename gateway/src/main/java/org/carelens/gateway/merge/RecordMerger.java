@@ -31,8 +31,10 @@ import org.carelens.sdk.model.SourceRecord;
  * meaningful field ({@link SectionRule}: for medications dose, quantity, status, start and end; for
  * allergies status, severity and reactions; for problems status), the merged item keeps every
  * source's value with its source in {@link Merged#differences()} and is flagged as a conflict. A
- * source that records no value differs from one that does (its value is empty), because the
- * occurrence shown might be the one without it.
+ * source that records no value differs from one that does only when it is the occurrence shown (its
+ * line would hide the other value); a source that merely lacks a field the shown one has (a
+ * pharmacy without the prescribed quantity) is not flagged, so "Sources disagree" keeps its
+ * meaning.
  *
  * <p><b>Whose values are shown.</b> The item shows the most recent occurrence's values, by the
  * section's date ({@link SectionRule#date()}: for medications the last issue, else the start; for
@@ -375,7 +377,7 @@ public final class RecordMerger {
                                 field))));
       }
       for (SectionRule.Field<T> field : rule.compared()) {
-        if (occurrences.stream().map(field.value()).distinct().count() > 1) {
+        if (differs(occurrences, field)) {
           differences.add(new Merged.Difference(field.name(), values(occurrences, field)));
         }
       }
@@ -383,6 +385,20 @@ public final class RecordMerger {
       merged.add(new Merged<>(occurrences.get(0), occurrences, conflict, differences));
     }
     return merged;
+  }
+
+  /**
+   * Whether the sources of one item differ on a field: two sources give different values, or the
+   * shown occurrence (the first) records none while another source does, so the item's own line
+   * would hide it. A source that simply does not record the field (a pharmacy without the
+   * prescribed quantity) is not a disagreement with one that does, when the one that does is shown:
+   * flagging every such item would teach clinicians to ignore "Sources disagree".
+   */
+  private static <T extends ClinicalItem> boolean differs(
+      List<T> occurrences, SectionRule.Field<T> field) {
+    List<Optional<String>> values = occurrences.stream().map(field.value()).toList();
+    long recorded = values.stream().flatMap(Optional::stream).distinct().count();
+    return recorded > 1 || (recorded == 1 && values.get(0).isEmpty());
   }
 
   /** Each occurrence's value of one field, once per source and value. */

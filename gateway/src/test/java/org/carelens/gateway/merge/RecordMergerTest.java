@@ -135,6 +135,72 @@ class RecordMergerTest {
   }
 
   @Test
+  void a_source_that_does_not_record_a_field_does_not_disagree_with_the_shown_one_that_does() {
+    MedicationItem gp =
+        metformin("gp", "m1", "1 tablet twice a day", LocalDate.of(2026, 11, 1), Optional.empty());
+    MedicationItem pharmacyWithoutQuantity =
+        new MedicationItem(
+            Provenance.of("pharmacy", "p1"),
+            METFORMIN,
+            MedicationItem.Status.ACTIVE,
+            MedicationItem.PrescriptionType.REPEAT,
+            Optional.of("1 tablet twice a day"),
+            Optional.empty(),
+            Optional.of(LocalDate.of(2019, 6, 1)),
+            Optional.empty(),
+            Optional.of(LocalDate.of(2026, 10, 1)),
+            Optional.empty(),
+            Set.of());
+
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", medications(gp)),
+                loaded("pharmacy", medications(pharmacyWithoutQuantity))));
+
+    assertThat(merged.medications())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.differences()).isEmpty();
+              assertThat(m.conflict()).isFalse();
+            });
+  }
+
+  @Test
+  void a_value_missing_from_the_shown_source_is_a_difference_so_the_other_is_not_hidden() {
+    MedicationItem gp =
+        metformin("gp", "m1", "1 tablet twice a day", LocalDate.of(2026, 9, 1), Optional.empty());
+    MedicationItem newerWithoutQuantity =
+        new MedicationItem(
+            Provenance.of("pharmacy", "p1"),
+            METFORMIN,
+            MedicationItem.Status.ACTIVE,
+            MedicationItem.PrescriptionType.REPEAT,
+            Optional.of("1 tablet twice a day"),
+            Optional.empty(),
+            Optional.of(LocalDate.of(2019, 6, 1)),
+            Optional.empty(),
+            Optional.of(LocalDate.of(2026, 11, 1)),
+            Optional.empty(),
+            Set.of());
+
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", medications(gp)),
+                loaded("pharmacy", medications(newerWithoutQuantity))));
+
+    assertThat(merged.medications().getFirst().difference("quantityText"))
+        .hasValueSatisfying(
+            d ->
+                assertThat(d.values())
+                    .containsExactly(
+                        new Merged.SourceValue("pharmacy", Optional.empty()),
+                        value("gp", "56 tablet")));
+  }
+
+  @Test
   void the_values_shown_are_the_most_recent_sources_whatever_the_source_order() {
     MedicationItem gpRepeat =
         metformin("gp", "m1", "1 tablet twice a day", LocalDate.of(2026, 11, 1), Optional.empty());
@@ -190,37 +256,6 @@ class RecordMergerTest {
               assertThat(m.occurrences()).hasSize(2);
             });
     assertThat(merged.warnings()).isEmpty();
-  }
-
-  @Test
-  void a_quantity_one_source_does_not_record_is_a_difference_listing_it_as_empty() {
-    MedicationItem gp = medication("gp", "m1", MedicationItem.Status.ACTIVE);
-    MedicationItem acute =
-        new MedicationItem(
-            Provenance.of("acute", "m7"),
-            gp.concept(),
-            gp.status(),
-            gp.prescriptionType(),
-            gp.dosageText(),
-            Optional.empty(),
-            gp.startDate(),
-            gp.endDate(),
-            gp.lastIssued(),
-            gp.discontinuationReason(),
-            Set.of());
-
-    MergedRecord merged =
-        merger.merge(List.of(loaded("gp", medications(gp)), loaded("acute", medications(acute))));
-
-    assertThat(merged.medications().getFirst().differences())
-        .singleElement()
-        .satisfies(
-            d -> {
-              assertThat(d.field()).isEqualTo("quantityText");
-              assertThat(d.values())
-                  .containsExactly(
-                      value("gp", "28 tablet"), new Merged.SourceValue("acute", Optional.empty()));
-            });
   }
 
   @Test
