@@ -526,12 +526,17 @@ class LaunchJourneyIT {
             nhsNumber);
   }
 
-  /** A patient of the demo population with no scenario tag (no dissent, not restricted). */
+  /**
+   * A Riverside Medical Practice patient of the demo population with no scenario tag (no dissent,
+   * not restricted).
+   */
   private static String plainGpPatient() {
     return Population.generate(42, Population.DEFAULT_SIZE, java.time.LocalDate.now())
         .patients()
         .stream()
         .filter(p -> p.scenarios().isEmpty())
+        // The journeys' gateway calls the Riverside practice directly (no PDS routing).
+        .filter(p -> p.practice().odsCode().equals("A81001"))
         .map(p -> p.nhsNumber().value())
         .filter(n -> !n.equals(SHOWCASE))
         .findFirst()
