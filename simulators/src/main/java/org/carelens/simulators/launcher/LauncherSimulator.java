@@ -260,6 +260,7 @@ public final class LauncherSimulator implements AutoCloseable {
         "text/html; charset=utf-8",
         Pages.caseList(
             system,
+            issuers.get(system.id()).issuer(),
             LaunchingSystems.ALL,
             Pages.cases(population.patients()),
             tags.scenarios(),

@@ -63,11 +63,12 @@ final class Pages {
   }
 
   /**
-   * The case list of {@code system}, with its users' launch buttons, and links to the other {@code
-   * systems}.
+   * The case list of {@code system} (whose tokens name {@code issuer}), with its users' launch
+   * buttons, and links to the other {@code systems}.
    */
   static String caseList(
       LaunchingSystem system,
+      String issuer,
       List<LaunchingSystem> systems,
       List<Case> cases,
       java.util.function.Function<SyntheticPatient, List<String>> scenarios,
@@ -82,10 +83,9 @@ final class Pages {
         .append(systemSwitch(system, systems))
         .append("<main>\n")
         .append("<p>Open a patient's shared care record in Carelens, launched in context as one")
-        .append(" of the simulated users of this system. Each system signs its launch tokens")
-        .append(" with its own key, as ")
-        .append("<code>")
-        .append(escape(system.path().isEmpty() ? "/" : system.path()))
+        .append(" of the simulated users of this system. It signs its launch tokens with its own")
+        .append(" key, as issuer <code>")
+        .append(escape(issuer))
         .append("</code>.</p>\n<ol class=\"cases\">\n");
     int number = 0;
     for (Case c : cases) {

@@ -273,6 +273,7 @@ class LauncherSimulatorTest {
 
     assertThat(html)
         .contains("<title>Riverside Community Pharmacy system — case list</title>")
+        .contains("as issuer <code>http://launcher.test/pharmacy-system</code>")
         .contains("<a href=\"/?system=out-of-hours\" data-system=\"out-of-hours\">")
         .contains(
             "<a href=\"/?system=community-pharmacy\" data-system=\"community-pharmacy\""
