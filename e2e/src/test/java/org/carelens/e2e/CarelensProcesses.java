@@ -76,8 +76,15 @@ final class CarelensProcesses implements AutoCloseable {
         "org.carelens.gateway.Application",
         List.of(
             "-Dmicronaut.server.port=" + gatewayPort,
-            "-Dcarelens.launch.issuer=" + launcher,
-            "-Dcarelens.launch.jwks-url=" + launcher + "/.well-known/jwks.json",
+            // The two launching systems of application.yml, at this run's launcher port.
+            "-Dcarelens.launch.issuers.out-of-hours.issuer=" + launcher,
+            "-Dcarelens.launch.issuers.out-of-hours.jwks-url="
+                + launcher
+                + "/.well-known/jwks.json",
+            "-Dcarelens.launch.issuers.community-pharmacy.issuer=" + launcher + "/pharmacy-system",
+            "-Dcarelens.launch.issuers.community-pharmacy.jwks-url="
+                + launcher
+                + "/pharmacy-system/.well-known/jwks.json",
             "-Dcarelens.sources.gp.url=http://localhost:" + gpPort,
             "-Dcarelens.sources.pds.url=http://localhost:" + pdsPort,
             "-Dcarelens.sources.acute.url=http://localhost:" + acutePort,

@@ -19,6 +19,8 @@ import org.carelens.simulators.fixtures.Fixtures;
 import org.carelens.simulators.gp.GpPracticeSimulator;
 import org.carelens.simulators.launcher.LauncherConfig;
 import org.carelens.simulators.launcher.LauncherSimulator;
+import org.carelens.simulators.launcher.LaunchingSystem;
+import org.carelens.simulators.launcher.LaunchingSystems;
 import org.carelens.simulators.launcher.PatientTags;
 import org.carelens.simulators.mentalhealth.MentalHealthRecords;
 import org.carelens.simulators.mentalhealth.MentalHealthSimulator;
@@ -41,6 +43,9 @@ import org.carelens.simulators.socialcare.SocialCareSimulator;
  * --seed 42 --patients 2000 --fixtures DIR
  * --portal-url http://localhost:8080 --audience carelens-gateway --issuer http://localhost:8090
  * </pre>
+ *
+ * <p>{@code --issuer} is the out-of-hours system's {@code iss}; each other launching system's is
+ * that plus its path (the community pharmacy system's: {@code <issuer>/pharmacy-system}).
  */
 public final class SimulatorsMain {
 
@@ -194,11 +199,16 @@ public final class SimulatorsMain {
         generatedMs,
         fixtures.enabled() ? ", fixtures from " + options.get("--fixtures") : "");
     System.out.println("  Launcher case list   " + launcher.baseUrl() + "/");
-    System.out.println("  Launcher JWKS        " + launcher.jwksUrl());
+    for (LaunchingSystem system : LaunchingSystems.ALL) {
+      System.out.printf(
+          "  Launching system     %s: iss %s, JWKS %s (aud %s)%n",
+          system.id(),
+          launcher.issuer(system.id()),
+          launcher.jwksUrl(system.id()),
+          config.audience());
+    }
     System.out.println("  Patients + scenarios " + launcher.baseUrl() + "/api/patients");
     System.out.println("  Sources + faults     " + launcher.baseUrl() + "/api/sources");
-    System.out.println(
-        "  Launch token issuer  " + config.issuer() + " (aud " + config.audience() + ")");
     System.out.println("  Portal launch URL    " + config.portalLaunchUrl());
     System.out.println("  PDS (FHIR R4)        " + pds.baseUrl() + "/Patient/{nhsNumber}");
     System.out.println(

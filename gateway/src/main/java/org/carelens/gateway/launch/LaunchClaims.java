@@ -25,7 +25,8 @@ final class LaunchClaims {
     if (!"directcare".equals(reason)) {
       // PRODUCT.md rule 1: direct care only.
       throw new LaunchRejectedException(
-          "INVALID_TOKEN", "reason_for_request must be 'directcare', was '" + reason + "'");
+          LaunchRefusal.REASON_NOT_DIRECT_CARE,
+          "reason_for_request must be 'directcare', was '" + reason + "'");
     }
     Map<String, Object> record = object(claims, "requested_record");
     Map<String, Object> practitioner = object(claims, "requesting_practitioner");
@@ -38,26 +39,29 @@ final class LaunchClaims {
             .orElseThrow(
                 () ->
                     new LaunchRejectedException(
-                        "INVALID_TOKEN",
+                        LaunchRefusal.ROLE_UNKNOWN,
                         "requesting_practitioner.role '" + roleCode + "' is not a known role"));
     String nhs =
         identifier(record, NHS_NUMBER_SYSTEM)
             .orElseThrow(
                 () ->
                     new LaunchRejectedException(
-                        "INVALID_TOKEN", "requested_record has no NHS number identifier"));
+                        LaunchRefusal.REQUESTED_RECORD_INVALID,
+                        "requested_record has no NHS number identifier"));
     NhsNumber nhsNumber;
     try {
       nhsNumber = new NhsNumber(nhs);
     } catch (InvalidNhsNumberException e) {
-      throw new LaunchRejectedException("INVALID_TOKEN", "requested_record: " + e.getMessage());
+      throw new LaunchRejectedException(
+          LaunchRefusal.REQUESTED_RECORD_INVALID, "requested_record: " + e.getMessage());
     }
     String ods =
         identifier(organisation, ODS_SYSTEM)
             .orElseThrow(
                 () ->
                     new LaunchRejectedException(
-                        "INVALID_TOKEN", "requesting_organization has no ODS code identifier"));
+                        LaunchRefusal.CLAIM_MISSING,
+                        "requesting_organization has no ODS code identifier"));
     return new LaunchContext(
         claims.getIssuer(),
         claims.getJWTID(),
@@ -77,11 +81,13 @@ final class LaunchClaims {
     try {
       String value = claims.getStringClaim(name);
       if (value == null || value.isBlank()) {
-        throw new LaunchRejectedException("INVALID_TOKEN", "claim " + name + " is missing");
+        throw new LaunchRejectedException(
+            LaunchRefusal.CLAIM_MISSING, "claim " + name + " is missing");
       }
       return value;
     } catch (ParseException e) {
-      throw new LaunchRejectedException("INVALID_TOKEN", "claim " + name + " must be a string");
+      throw new LaunchRejectedException(
+          LaunchRefusal.CLAIM_INVALID, "claim " + name + " must be a string");
     }
   }
 
@@ -89,20 +95,28 @@ final class LaunchClaims {
     try {
       Map<String, Object> value = claims.getJSONObjectClaim(name);
       if (value == null) {
-        throw new LaunchRejectedException("INVALID_TOKEN", "claim " + name + " is missing");
+        throw new LaunchRejectedException(
+            LaunchRefusal.CLAIM_MISSING, "claim " + name + " is missing");
       }
       return value;
     } catch (ParseException e) {
-      throw new LaunchRejectedException("INVALID_TOKEN", "claim " + name + " must be an object");
+      throw new LaunchRejectedException(
+          LaunchRefusal.CLAIM_INVALID, "claim " + name + " must be an object");
     }
   }
 
   private static String member(Map<String, Object> object, String claim, String name) {
+    Object value = object.get(name);
+    if (value == null) {
+      throw new LaunchRejectedException(
+          LaunchRefusal.CLAIM_MISSING, claim + "." + name + " is missing");
+    }
     return optionalMember(object, name)
         .orElseThrow(
             () ->
                 new LaunchRejectedException(
-                    "INVALID_TOKEN", claim + "." + name + " is missing or not a string"));
+                    LaunchRefusal.CLAIM_INVALID,
+                    claim + "." + name + " must be a non-blank string"));
   }
 
   private static Optional<String> optionalMember(Map<String, Object> object, String name) {

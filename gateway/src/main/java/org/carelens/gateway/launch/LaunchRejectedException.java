@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A launch token was refused; {@code code} is stable, the message says why.
+ * A launch token was refused; {@link #reason()} says which check refused it, the message says why.
  *
  * <p>{@link #launch()} is present when the token itself verified but was still refused (a replayed
  * {@code jti}): the audit can then name the user and patient. {@link #temporary()} is true when the
@@ -12,24 +12,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LaunchRejectedException extends RuntimeException {
 
-  private final String code;
+  private final LaunchRefusal reason;
   private final @Nullable LaunchContext launch;
   private final boolean temporary;
 
-  public LaunchRejectedException(String code, String message) {
-    this(code, message, null, false);
+  public LaunchRejectedException(LaunchRefusal reason, String message) {
+    this(reason, message, null, false);
   }
 
   LaunchRejectedException(
-      String code, String message, @Nullable LaunchContext launch, boolean temporary) {
+      LaunchRefusal reason, String message, @Nullable LaunchContext launch, boolean temporary) {
     super(message);
-    this.code = code;
+    this.reason = reason;
     this.launch = launch;
     this.temporary = temporary;
   }
 
+  public LaunchRefusal reason() {
+    return reason;
+  }
+
+  /** The stable reason code, e.g. {@code TOKEN_REPLAYED}. */
   public String code() {
-    return code;
+    return reason.name();
   }
 
   public Optional<LaunchContext> launch() {

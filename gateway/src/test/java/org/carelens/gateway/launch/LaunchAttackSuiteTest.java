@@ -52,9 +52,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The launch attack suite (issue 6): crafted tokens against two gateway instances sharing one
- * database. Every one must be refused with 401 — none accepted, no server error — and leave exactly
- * one {@code LAUNCH_REJECTED} audit entry, found by the correlation id the attacker sent.
+ * The launch attack suite (issues 6 and 10): crafted tokens against two gateway instances sharing
+ * one database, which trust two launching systems with different keys (the test launcher, through
+ * the single-issuer shorthand, and a community pharmacy system from the issuer registry). Every one
+ * must be refused with 401 — none accepted, no server error — and leave exactly one {@code
+ * LAUNCH_REJECTED} audit entry, found by the correlation id the attacker sent, whose reason code
+ * says which defence fired.
  *
  * <p>Then the access chains of issue 10 (Why items 1 and 2), with valid launches: each step of each
  * chain is refused with its own reason code, so a test can tell which defence fired, and the daily
@@ -64,19 +67,26 @@ import org.junit.jupiter.api.TestInstance;
 class LaunchAttackSuiteTest {
 
   static final String PATIENT = Population.SHOWCASE_NHS_NUMBER;
+  static final String PHARMACY_ISSUER = "http://pharmacy-system.test";
 
   final TestLaunchTokens tokens = new TestLaunchTokens();
   final WireMockServer issuer = new WireMockServer(options().dynamicPort());
   final WireMockServer attacker = new WireMockServer(options().dynamicPort());
+  final WireMockServer pharmacySystem = new WireMockServer(options().dynamicPort());
   final HttpClient http = HttpClient.newHttpClient();
   final String database = TestDatabases.h2MemoryUrl();
   RSAKey attackerKey;
+  RSAKey pharmacyKey;
   EmbeddedServer first;
   EmbeddedServer second;
 
   @BeforeAll
   void start() throws Exception {
     attackerKey = new RSAKeyGenerator(2048).keyID("attacker").generate();
+    pharmacyKey = new RSAKeyGenerator(2048).keyID("pharmacy").generate();
+    pharmacySystem.start();
+    pharmacySystem.stubFor(
+        get("/jwks.json").willReturn(json(new JWKSet(pharmacyKey.toPublicJWK()).toString())));
     issuer.start();
     issuer.stubFor(get("/jwks.json").willReturn(json(tokens.jwksJson())));
     attacker.start();
@@ -92,13 +102,19 @@ class LaunchAttackSuiteTest {
     second.getApplicationContext().close();
     issuer.stop();
     attacker.stop();
+    pharmacySystem.stop();
   }
 
   @Test
   void no_crafted_token_is_accepted_none_causes_a_server_error_and_each_is_audited()
       throws Exception {
     String used = tokens.token("clinician", PATIENT);
-    assertThat(exchange(first, used, "setup").statusCode()).isEqualTo(201);
+    assertCreated(exchange(first, used, "setup"));
+    // Both instances have seen a genuine launch from each system, so they hold both key sets.
+    assertCreated(exchange(second, tokens.token("clinician", PATIENT), "setup"));
+    for (EmbeddedServer instance : List.of(first, second)) {
+      assertCreated(exchange(instance, pharmacyToken(c -> c), "setup"));
+    }
     Map<String, Attack> attacks = attacks(used);
     assertThat(attacks).hasSizeGreaterThanOrEqualTo(40);
 
@@ -125,7 +141,10 @@ class LaunchAttackSuiteTest {
         .extracting(AuditEntry::correlationId)
         .containsExactlyInAnyOrderElementsOf(
             attacks.keySet().stream().map(name -> "attack-" + name).toList());
-    assertThat(rejected).allSatisfy(e -> assertThat(e.reasonCode()).isPresent());
+    Map<String, String> codes = new LinkedHashMap<>();
+    rejected.forEach(
+        e -> codes.put(e.correlationId().substring("attack-".length()), e.reasonCode().orElse("")));
+    assertThat(codes).containsExactlyInAnyOrderEntriesOf(expectedCodes());
     attacker.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -538,6 +557,21 @@ class LaunchAttackSuiteTest {
             c -> c.claim("requesting_organization", Map.of("type", "out-of-hours"))));
     t.put("jti-oversized", tokens.token("clinician", PATIENT, c -> c.jwtID("j".repeat(1_000))));
 
+    // Two trusted systems (issue 10): keys only from the issuer a token names, and each system
+    // asserts only its own organisations and roles.
+    t.put("cross-issuer-pharmacy-key-naming-launcher", signWith(good, pharmacyKey));
+    t.put(
+        "cross-issuer-launcher-key-naming-pharmacy",
+        signWith(pharmacyClaims(c -> c), tokens.key()));
+    t.put(
+        "pharmacy-system-asserting-out-of-hours-organisation",
+        pharmacyToken(
+            c -> c.claim("requesting_organization", good.getClaim("requesting_organization"))));
+    t.put(
+        "pharmacy-system-asserting-clinician",
+        pharmacyToken(
+            c -> c.claim("requesting_practitioner", Map.of("role", "clinician", "id", "1"))));
+
     // Replay (single use across instances).
     Map<String, Attack> attacks = new LinkedHashMap<>();
     attacks.put("replay-same-instance", new Attack(false, Optional.of("Bearer " + used)));
@@ -573,20 +607,163 @@ class LaunchAttackSuiteTest {
     return attacks;
   }
 
+  private static void assertCreated(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+  }
+
+  /** Which defence refuses each attack: its reason code in the problem and the audit. */
+  private static Map<String, String> expectedCodes() {
+    Map<String, String> c = new LinkedHashMap<>();
+    for (String name :
+        List.of(
+            "alg-none",
+            "hs256-with-public-key",
+            "hs384-with-public-key",
+            "hs512-with-public-key",
+            "hs256-with-public-jwk-json")) {
+      c.put(name, "ALGORITHM_NOT_ALLOWED");
+    }
+    // Nimbus reads these as a JWS with an empty or unparseable signature part.
+    c.put("alg-none-with-signature", "TOKEN_MALFORMED");
+    c.put("alg-NONE-uppercase", "TOKEN_MALFORMED");
+    c.put("es256-header-rsa-signature", "KEY_UNKNOWN");
+    c.put("signature-stripped", "TOKEN_MALFORMED");
+    c.put("payload-swapped", "SIGNATURE_INVALID");
+    c.put("unknown-kid", "KEY_UNKNOWN");
+    c.put("trusted-kid-attacker-key", "SIGNATURE_INVALID");
+    c.put("no-kid-attacker-key", "SIGNATURE_INVALID");
+    for (String name :
+        List.of(
+            "jku-attacker",
+            "jku-with-trusted-kid",
+            "x5u-attacker",
+            "jwk-embedded",
+            "x5c-embedded",
+            "jku-on-genuine-signature")) {
+      c.put(name, "HEADER_NAMES_KEY");
+    }
+    c.put("expired", "TOKEN_EXPIRED");
+    c.put("not-yet-valid", "TOKEN_NOT_YET_VALID");
+    c.put("issued-in-the-future", "TOKEN_ISSUED_IN_FUTURE");
+    c.put("lifetime-over-an-hour", "TOKEN_LIFETIME_TOO_LONG");
+    c.put("wrong-aud", "AUDIENCE_INVALID");
+    c.put("wrong-iss", "ISSUER_UNKNOWN");
+    c.put("typ-missing", "TOKEN_TYPE_INVALID");
+    c.put("typ-jwt", "TOKEN_TYPE_INVALID");
+    c.put("typ-access-token", "TOKEN_TYPE_INVALID");
+    c.put("unknown-critical-header", "CRITICAL_HEADER_UNSUPPORTED");
+    for (String claim :
+        List.of(
+            "iss",
+            "sub",
+            "aud",
+            "exp",
+            "iat",
+            "jti",
+            "reason_for_request",
+            "requested_record",
+            "requesting_practitioner",
+            "requesting_organization",
+            "requesting_device")) {
+      c.put("missing-" + claim, "CLAIM_MISSING");
+    }
+    c.put("exp-as-string", "CLAIM_INVALID");
+    // Nimbus's builder leaves a numeric aud out of the serialised token altogether.
+    c.put("aud-as-number", "CLAIM_MISSING");
+    c.put("jti-as-object", "CLAIM_INVALID");
+    c.put("requested-record-as-string", "CLAIM_INVALID");
+    c.put("role-as-number", "CLAIM_INVALID");
+    c.put("unknown-role", "ROLE_UNKNOWN");
+    c.put("reason-not-direct-care", "REASON_NOT_DIRECT_CARE");
+    c.put("nhs-number-bad-check-digit", "REQUESTED_RECORD_INVALID");
+    c.put("organisation-without-ods", "CLAIM_MISSING");
+    c.put("jti-oversized", "CLAIM_INVALID");
+    c.put("cross-issuer-pharmacy-key-naming-launcher", "ISSUER_KEY_MISMATCH");
+    c.put("cross-issuer-launcher-key-naming-pharmacy", "ISSUER_KEY_MISMATCH");
+    c.put(
+        "pharmacy-system-asserting-out-of-hours-organisation",
+        "ISSUER_MAY_NOT_ASSERT_ORGANISATION");
+    c.put("pharmacy-system-asserting-clinician", "ISSUER_MAY_NOT_ASSERT_ROLE");
+    c.put("replay-same-instance", "TOKEN_REPLAYED");
+    c.put("replay-second-instance", "TOKEN_REPLAYED");
+    c.put("new-token-reusing-a-jti-on-second-instance", "TOKEN_REPLAYED");
+    for (String name :
+        List.of(
+            "truncated-half",
+            "two-parts",
+            "five-parts-jwe-shaped",
+            "garbage",
+            "garbage-dots",
+            "json-not-jwt",
+            "base64-of-non-json")) {
+      c.put(name, "TOKEN_MALFORMED");
+    }
+    c.put("truncated-signature", "SIGNATURE_INVALID");
+    c.put("oversized", "TOKEN_TOO_LARGE");
+    c.put("no-authorization-header", "MISSING_TOKEN");
+    c.put("basic-scheme", "INVALID_TOKEN");
+    return c;
+  }
+
+  /** The community pharmacy system's claims: its issuer, pharmacy and pharmacist. */
+  private JWTClaimsSet pharmacyClaims(UnaryOperator<JWTClaimsSet.Builder> change) {
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder(tokens.claims("pharmacist", PATIENT).build())
+            .issuer(PHARMACY_ISSUER)
+            .claim(
+                "requesting_organization",
+                Map.of(
+                    "resourceType",
+                    "Organization",
+                    "identifier",
+                    List.of(
+                        Map.of(
+                            "system",
+                            "https://fhir.nhs.uk/Id/ods-organization-code",
+                            "value",
+                            "FA123")),
+                    "name",
+                    "Riverside Pharmacy",
+                    "type",
+                    "community-pharmacy"));
+    return change.apply(claims).build();
+  }
+
+  private String pharmacyToken(UnaryOperator<JWTClaimsSet.Builder> change) {
+    return signWith(pharmacyClaims(change), pharmacyKey);
+  }
+
+  /** RS256 with {@code key} under its own kid, a well-formed launch token in every other way. */
+  private static String signWith(JWTClaimsSet claims, RSAKey key) {
+    try {
+      return sign(claims, rsaHeader(key.getKeyID(), h -> h), new RSASSASigner(key));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private EmbeddedServer gateway() {
     return ApplicationContext.run(
         EmbeddedServer.class,
-        Map.of(
-            "micronaut.server.port",
-            -1,
-            "carelens.launch.issuer",
-            TestLaunchTokens.ISSUER,
-            "carelens.launch.audience",
-            TestLaunchTokens.AUDIENCE,
-            "carelens.launch.jwks-url",
-            issuer.baseUrl() + "/jwks.json",
-            "datasources.default.url",
-            database),
+        Map.ofEntries(
+            Map.entry("micronaut.server.port", -1),
+            // The single-issuer shorthand, as earlier versions configured it.
+            Map.entry("carelens.launch.issuer", TestLaunchTokens.ISSUER),
+            Map.entry("carelens.launch.audience", TestLaunchTokens.AUDIENCE),
+            Map.entry("carelens.launch.jwks-url", issuer.baseUrl() + "/jwks.json"),
+            // Generous, so a busy test machine does not turn a slow JWKS reply into a refusal.
+            Map.entry("carelens.launch.jwks-timeout", "10s"),
+            // A second system from the registry, with its own key.
+            Map.entry("carelens.launch.issuers.test-pharmacy.issuer", PHARMACY_ISSUER),
+            Map.entry(
+                "carelens.launch.issuers.test-pharmacy.jwks-url",
+                pharmacySystem.baseUrl() + "/jwks.json"),
+            Map.entry("carelens.launch.issuers.test-pharmacy.ods-codes", List.of("FA123")),
+            Map.entry(
+                "carelens.launch.issuers.test-pharmacy.organisation-types",
+                List.of("community-pharmacy")),
+            Map.entry("carelens.launch.issuers.test-pharmacy.roles", List.of("pharmacist")),
+            Map.entry("datasources.default.url", database)),
         "test");
   }
 

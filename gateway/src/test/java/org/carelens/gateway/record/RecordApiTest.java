@@ -199,7 +199,7 @@ class RecordApiTest implements TestPropertyProvider {
     HttpResponse<String> response = exchange(forged);
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.body()).contains("INVALID_TOKEN");
+    assertThat(response.body()).contains("SIGNATURE_INVALID");
   }
 
   @Test
@@ -227,7 +227,7 @@ class RecordApiTest implements TestPropertyProvider {
     HttpResponse<String> response = exchange(token);
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.body()).contains("INVALID_TOKEN").contains("aud");
+    assertThat(response.body()).contains("AUDIENCE_INVALID").contains("aud");
   }
 
   @Test

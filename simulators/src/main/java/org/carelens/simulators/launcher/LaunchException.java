@@ -11,6 +11,7 @@ public final class LaunchException extends RuntimeException {
   /** Why the launch was refused. */
   public enum Reason {
     UNKNOWN_PERSONA(400, "Unknown persona"),
+    UNKNOWN_SYSTEM(400, "Unknown launching system"),
     INVALID_NHS_NUMBER(400, "Invalid NHS number"),
     INVALID_REQUEST(400, "Invalid request"),
     PATIENT_NOT_FOUND(404, "Patient not found");

@@ -24,10 +24,10 @@ import java.util.function.Consumer;
 import org.carelens.sdk.model.NhsNumber;
 
 /**
- * Signs launch tokens with a key pair generated when it is created; the private key never leaves
- * the instance. Claims follow GP Connect's consumer JWT (iss, sub, aud, iat, nbf, exp, jti,
- * reason_for_request, requested_scope, requested_record, requesting_practitioner,
- * requesting_organization, requesting_device). Thread-safe.
+ * Signs one launching system's tokens with a key pair generated when it is created; the private key
+ * never leaves the instance, and each system has its own. Claims follow GP Connect's consumer JWT
+ * (iss, sub, aud, iat, nbf, exp, jti, reason_for_request, requested_scope, requested_record,
+ * requesting_practitioner, requesting_organization, requesting_device). Thread-safe.
  */
 final class LaunchTokenIssuer {
 
@@ -40,11 +40,15 @@ final class LaunchTokenIssuer {
 
   private final RSAKey key;
   private final RSASSASigner signer;
-  private final LauncherConfig config;
+  private final String issuer;
+  private final String audience;
+  private final LaunchingSystem system;
   private final Clock clock;
 
-  LaunchTokenIssuer(LauncherConfig config, Clock clock) {
-    this.config = config;
+  LaunchTokenIssuer(LaunchingSystem system, LauncherConfig config, Clock clock) {
+    this.system = system;
+    this.issuer = system.issuer(config);
+    this.audience = config.audience();
     this.clock = clock;
     try {
       this.key =
@@ -55,11 +59,12 @@ final class LaunchTokenIssuer {
               .generate();
       this.signer = new RSASSASigner(key);
     } catch (JOSEException e) {
-      throw new IllegalStateException("could not generate the launcher's RSA signing key", e);
+      throw new IllegalStateException(
+          "could not generate the RSA signing key of " + system.id(), e);
     }
   }
 
-  /** The public key set, as served at {@code /.well-known/jwks.json}. */
+  /** The public key set, as served at {@link LaunchingSystem#jwksPath()}. */
   String publicJwkSetJson() {
     return new JWKSet(key.toPublicJWK()).toString(true);
   }
@@ -68,14 +73,22 @@ final class LaunchTokenIssuer {
     return key.getKeyID();
   }
 
+  String issuer() {
+    return issuer;
+  }
+
+  LaunchingSystem system() {
+    return system;
+  }
+
   String mint(Persona persona, NhsNumber nhsNumber, Consumer<JWTClaimsSet.Builder> overrides) {
     // JWT times are whole seconds; truncate first so exp - iat is exactly the lifetime.
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
-            .issuer(config.issuer())
+            .issuer(issuer)
             .subject(persona.userId())
-            .audience(config.audience())
+            .audience(audience)
             .issueTime(Date.from(issuedAt))
             .notBeforeTime(Date.from(issuedAt))
             .expirationTime(Date.from(issuedAt.plus(LIFETIME)))
@@ -85,7 +98,7 @@ final class LaunchTokenIssuer {
             .claim("requested_record", requestedRecord(nhsNumber))
             .claim("requesting_practitioner", practitioner(persona))
             .claim("requesting_organization", organization(persona.organisation()))
-            .claim("requesting_device", device());
+            .claim("requesting_device", device(system));
     overrides.accept(claims);
     JWSHeader header =
         new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -140,11 +153,12 @@ final class LaunchTokenIssuer {
     return organization;
   }
 
-  private static Map<String, Object> device() {
+  private static Map<String, Object> device(LaunchingSystem system) {
     Map<String, Object> device = new LinkedHashMap<>();
     device.put("resourceType", "Device");
-    device.put("identifier", List.of(identifier("https://carelens.org/Id/device", "ooh-launcher")));
-    device.put("model", "Carelens simulated OOH system");
+    device.put(
+        "identifier", List.of(identifier("https://carelens.org/Id/device", system.deviceId())));
+    device.put("model", system.deviceModel());
     device.put("version", "0.1");
     return device;
   }

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * Where the launcher's tokens are for and where it sends the browser.
  *
- * @param issuer the tokens' {@code iss}; the gateway trusts keys for this issuer from {@code
- *     <launcher>/.well-known/jwks.json}
+ * @param issuer the out-of-hours system's {@code iss} (its keys at {@code
+ *     <launcher>/.well-known/jwks.json}); each other launching system's is this plus its {@link
+ *     LaunchingSystem#path()}, e.g. {@code <issuer>/pharmacy-system}
  * @param audience the tokens' {@code aud}
  * @param portalUrl the portal's base URL; launch forms post to {@code <portalUrl>/launch}
  */

@@ -28,16 +28,22 @@ import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.SyntheticPatient;
 
 /**
- * The simulated out-of-hours system: a case list, launch-token minting and the JWKS the gateway
- * verifies those tokens with. Serves on the JDK's built-in HTTP server.
+ * The simulated launching systems ({@link LaunchingSystems}: the out-of-hours system and a
+ * community pharmacy system), each with its own issuer and signing key: case lists, launch-token
+ * minting and the JWKS the gateway verifies each system's tokens with. Serves on the JDK's built-in
+ * HTTP server.
  *
  * <ul>
- *   <li>{@code GET /} — the case list (HTML)
- *   <li>{@code POST /launch} — form {@code persona}, {@code nhsNumber}: a page that posts a fresh
- *       token to {@code <portalUrl>/launch}
- *   <li>{@code GET /.well-known/jwks.json} — the public signing key
+ *   <li>{@code GET /} — the out-of-hours case list (HTML); {@code GET /?system=community-pharmacy}
+ *       another system's
+ *   <li>{@code POST /launch} — form {@code persona}, {@code nhsNumber} and optional {@code system}
+ *       (default: the persona's own): a page that posts a fresh token to {@code <portalUrl>/launch}
+ *   <li>{@code GET /.well-known/jwks.json} — the out-of-hours system's public signing key; {@code
+ *       GET /pharmacy-system/.well-known/jwks.json} the community pharmacy system's
+ *   <li>{@code GET /api/systems} — each system's id, name, issuer, JWKS URL and personas (JSON)
  *   <li>{@code GET /api/patients} — every patient in the population (JSON)
- *   <li>{@code POST /api/launch-token} — {@code {"persona","nhsNumber"}} to {@code {"token"}}
+ *   <li>{@code POST /api/launch-token} — {@code {"persona","nhsNumber"}} (optional {@code
+ *       "system"}) to {@code {"token"}}
  * </ul>
  *
  * <p>Errors are RFC 9457 problem details ({@code application/problem+json}) on the API and short
@@ -50,7 +56,7 @@ public final class LauncherSimulator implements AutoCloseable {
 
   private final Population population;
   private final LauncherConfig config;
-  private final LaunchTokenIssuer issuer;
+  private final Map<String, LaunchTokenIssuer> issuers;
   private final PatientTags tags;
   private final List<AdminRoute> adminRoutes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private HttpServer server;
@@ -62,7 +68,8 @@ public final class LauncherSimulator implements AutoCloseable {
   }
 
   /**
-   * Generates the RSA signing key at once, so {@link #mintToken} works before {@link #start}.
+   * Generates each system's RSA signing key at once, so {@link #mintToken} works before {@link
+   * #start}.
    *
    * @param clock gives the tokens' {@code iat}, {@code nbf} and {@code exp}
    */
@@ -77,7 +84,12 @@ public final class LauncherSimulator implements AutoCloseable {
       Population population, LauncherConfig config, Clock clock, PatientTags tags) {
     this.population = Objects.requireNonNull(population, "population");
     this.config = Objects.requireNonNull(config, "config");
-    this.issuer = new LaunchTokenIssuer(config, Objects.requireNonNull(clock, "clock"));
+    Objects.requireNonNull(clock, "clock");
+    Map<String, LaunchTokenIssuer> byId = new LinkedHashMap<>();
+    for (LaunchingSystem system : LaunchingSystems.ALL) {
+      byId.put(system.id(), new LaunchTokenIssuer(system, config, clock));
+    }
+    this.issuers = java.util.Collections.unmodifiableMap(byId);
     this.tags = Objects.requireNonNull(tags, "tags");
   }
 
@@ -90,7 +102,7 @@ public final class LauncherSimulator implements AutoCloseable {
   }
 
   /**
-   * Mints a signed launch token in-process.
+   * Mints a signed launch token in-process, signed by the persona's own system.
    *
    * @throws LaunchException UNKNOWN_PERSONA, INVALID_NHS_NUMBER (with {@link NhsNumber}'s message)
    *     or PATIENT_NOT_FOUND
@@ -105,17 +117,33 @@ public final class LauncherSimulator implements AutoCloseable {
    */
   public String mintToken(
       String persona, String nhsNumber, Consumer<JWTClaimsSet.Builder> overrides) {
-    return issuer.mint(persona(persona), patient(nhsNumber).nhsNumber(), overrides);
+    Launch launch = resolve("", persona);
+    return launch.issuer().mint(launch.persona(), patient(nhsNumber).nhsNumber(), overrides);
   }
 
-  /** The public key set, as served at {@link #jwksUrl()}. */
+  /** The out-of-hours system's public key set, as served at {@link #jwksUrl()}. */
   public String publicJwkSetJson() {
-    return issuer.publicJwkSetJson();
+    return publicJwkSetJson(LaunchingSystems.OUT_OF_HOURS.id());
   }
 
-  /** The {@code kid} of the signing key. */
+  /** That system's public key set, as served at {@link #jwksUrl(String)}. */
+  public String publicJwkSetJson(String system) {
+    return issuerOf(system).publicJwkSetJson();
+  }
+
+  /** The {@code kid} of the out-of-hours system's signing key. */
   public String keyId() {
-    return issuer.keyId();
+    return keyId(LaunchingSystems.OUT_OF_HOURS.id());
+  }
+
+  /** The {@code kid} of that system's signing key. */
+  public String keyId(String system) {
+    return issuerOf(system).keyId();
+  }
+
+  /** The {@code iss} of that system's tokens. */
+  public String issuer(String system) {
+    return issuerOf(system).issuer();
   }
 
   public LauncherConfig config() {
@@ -155,8 +183,13 @@ public final class LauncherSimulator implements AutoCloseable {
     return "http://localhost:" + port();
   }
 
+  /** The out-of-hours system's JWKS URL. */
   public String jwksUrl() {
-    return baseUrl() + "/.well-known/jwks.json";
+    return jwksUrl(LaunchingSystems.OUT_OF_HOURS.id());
+  }
+
+  public String jwksUrl(String system) {
+    return baseUrl() + issuerOf(system).system().jwksPath();
   }
 
   public synchronized void stop() {
@@ -186,11 +219,16 @@ public final class LauncherSimulator implements AutoCloseable {
         }
       }
       String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+      for (LaunchTokenIssuer issuer : issuers.values()) {
+        if (route.equals("GET " + issuer.system().jwksPath())) {
+          send(exchange, 200, "application/json", issuer.publicJwkSetJson());
+          return;
+        }
+      }
       switch (route) {
-        case "GET /" -> send(exchange, 200, "text/html; charset=utf-8", caseList());
+        case "GET /" -> caseListPage(exchange);
         case "POST /launch" -> launchPage(exchange);
-        case "GET /.well-known/jwks.json" ->
-            send(exchange, 200, "application/json", issuer.publicJwkSetJson());
+        case "GET /api/systems" -> send(exchange, 200, "application/json", systemsJson());
         case "GET /api/patients" -> send(exchange, 200, "application/json", patientsJson());
         case "POST /api/launch-token" -> launchToken(exchange);
         default -> problem(exchange, 404, "about:blank", "Not Found", "no route for " + route);
@@ -201,25 +239,45 @@ public final class LauncherSimulator implements AutoCloseable {
     }
   }
 
-  private String caseList() {
-    return Pages.caseList(
-        Pages.cases(population.patients()),
-        Personas.ALL,
-        tags.scenarios(),
-        Pages.byScenario(population.patients(), tags.scenarios()));
+  private void caseListPage(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
+    String systemId =
+        form(query == null ? "" : query).getOrDefault("system", LaunchingSystems.OUT_OF_HOURS.id());
+    LaunchingSystem system;
+    try {
+      system = system(systemId);
+    } catch (LaunchException e) {
+      send(
+          exchange,
+          404,
+          "text/html; charset=utf-8",
+          Pages.error(e.reason().title(), e.getMessage()));
+      return;
+    }
+    send(
+        exchange,
+        200,
+        "text/html; charset=utf-8",
+        Pages.caseList(
+            system,
+            issuers.get(system.id()).issuer(),
+            LaunchingSystems.ALL,
+            Pages.cases(population.patients()),
+            tags.scenarios(),
+            Pages.byScenario(population.patients(), tags.scenarios())));
   }
 
   private void launchPage(HttpExchange exchange) throws IOException {
     try {
       Map<String, String> form = form(readBody(exchange));
-      Persona persona = persona(form.getOrDefault("persona", ""));
+      Launch launch = resolve(form.getOrDefault("system", ""), form.getOrDefault("persona", ""));
       SyntheticPatient patient = patient(form.getOrDefault("nhsNumber", ""));
-      String token = issuer.mint(persona, patient.nhsNumber(), claims -> {});
+      String token = launch.issuer().mint(launch.persona(), patient.nhsNumber(), claims -> {});
       send(
           exchange,
           200,
           "text/html; charset=utf-8",
-          Pages.handOver(config.portalLaunchUrl(), token, patient, persona));
+          Pages.handOver(config.portalLaunchUrl(), token, patient, launch.persona()));
     } catch (LaunchException e) {
       send(
           exchange,
@@ -232,8 +290,11 @@ public final class LauncherSimulator implements AutoCloseable {
   private void launchToken(HttpExchange exchange) throws IOException {
     try {
       JsonNode body = parseJson(readBody(exchange));
+      Launch launch = resolve(optional(body, "system"), required(body, "persona"));
       String token =
-          mintToken(required(body, "persona"), required(body, "nhsNumber"), claims -> {});
+          launch
+              .issuer()
+              .mint(launch.persona(), patient(required(body, "nhsNumber")).nhsNumber(), c -> {});
       send(exchange, 200, "application/json", JSON.writeValueAsString(Map.of("token", token)));
     } catch (LaunchException e) {
       problem(exchange, e.reason().status(), e.reason().type(), e.reason().title(), e.getMessage());
@@ -262,14 +323,76 @@ public final class LauncherSimulator implements AutoCloseable {
     return JSON.writeValueAsString(patients);
   }
 
-  private static Persona persona(String id) {
-    return Personas.find(id)
+  private String systemsJson() throws JsonProcessingException {
+    List<Map<String, Object>> systems =
+        issuers.values().stream()
+            .map(
+                issuer -> {
+                  Map<String, Object> json = new LinkedHashMap<>();
+                  json.put("id", issuer.system().id());
+                  json.put("name", issuer.system().name());
+                  json.put("issuer", issuer.issuer());
+                  json.put("jwksUrl", baseUrl() + issuer.system().jwksPath());
+                  json.put(
+                      "personas", issuer.system().personas().stream().map(Persona::id).toList());
+                  return json;
+                })
+            .toList();
+    return JSON.writeValueAsString(systems);
+  }
+
+  /** A persona and the system that signs for them. */
+  private record Launch(LaunchTokenIssuer issuer, Persona persona) {}
+
+  /**
+   * The persona, signed for by {@code systemId}, or by the persona's own system when that is blank.
+   */
+  private Launch resolve(String systemId, String personaId) {
+    if (systemId.isBlank()) {
+      LaunchingSystem system =
+          LaunchingSystems.of(personaId)
+              .orElseThrow(
+                  () ->
+                      new LaunchException(
+                          Reason.UNKNOWN_PERSONA,
+                          "unknown persona '%s'; known personas are %s"
+                              .formatted(
+                                  personaId,
+                                  LaunchingSystems.ALL.stream()
+                                      .flatMap(s -> s.personas().stream())
+                                      .map(Persona::id)
+                                      .toList())));
+      return new Launch(issuers.get(system.id()), system.persona(personaId).orElseThrow());
+    }
+    LaunchingSystem system = system(systemId);
+    Persona persona =
+        system
+            .persona(personaId)
+            .orElseThrow(
+                () ->
+                    new LaunchException(
+                        Reason.UNKNOWN_PERSONA,
+                        "persona '%s' is not a user of %s; its users are %s"
+                            .formatted(
+                                personaId,
+                                system.name(),
+                                system.personas().stream().map(Persona::id).toList())));
+    return new Launch(issuers.get(system.id()), persona);
+  }
+
+  private static LaunchingSystem system(String id) {
+    return LaunchingSystems.find(id)
         .orElseThrow(
             () ->
                 new LaunchException(
-                    Reason.UNKNOWN_PERSONA,
-                    "unknown persona '%s'; known personas are %s"
-                        .formatted(id, Personas.ALL.stream().map(Persona::id).toList())));
+                    Reason.UNKNOWN_SYSTEM,
+                    "unknown launching system '%s'; the simulated systems are %s"
+                        .formatted(
+                            id, LaunchingSystems.ALL.stream().map(LaunchingSystem::id).toList())));
+  }
+
+  private LaunchTokenIssuer issuerOf(String systemId) {
+    return issuers.get(system(systemId).id());
   }
 
   private SyntheticPatient patient(String nhsNumber) {
@@ -307,6 +430,18 @@ public final class LauncherSimulator implements AutoCloseable {
     if (value == null || !value.isTextual()) {
       throw new LaunchException(
           Reason.INVALID_REQUEST, "the request needs a string field '" + field + "'");
+    }
+    return value.asText();
+  }
+
+  private static String optional(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return "";
+    }
+    if (!value.isTextual()) {
+      throw new LaunchException(
+          Reason.INVALID_REQUEST, "the request's field '" + field + "' must be a string");
     }
     return value.asText();
   }

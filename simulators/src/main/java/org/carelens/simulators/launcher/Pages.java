@@ -6,15 +6,18 @@ import java.util.Locale;
 import org.carelens.simulators.population.SyntheticPatient;
 
 /**
- * The launcher's HTML: the case list and the hand-over page. Plain, server-rendered and usable
- * without JavaScript; labels follow the NHS Common User Interface (dates {@code 12-Mar-1950}, NHS
- * numbers {@code 999 000 0018}).
+ * The launcher's HTML: each launching system's case list (with a switch between the systems) and
+ * the hand-over page. Plain, server-rendered and usable without JavaScript; labels follow the NHS
+ * Common User Interface (dates {@code 12-Mar-1950}, NHS numbers {@code 999 000 0018}).
  */
 final class Pages {
 
   private Pages() {}
 
-  static final String CASE_LIST_TITLE = "Carelens Out-of-Hours — case list";
+  /** E.g. {@code Carelens Out-of-Hours — case list}. */
+  static String title(LaunchingSystem system) {
+    return system.name() + " — case list";
+  }
 
   private static final DateTimeFormatter CUI_DATE =
       DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.UK);
@@ -59,22 +62,31 @@ final class Pages {
     return found;
   }
 
-  static String caseList(List<Case> cases, List<Persona> personas) {
-    return caseList(cases, personas, p -> List.of(), java.util.Map.of());
-  }
-
+  /**
+   * The case list of {@code system} (whose tokens name {@code issuer}), with its users' launch
+   * buttons, and links to the other {@code systems}.
+   */
   static String caseList(
+      LaunchingSystem system,
+      String issuer,
+      List<LaunchingSystem> systems,
       List<Case> cases,
-      List<Persona> personas,
       java.util.function.Function<SyntheticPatient, List<String>> scenarios,
       java.util.Map<String, List<SyntheticPatient>> byScenario) {
+    List<Persona> personas = system.personas();
     StringBuilder html = new StringBuilder();
-    html.append(head(CASE_LIST_TITLE))
-        .append(
-            "<header><p class=\"service\">Carelens Out-of-Hours (simulated clinical system)</p>")
-        .append("<h1>Case list</h1></header>\n<main>\n")
+    html.append(head(title(system)))
+        .append("<header><p class=\"service\">")
+        .append(escape(system.name()))
+        .append(" (simulated clinical system)</p>")
+        .append("<h1>Case list</h1></header>\n")
+        .append(systemSwitch(system, systems))
+        .append("<main>\n")
         .append("<p>Open a patient's shared care record in Carelens, launched in context as one")
-        .append(" of the simulated users.</p>\n<ol class=\"cases\">\n");
+        .append(" of the simulated users of this system. It signs its launch tokens with its own")
+        .append(" key, as issuer <code>")
+        .append(escape(issuer))
+        .append("</code>.</p>\n<ol class=\"cases\">\n");
     int number = 0;
     for (Case c : cases) {
       number++;
@@ -102,6 +114,7 @@ final class Pages {
           .append("<div class=\"actions\">\n");
       for (Persona persona : personas) {
         html.append("<form method=\"post\" action=\"/launch\">")
+            .append(hidden("system", system.id()))
             .append(hidden("persona", persona.id()))
             .append(hidden("nhsNumber", p.nhsNumber().value()))
             .append("<button type=\"submit\" data-persona=\"")
@@ -142,6 +155,7 @@ final class Pages {
                   .append("</td><td>");
               Persona persona = personas.getFirst();
               html.append("<form method=\"post\" action=\"/launch\">")
+                  .append(hidden("system", system.id()))
                   .append(hidden("persona", persona.id()))
                   .append(hidden("nhsNumber", p.nhsNumber().value()))
                   .append("<button type=\"submit\">Open as ")
@@ -152,6 +166,25 @@ final class Pages {
       html.append("</tbody></table>\n");
     }
     return html.append("</main>\n</body>\n</html>\n").toString();
+  }
+
+  /** Links to each system's case list; the one shown is marked current. */
+  private static String systemSwitch(LaunchingSystem current, List<LaunchingSystem> systems) {
+    StringBuilder nav =
+        new StringBuilder("<nav aria-label=\"Launching system\" class=\"systems\">")
+            .append("<span>Launch from:</span><ul>");
+    for (LaunchingSystem system : systems) {
+      nav.append("<li><a href=\"/?system=")
+          .append(escape(system.id()))
+          .append("\" data-system=\"")
+          .append(escape(system.id()))
+          .append("\"")
+          .append(system.equals(current) ? " aria-current=\"page\"" : "")
+          .append(">")
+          .append(escape(system.name()))
+          .append("</a></li>");
+    }
+    return nav.append("</ul></nav>\n").toString();
   }
 
   private static String scenarioTerm(List<String> tags) {
@@ -200,6 +233,10 @@ final class Pages {
         + "dl{display:grid;grid-template-columns:max-content 1fr;gap:0.25rem 1rem}dt{font-weight:bold}"
         + "table{border-collapse:collapse;background:#fff}th,td{border:1px solid #d8dde0;padding:0.25rem 0.5rem;text-align:left}"
         + "dd{margin:0}.actions{display:flex;flex-wrap:wrap;gap:0.5rem}form{margin:0}"
+        + ".systems{display:flex;gap:0.75rem;align-items:center;padding:0.5rem 1rem;"
+        + "background:#e8edee}.systems ul{display:flex;gap:0.75rem;list-style:none;margin:0;"
+        + "padding:0}.systems a{color:#005eb8}.systems a[aria-current]{font-weight:bold;"
+        + "color:#212b32;text-decoration:none}"
         + "button{font-size:1rem;padding:0.5rem 0.75rem;background:#007f3b;color:#fff;border:0;"
         + "border-radius:4px;cursor:pointer}button:focus{outline:4px solid #ffeb3b;"
         + "outline-offset:0}"

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.carelens.simulators.launcher.Persona.Organisation;
 
-/** The fixed users of the simulated out-of-hours system, one per Carelens role. */
+/**
+ * The fixed users of the simulated launching systems: {@link #ALL} for the out-of-hours system, one
+ * per Carelens role, and {@link #COMMUNITY_PHARMACIST} for the community pharmacy system.
+ */
 public final class Personas {
 
   private Personas() {}
@@ -15,6 +18,8 @@ public final class Personas {
       new Organisation("RXX01", "Riverside Hospital Pharmacy", "acute-trust");
   public static final Organisation COUNCIL_SOCIAL_CARE =
       new Organisation("LA001", "Riverside Council Adult Social Care", "local-authority");
+  public static final Organisation COMMUNITY_PHARMACY =
+      new Organisation("FA123", "Riverside Community Pharmacy", "community-pharmacy");
 
   public static final Persona OOH_DOCTOR =
       new Persona(
@@ -72,10 +77,28 @@ public final class Personas {
           "Receptionist",
           OOH_SERVICE);
 
+  /** The community pharmacist, the only user of the community pharmacy system. */
+  public static final Persona COMMUNITY_PHARMACIST =
+      new Persona(
+          "community-pharmacist",
+          "555010000106",
+          "555010000206",
+          "Mr",
+          "Tomasz",
+          "Nowak",
+          "pharmacist",
+          "Community pharmacist",
+          COMMUNITY_PHARMACY);
+
+  /** The users of the out-of-hours system. */
   public static final List<Persona> ALL =
       List.of(OOH_DOCTOR, PHARMACIST, SOCIAL_WORKER, IG_OFFICER, ADMINISTRATOR);
 
+  /** A persona of any simulated system. */
   public static Optional<Persona> find(String id) {
-    return ALL.stream().filter(p -> p.id().equals(id)).findFirst();
+    return java.util.stream.Stream.concat(
+            ALL.stream(), java.util.stream.Stream.of(COMMUNITY_PHARMACIST))
+        .filter(p -> p.id().equals(id))
+        .findFirst();
   }
 }

@@ -195,7 +195,9 @@ class LauncherSimulatorTest {
         .contains("<title>Carelens Out-of-Hours — case list</title>")
         .contains("JONES, Margaret (Mrs)", "999 000 0018", "12-Mar-1950")
         .contains("Open shared record as Dr Amira Khan (ooh-doctor)")
-        .contains("data-persona=\"ig-officer\" data-nhs-number=\"9990000018\"");
+        .contains("data-persona=\"ig-officer\" data-nhs-number=\"9990000018\"")
+        .contains("<input type=\"hidden\" name=\"system\" value=\"out-of-hours\">")
+        .doesNotContain("data-persona=\"community-pharmacist\"");
   }
 
   @Test
@@ -212,6 +214,135 @@ class LauncherSimulatorTest {
         .contains("<button type=\"submit\">Continue to Carelens</button>");
     String token = response.body().replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
     assertThat(SignedJWT.parse(token).getJWTClaimsSet().getSubject()).isEqualTo("555010000102");
+  }
+
+  @Test
+  void the_community_pharmacy_system_signs_with_its_own_issuer_and_key() throws Exception {
+    String token = tokenFromApi("community-pharmacist", Population.SHOWCASE_NHS_NUMBER);
+
+    SignedJWT jwt = SignedJWT.parse(token);
+    JWKSet pharmacyKeys = JWKSet.parse(get(launcher.jwksUrl("community-pharmacy")).body());
+    JWKSet oohKeys = JWKSet.parse(get(launcher.jwksUrl()).body());
+    assertThat(launcher.jwksUrl("community-pharmacy"))
+        .isEqualTo(launcher.baseUrl() + "/pharmacy-system/.well-known/jwks.json");
+    assertThat(jwt.verify(new RSASSAVerifier(pharmacyKeys.getKeys().getFirst().toRSAKey())))
+        .isTrue();
+    assertThat(jwt.verify(new RSASSAVerifier(oohKeys.getKeys().getFirst().toRSAKey()))).isFalse();
+    assertThat(oohKeys.getKeyByKeyId(jwt.getHeader().getKeyID())).isNull();
+    JWTClaimsSet claims = jwt.getJWTClaimsSet();
+    assertThat(claims.getIssuer()).isEqualTo("http://launcher.test/pharmacy-system");
+    JsonNode organization = JSON.valueToTree(claims.getJSONObjectClaim("requesting_organization"));
+    assertThat(organization.at("/identifier/0/value").asText()).isEqualTo("FA123");
+    assertThat(organization.at("/type").asText()).isEqualTo("community-pharmacy");
+    assertThat(
+            JSON.valueToTree(claims.getJSONObjectClaim("requesting_practitioner"))
+                .at("/role")
+                .asText())
+        .isEqualTo("pharmacist");
+    assertThat(
+            JSON.valueToTree(claims.getJSONObjectClaim("requesting_device"))
+                .at("/identifier/0/value")
+                .asText())
+        .isEqualTo("pharmacy-launcher");
+  }
+
+  @Test
+  void the_launching_systems_are_listed_with_their_issuers_and_jwks() throws Exception {
+    JsonNode systems = JSON.readTree(get(launcher.baseUrl() + "/api/systems").body());
+
+    assertThat(systems)
+        .extracting(
+            s -> s.get("id").asText(),
+            s -> s.get("issuer").asText(),
+            s -> s.get("jwksUrl").asText())
+        .containsExactly(
+            tuple(
+                "out-of-hours",
+                "http://launcher.test",
+                launcher.baseUrl() + "/.well-known/jwks.json"),
+            tuple(
+                "community-pharmacy",
+                "http://launcher.test/pharmacy-system",
+                launcher.baseUrl() + "/pharmacy-system/.well-known/jwks.json"));
+    assertThat(systems.get(1).get("personas").toString()).isEqualTo("[\"community-pharmacist\"]");
+  }
+
+  @Test
+  void the_case_list_lets_you_choose_the_launching_system() throws Exception {
+    String html = get(launcher.baseUrl() + "/?system=community-pharmacy").body();
+
+    assertThat(html)
+        .contains("<title>Riverside Community Pharmacy system — case list</title>")
+        .contains("as issuer <code>http://launcher.test/pharmacy-system</code>")
+        .contains("<a href=\"/?system=out-of-hours\" data-system=\"out-of-hours\">")
+        .contains(
+            "<a href=\"/?system=community-pharmacy\" data-system=\"community-pharmacy\""
+                + " aria-current=\"page\">")
+        .contains("<input type=\"hidden\" name=\"system\" value=\"community-pharmacy\">")
+        .contains("data-persona=\"community-pharmacist\" data-nhs-number=\"9990000018\"")
+        .doesNotContain("data-persona=\"ooh-doctor\"");
+  }
+
+  @Test
+  void launching_from_the_pharmacy_case_list_hands_over_a_pharmacy_system_token() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/launch",
+            "application/x-www-form-urlencoded",
+            "system=community-pharmacy&persona=community-pharmacist&nhsNumber=9990000018");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String token = response.body().replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
+    assertThat(SignedJWT.parse(token).getJWTClaimsSet().getIssuer())
+        .isEqualTo("http://launcher.test/pharmacy-system");
+  }
+
+  @Test
+  void a_persona_of_another_system_is_a_400_problem() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/api/launch-token",
+            "application/json",
+            JSON.writeValueAsString(
+                Map.of(
+                    "system",
+                    "community-pharmacy",
+                    "persona",
+                    "ooh-doctor",
+                    "nhsNumber",
+                    Population.SHOWCASE_NHS_NUMBER)));
+
+    JsonNode problem = assertProblem(response, 400, "Unknown persona");
+    assertThat(problem.get("detail").asText())
+        .isEqualTo(
+            "persona 'ooh-doctor' is not a user of Riverside Community Pharmacy system;"
+                + " its users are [community-pharmacist]");
+  }
+
+  @Test
+  void an_unknown_launching_system_is_a_400_problem() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/api/launch-token",
+            "application/json",
+            JSON.writeValueAsString(
+                Map.of(
+                    "system",
+                    "hospital",
+                    "persona",
+                    "ooh-doctor",
+                    "nhsNumber",
+                    Population.SHOWCASE_NHS_NUMBER)));
+
+    assertProblem(response, 400, "Unknown launching system");
+  }
+
+  @Test
+  void the_case_list_of_an_unknown_system_is_a_404_page() throws Exception {
+    HttpResponse<String> response = get(launcher.baseUrl() + "/?system=hospital");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("<h1>Unknown launching system</h1>");
   }
 
   private static String tokenFromApi(String persona, String nhsNumber) throws Exception {
