@@ -94,7 +94,10 @@ final class CarelensProcesses implements AutoCloseable {
             "-Ddatasources.default.url=jdbc:h2:file:"
                 + database.resolve("carelens")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"),
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000",
+            // Its audit checkpoints belong with that database, not in the demo's .carelens/.
+            "-Dcarelens.audit.checkpoint.key-file=" + database.resolve("audit-checkpoint-key.json"),
+            "-Dcarelens.audit.checkpoint.file=" + database.resolve("audit-checkpoints.jsonl")),
         List.of());
     start(
         "portal-ui",

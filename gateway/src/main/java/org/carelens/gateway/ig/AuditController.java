@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +27,8 @@ import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditQuery;
 import org.carelens.gateway.audit.AuditSearch;
 import org.carelens.gateway.audit.AuditTrail;
-import org.carelens.gateway.audit.ChainVerification;
 import org.carelens.gateway.audit.ChainVerifier;
+import org.carelens.gateway.audit.VerifyReport;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
 import org.carelens.gateway.session.SessionGuard;
@@ -40,8 +39,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The IG officer's API over the audit trail: {@code GET /api/v1/audit} (search, newest first),
- * {@code GET /api/v1/audit/verify} (the hash chain) and {@code GET /api/v1/audit/access-report}
- * (who viewed a patient's record). Each use is audited before its answer is returned.
+ * {@code GET /api/v1/audit/verify} (the hash chain and its signed checkpoints) and {@code GET
+ * /api/v1/audit/access-report} (who viewed a patient's record). Each use is audited before its
+ * answer is returned.
  */
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -70,17 +70,14 @@ public class AuditController {
   }
 
   @Get("/verify")
-  public HttpResponse<VerifyResponse> verify(
+  public HttpResponse<VerifyReport> verify(
       @Header("Authorization") @Nullable String authorization) {
     GatewaySession session = igOfficer(authorization, "audit verification");
     audit.append(
         AuditEvent.builder(AuditEventType.AUDIT_VERIFY, AuditOutcome.SUCCESS)
             .launch(session.launch())
             .build());
-    ChainVerification result = verifier.verify();
-    return noStore(
-        new VerifyResponse(
-            result.valid(), result.entries(), result.firstBrokenSequence().orElse(null)));
+    return noStore(VerifyReport.of(verifier.verify()));
   }
 
   @Get
@@ -260,8 +257,4 @@ public class AuditController {
   private static <T> HttpResponse<T> noStore(T body) {
     return HttpResponse.ok(body).header("Cache-Control", "no-store");
   }
-
-  /** {@code GET /api/v1/audit/verify}. */
-  @Serdeable
-  public record VerifyResponse(boolean valid, long entries, @Nullable Long firstBrokenSequence) {}
 }

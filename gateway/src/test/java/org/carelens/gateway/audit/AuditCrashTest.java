@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.carelens.gateway.OnlyTheseSources;
 import org.carelens.gateway.TestLaunchTokens;
+import org.carelens.gateway.audit.checkpoint.CheckpointKey;
+import org.carelens.gateway.audit.checkpoint.CheckpointLog;
+import org.carelens.gateway.audit.checkpoint.FileCheckpointSink;
 import org.carelens.simulators.gp.GpPracticeSimulator;
 import org.carelens.simulators.population.Population;
 import org.h2.jdbcx.JdbcDataSource;
@@ -51,7 +54,8 @@ import org.yaml.snakeyaml.Yaml;
  * Issue 6, "Done when": a gateway process is killed with SIGKILL at random moments during a burst
  * of record views and restarted on the same embedded database; afterwards every view whose 200 body
  * reached the client has its {@code RECORD_VIEW} entry (matched by the client's own {@code
- * X-Correlation-ID}) and the hash chain verifies, both in-process and with {@link AuditVerifyMain}.
+ * X-Correlation-ID}) and the hash chain verifies, also against the checkpoints the gateways signed
+ * every second until killed, both in-process and with {@link AuditVerifyMain}.
  *
  * <p>The database URL is the shipped {@code application.yml}'s with only the file path changed, so
  * this tests the durability settings a default installation runs with. The kill moments come from a
@@ -154,7 +158,13 @@ class AuditCrashTest {
     database.setUser("sa");
     database.setPassword("");
     Map<String, Integer> audited = recordViewsByCorrelationId(database);
-    ChainVerification chain = new ChainVerifier(database).verify();
+    ChainVerification chain =
+        new ChainVerifier(
+                database,
+                new CheckpointLog(
+                    new FileCheckpointSink(dataDir.resolve("audit-checkpoints.jsonl")),
+                    this::checkpointKey))
+            .verify();
     String commandLine = auditVerifyMain(databaseUrl);
 
     System.out.printf(
@@ -180,7 +190,16 @@ class AuditCrashTest {
     assertThat(audited.values()).as("one entry per correlation id").allMatch(n -> n == 1);
     assertThat(chain.valid()).as(chain.toString()).isTrue();
     assertThat(chain.entries()).isGreaterThanOrEqualTo(delivered.size());
+    assertThat(chain.anchoredThrough()).as("signed checkpoints written between kills").isPresent();
     assertThat(commandLine).contains("\"valid\":true");
+  }
+
+  private CheckpointKey checkpointKey() {
+    try {
+      return CheckpointKey.load(dataDir.resolve("audit-checkpoint-key.json"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
@@ -336,7 +355,19 @@ class AuditCrashTest {
     properties.put("carelens.launch.jwks-url", issuer.baseUrl() + "/jwks.json");
     properties.put("carelens.sources.gp.url", gp.baseUrl());
     properties.put("datasources.default.url", databaseUrl);
+    properties.putAll(checkpointFiles());
+    // Often enough that several generations sign checkpoints before they are killed.
+    properties.put("carelens.audit.checkpoint.interval", "1s");
     return GatewayProcess.start(properties, generation, "http://localhost:" + port, LOG);
+  }
+
+  /** The checkpoint key and file beside the test's database, for the gateway and the verifier. */
+  private Map<String, String> checkpointFiles() {
+    return Map.of(
+        "carelens.audit.checkpoint.key-file",
+        dataDir.resolve("audit-checkpoint-key.json").toString(),
+        "carelens.audit.checkpoint.file",
+        dataDir.resolve("audit-checkpoints.jsonl").toString());
   }
 
   /** {@code application.yml}'s database URL with the file path moved to {@code file}. */
@@ -372,18 +403,16 @@ class AuditCrashTest {
   }
 
   /** Runs the verification command against the same file, as an operator would. */
-  private static String auditVerifyMain(String databaseUrl) throws Exception {
-    String classpath = GatewayProcess.classpath();
-    Process verify =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                classpath,
-                "-Ddatasources.default.url=" + databaseUrl,
-                AuditVerifyMain.class.getName())
-            .redirectErrorStream(true)
-            .start();
+  private String auditVerifyMain(String databaseUrl) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-cp");
+    command.add(GatewayProcess.classpath());
+    command.add("-Ddatasources.default.url=" + databaseUrl);
+    checkpointFiles().forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.add(AuditVerifyMain.class.getName());
+    Process verify = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(verify.exitValue()).as(output).isZero();

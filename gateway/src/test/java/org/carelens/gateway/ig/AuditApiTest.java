@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.carelens.gateway.TestLaunchTokens;
+import org.carelens.gateway.audit.checkpoint.AuditCheckpointer;
 import org.carelens.simulators.gp.GpPracticeSimulator;
 import org.carelens.simulators.population.Population;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,7 @@ class AuditApiTest implements TestPropertyProvider {
 
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
+  @Inject AuditCheckpointer checkpointer;
 
   @Override
   public Map<String, String> getProperties() {
@@ -167,6 +169,22 @@ class AuditApiTest implements TestPropertyProvider {
     assertThat(body.get("firstBrokenSequence")).isNull();
     assertThat(((Number) body.get("entries")).longValue()).isGreaterThanOrEqualTo(4);
     assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void verify_checks_the_chain_against_the_signed_checkpoints_and_says_how_far_they_reach()
+      throws Exception {
+    get(session("clinician", SHOWCASE), recordPath(SHOWCASE));
+    long signed = checkpointer.checkpoint().orElseThrow().sequence();
+
+    HttpResponse<String> response = get(session("ig-officer", SHOWCASE), "/api/v1/audit/verify");
+
+    Map<String, Object> body =
+        json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+    assertThat(body).containsEntry("valid", true).containsEntry("failedCheckpoint", null);
+    assertThat(((Number) body.get("checkpoints")).intValue()).isGreaterThanOrEqualTo(1);
+    assertThat(((Number) body.get("anchoredThrough")).longValue()).isGreaterThanOrEqualTo(signed);
+    assertThat(body).containsEntry("unreadableCheckpoints", 0);
   }
 
   @Test
