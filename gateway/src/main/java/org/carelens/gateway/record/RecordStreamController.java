@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +51,10 @@ public class RecordStreamController {
     this.clock = clock;
   }
 
+  // Blocking: the session and patient checks read the database (relationships, refusal audit),
+  // which must never happen on the event loop.
   @Get(value = "/{nhsNumber}/record/stream", produces = MediaType.TEXT_EVENT_STREAM)
+  @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<Publisher<Event<Object>>> stream(
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,
