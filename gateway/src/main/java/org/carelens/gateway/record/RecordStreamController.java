@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
 import org.carelens.sdk.model.Section;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -55,6 +57,7 @@ public class RecordStreamController {
   // which must never happen on the event loop.
   @Get(value = "/{nhsNumber}/record/stream", produces = MediaType.TEXT_EVENT_STREAM)
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @RateLimited(RateLimit.VIEWS)
   public HttpResponse<Publisher<Event<Object>>> stream(
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,

@@ -23,6 +23,8 @@ import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.audit.AuditUnavailableException;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
 import org.carelens.gateway.persistence.Transactions;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.Obligation;
@@ -68,6 +70,7 @@ public class RelationshipController {
   }
 
   @Post("/{nhsNumber}/relationship")
+  @RateLimited(RateLimit.CLAIMS)
   @Operation(
       summary = "Claim a legitimate relationship with another patient",
       description =
