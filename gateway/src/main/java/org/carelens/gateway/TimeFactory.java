@@ -1,5 +1,6 @@
 package org.carelens.gateway;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,5 +12,11 @@ class TimeFactory {
   @Singleton
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Monotonic nanoseconds, for rate limiters and cache expiry (a wall clock may step back). */
+  @Singleton
+  Ticker ticker() {
+    return Ticker.systemTicker();
   }
 }

@@ -46,4 +46,8 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.micronaut..", "java.net..");
+
+  @ArchTest
+  static final ArchRule controller_endpoints_that_reach_the_database_run_on_the_blocking_executor =
+      DatabaseOnBlockingExecutor.RULE;
 }

@@ -23,6 +23,8 @@ import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.limits.DailyCap;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
 import org.carelens.gateway.session.RelationshipRegister;
@@ -185,6 +187,7 @@ public class ConsentController {
   }
 
   @Post("/{nhsNumber}/break-glass")
+  @RateLimited(RateLimit.BREAK_GLASS)
   @Operation(
       summary = "Declare break-glass access",
       description =

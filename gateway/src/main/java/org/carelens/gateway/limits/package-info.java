@@ -1,7 +1,13 @@
 /**
- * Per-user daily caps on self-claimed relationships and break-glass (issue 10), counted from the
- * gateway database rather than process memory, so they hold across restarts and every gateway
- * instance on the database.
+ * Abuse limits (issue 10): per-user and per-client-address rate limits on launching, relationship
+ * claims, break-glass and record views, and how a request's client address is decided. A request
+ * over a limit is answered {@code 429 RATE_LIMITED} with {@code Retry-After} before any work (or
+ * audit write) is done for it. Limits are Resilience4j rate limiters, one per key, held in a
+ * bounded Caffeine map so that a flood of addresses cannot exhaust memory.
+ *
+ * <p>Also per-user daily caps on self-claimed relationships and break-glass ({@code DailyCap}),
+ * counted from the gateway database rather than process memory, so they hold across restarts and
+ * every gateway instance on the database.
  */
 @NullMarked
 package org.carelens.gateway.limits;

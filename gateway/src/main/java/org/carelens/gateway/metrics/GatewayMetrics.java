@@ -127,4 +127,13 @@ public final class GatewayMetrics {
         .register(registry)
         .record(elapsed);
   }
+
+  /** A request was refused over a rate limit ({@code scope} is {@code user} or {@code address}). */
+  public void requestLimited(String limit, String scope) {
+    Counter.builder("carelens.requests.limited")
+        .description("Requests refused with 429 over a rate limit, by function and scope")
+        .tags("limit", limit, "scope", scope)
+        .register(registry)
+        .increment();
+  }
 }

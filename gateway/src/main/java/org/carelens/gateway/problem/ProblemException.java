@@ -45,17 +45,9 @@ public final class ProblemException extends RuntimeException {
     return getMessage();
   }
 
-  /** For a 429: how long until the request may succeed, sent as {@code Retry-After}. */
+  /** How long the client should wait before trying again, sent as {@code Retry-After}. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
-  }
-
-  /** 429: a limit was reached; {@code retryAfter} (at least a second) says when it frees up. */
-  public static ProblemException tooManyRequests(String code, String detail, Duration retryAfter) {
-    Duration atLeastASecond =
-        retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter;
-    return new ProblemException(
-        HttpStatus.TOO_MANY_REQUESTS, code, "Too many requests", detail, atLeastASecond);
   }
 
   public static ProblemException unauthorized(String code, String detail) {
@@ -68,5 +60,14 @@ public final class ProblemException extends RuntimeException {
 
   public static ProblemException forbidden(String code, String detail) {
     return new ProblemException(HttpStatus.FORBIDDEN, code, "Forbidden", detail);
+  }
+
+  /**
+   * 429: the caller went over a rate limit. {@code retryAfter} is rounded up to whole seconds for
+   * the {@code Retry-After} header (at least one).
+   */
+  public static ProblemException tooManyRequests(String code, String detail, Duration retryAfter) {
+    return new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS, code, "Too many requests", detail, retryAfter);
   }
 }

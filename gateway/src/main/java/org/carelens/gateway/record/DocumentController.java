@@ -20,6 +20,8 @@ import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.fanout.FanoutEngine;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.Decision;
 import org.carelens.sdk.spi.DocumentOutcome;
@@ -51,6 +53,7 @@ public class DocumentController {
 
   @Get("/{nhsNumber}/documents/{sourceId}/{documentId}")
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @RateLimited(RateLimit.VIEWS)
   public HttpResponse<byte[]> document(
       @PathVariable String nhsNumber,
       @PathVariable String sourceId,

@@ -10,6 +10,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Set;
 import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
 import org.carelens.gateway.session.SessionGuard;
@@ -35,6 +37,7 @@ public class RecordController {
   // Blocking on a virtual thread: the fan-out waits for sources up to the view's deadline.
   @Get("/{nhsNumber}/record")
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @RateLimited(RateLimit.VIEWS)
   public HttpResponse<RecordView> record(
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,

@@ -8,11 +8,15 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
 import org.carelens.sdk.model.Section;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -49,7 +53,11 @@ public class RecordStreamController {
     this.clock = clock;
   }
 
+  // Blocking: the session and patient checks read the database (relationships, refusal audit),
+  // which must never happen on the event loop.
   @Get(value = "/{nhsNumber}/record/stream", produces = MediaType.TEXT_EVENT_STREAM)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  @RateLimited(RateLimit.VIEWS)
   public HttpResponse<Publisher<Event<Object>>> stream(
       @PathVariable String nhsNumber,
       @Header("Authorization") @Nullable String authorization,

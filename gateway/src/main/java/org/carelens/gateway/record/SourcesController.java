@@ -3,6 +3,8 @@ package org.carelens.gateway.record;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.carelens.gateway.fanout.FanoutEngine;
@@ -25,7 +27,9 @@ public class SourcesController {
     this.fanout = fanout;
   }
 
+  // Blocking: a refused session token is audited, a database write.
   @Get
+  @ExecuteOn(TaskExecutors.BLOCKING)
   public List<ConfiguredSource> sources(@Header("Authorization") @Nullable String authorization) {
     sessions.require(authorization);
     return fanout.sources().stream().map(s -> new ConfiguredSource(s.id(), s.name())).toList();

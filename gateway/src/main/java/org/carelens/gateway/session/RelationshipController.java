@@ -26,6 +26,8 @@ import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.audit.AuditUnavailableException;
 import org.carelens.gateway.limits.DailyCap;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
 import org.carelens.gateway.persistence.Transactions;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.AccessPolicy;
@@ -109,6 +111,7 @@ public class RelationshipController {
   }
 
   @Post("/{nhsNumber}/relationship")
+  @RateLimited(RateLimit.CLAIMS)
   @Operation(
       summary = "Claim a legitimate relationship with another patient",
       description =

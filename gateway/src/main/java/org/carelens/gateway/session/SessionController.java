@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.carelens.gateway.audit.AnonymousRefusals;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
@@ -22,13 +23,22 @@ import org.carelens.gateway.audit.RequestFacts;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.launch.LaunchRejectedException;
 import org.carelens.gateway.launch.LaunchTokenVerifier;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimited;
+import org.carelens.gateway.limits.RateLimits;
 import org.carelens.gateway.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Exchanges a launch token for a gateway session bound to that user and patient. Every exchange is
  * audited: {@code LAUNCH_ACCEPTED} is committed before the session token is handed out (503 and no
- * session if it cannot be), {@code LAUNCH_REJECTED} with the reason code for every refusal.
+ * session if it cannot be), {@code LAUNCH_REJECTED} with the reason code for every refusal. A
+ * refusal before the token verified (no caller identified) is audited in aggregate per client
+ * address ({@link AnonymousRefusals}); one of a verified token (a replay, a user over their launch
+ * limit) has its own entry naming the user.
+ *
+ * <p>Rate limited per client address before anything else ({@link RateLimited}), and per user once
+ * the token has verified, the first point the user is known.
  */
 @Controller("/api/v1/sessions")
 public class SessionController {
@@ -36,23 +46,33 @@ public class SessionController {
   private final LaunchTokenVerifier verifier;
   private final SessionStore sessions;
   private final AuditTrail audit;
+  private final AnonymousRefusals anonymous;
+  private final RateLimits limits;
 
-  public SessionController(LaunchTokenVerifier verifier, SessionStore sessions, AuditTrail audit) {
+  public SessionController(
+      LaunchTokenVerifier verifier,
+      SessionStore sessions,
+      AuditTrail audit,
+      AnonymousRefusals anonymous,
+      RateLimits limits) {
     this.verifier = verifier;
     this.sessions = sessions;
     this.audit = audit;
+    this.anonymous = anonymous;
+    this.limits = limits;
   }
 
   // Blocking: the verifier may fetch the issuer's keys.
   @Post
   @ExecuteOn(TaskExecutors.BLOCKING)
+  @RateLimited(RateLimit.SESSIONS)
   public HttpResponse<SessionResponse> create(
       @Header("Authorization") @Nullable String authorization) {
     String token;
     try {
       token = BearerToken.from(authorization);
     } catch (ProblemException e) {
-      audit.appendRefusal(rejected(e.code(), e.detail()).build());
+      anonymous.refused(rejected(e.code(), e.detail()));
       throw e;
     }
     LaunchContext launch;
@@ -63,13 +83,22 @@ public class SessionController {
           rejected(e.code(), e.getMessage())
               .detail("tokenSha256", sha256(token))
               .detail("tokenLength", token.length());
-      e.launch().ifPresent(event::launch);
-      audit.appendRefusal(event.build());
+      if (e.launch().isPresent()) {
+        audit.appendRefusal(event.launch(e.launch().get()).build());
+      } else {
+        anonymous.refused(event);
+      }
       if (e.temporary()) {
         throw new ProblemException(
             HttpStatus.SERVICE_UNAVAILABLE, e.code(), "Service unavailable", e.getMessage());
       }
       throw ProblemException.unauthorized(e.code(), e.getMessage());
+    }
+    try {
+      limits.acquireForUser(RateLimit.SESSIONS, SessionUserKeys.userKey(launch));
+    } catch (ProblemException e) {
+      audit.appendRefusal(rejected(e.code(), e.detail()).launch(launch).build());
+      throw e;
     }
     audit.append(
         AuditEvent.builder(AuditEventType.LAUNCH_ACCEPTED, AuditOutcome.SUCCESS)

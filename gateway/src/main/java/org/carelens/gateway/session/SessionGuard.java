@@ -2,6 +2,7 @@ package org.carelens.gateway.session;
 
 import jakarta.inject.Singleton;
 import java.util.Set;
+import org.carelens.gateway.audit.AnonymousRefusals;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
@@ -14,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The checks every session-protected endpoint makes, each refusal audited before it is answered: a
- * missing, unknown or expired session token (401, {@code TOKEN_REJECTED}), a request for a patient
- * other than the launched one with whom the session has established no relationship (403, {@code
- * POLICY_DENIAL}), a role that may not use the endpoint (403, {@code POLICY_DENIAL}). Other
+ * missing, unknown or expired session token (401, {@code TOKEN_REJECTED}, audited in aggregate per
+ * client address by {@link AnonymousRefusals} since the caller is unidentified), a request for a
+ * patient other than the launched one with whom the session has established no relationship (403,
+ * {@code POLICY_DENIAL}), a role that may not use the endpoint (403, {@code POLICY_DENIAL}). Other
  * refusals of a valid session (a role the agreement does not allow, a daily cap) are audited the
  * same way through {@link #refused}.
  */
@@ -26,11 +28,17 @@ public class SessionGuard {
   private final SessionStore sessions;
   private final RelationshipRegister relationships;
   private final AuditTrail audit;
+  private final AnonymousRefusals anonymous;
 
-  public SessionGuard(SessionStore sessions, RelationshipRegister relationships, AuditTrail audit) {
+  public SessionGuard(
+      SessionStore sessions,
+      RelationshipRegister relationships,
+      AuditTrail audit,
+      AnonymousRefusals anonymous) {
     this.sessions = sessions;
     this.relationships = relationships;
     this.audit = audit;
+    this.anonymous = anonymous;
   }
 
   /**
@@ -43,15 +51,14 @@ public class SessionGuard {
     try {
       token = BearerToken.from(authorization);
     } catch (ProblemException e) {
-      audit.appendRefusal(refusal(AuditEventType.TOKEN_REJECTED, e.code()).build());
+      anonymous.refused(refusal(AuditEventType.TOKEN_REJECTED, e.code()));
       throw e;
     }
     return sessions
         .find(token)
         .orElseThrow(
             () -> {
-              audit.appendRefusal(
-                  refusal(AuditEventType.TOKEN_REJECTED, "SESSION_EXPIRED").build());
+              anonymous.refused(refusal(AuditEventType.TOKEN_REJECTED, "SESSION_EXPIRED"));
               return ProblemException.unauthorized(
                   "SESSION_EXPIRED", "The session is unknown or has expired; launch again");
             });

@@ -61,6 +61,17 @@ public class SessionStore {
     return Optional.ofNullable(live).map(Live::session);
   }
 
+  /**
+   * The live session for {@code token} without counting as activity, for checks made before the
+   * request is accepted (a rate-limited request must not keep a session alive).
+   */
+  public Optional<GatewaySession> peek(String token) {
+    Live live = sessions.getIfPresent(token);
+    return live == null || live.endedAt(clock.instant(), properties)
+        ? Optional.empty()
+        : Optional.of(live.session());
+  }
+
   /** A newly opened session and its token. */
   public record IssuedSession(String accessToken, GatewaySession session) {}
 
