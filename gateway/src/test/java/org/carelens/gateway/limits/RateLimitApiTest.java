@@ -162,7 +162,8 @@ class RateLimitApiTest {
     limits.put("carelens.limits.break-glass-per-user", "1");
     gateway(limits);
     String alice = session(first, "alice");
-    String claim = "{\"reason\":\"Covering the ward round today\"}";
+    String claim =
+        "{\"reasonCode\":\"covering-colleague\",\"reason\":\"Covering the ward round today\"}";
     String breakGlass =
         "{\"reason\":\"Immediate risk to life\",\"detail\":\"Collapsed in the waiting room\"}";
     assertThat(post(first, alice, relationshipPath("9434765919"), claim).statusCode())
