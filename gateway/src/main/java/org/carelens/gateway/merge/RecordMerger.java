@@ -140,7 +140,7 @@ public final class RecordMerger {
   }
 
   /** Every section an answering source could not read completely, in source then section order. */
-  private static List<SectionGap> gaps(List<SourceResult> results) {
+  public static List<SectionGap> gaps(List<SourceResult> results) {
     List<SectionGap> gaps = new ArrayList<>();
     for (SourceResult result : results) {
       if (result.status() != SourceStatus.OK || result.record().isEmpty()) {

@@ -1,6 +1,7 @@
 package org.carelens.gateway.merge;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.Section;
 
@@ -31,10 +32,10 @@ public record SectionGap(
   }
 
   /** How many listed items could not be read; empty when the whole section is unavailable. */
-  public java.util.Optional<Integer> unreadableItems() {
+  public Optional<Integer> unreadableItems() {
     return completeness instanceof Completeness.Partial p
-        ? java.util.Optional.of(p.unreadableItems())
-        : java.util.Optional.empty();
+        ? Optional.of(p.unreadableItems())
+        : Optional.empty();
   }
 
   /** What went wrong, as the adapter reported it (never patient data). */

@@ -19,7 +19,6 @@ import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.consent.ConsentState;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.fanout.SourceResult;
-import org.carelens.gateway.fanout.SourceStatus;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.merge.MergedRecord;
 import org.carelens.gateway.merge.RecordMerger;
@@ -30,12 +29,10 @@ import org.carelens.policy.Decision;
 import org.carelens.policy.Obligation;
 import org.carelens.policy.consent.PatientConsent;
 import org.carelens.policy.consent.Relationship;
-import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.DocumentItem;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.model.Section;
-import org.carelens.sdk.model.SectionContent;
 import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SourceDescriptor;
 import org.slf4j.Logger;
@@ -305,26 +302,13 @@ public class RecordService {
    */
   private static List<RecordView.IncompleteSectionView> incompleteSections(
       SourceResult r, Set<Section> inScope) {
-    if (r.status() != SourceStatus.OK || r.record().isEmpty()) {
-      return List.of();
-    }
-    List<RecordView.IncompleteSectionView> gaps = new ArrayList<>();
-    for (SectionContent<?> content : r.record().get().sections().values()) {
-      if (inScope.contains(content.section())) {
-        switch (content.completeness()) {
-          case Completeness.Partial p ->
-              gaps.add(
-                  new RecordView.IncompleteSectionView(
-                      content.section().key(), "PARTIAL", p.unreadableItems(), p.reason()));
-          case Completeness.Unavailable u ->
-              gaps.add(
-                  new RecordView.IncompleteSectionView(
-                      content.section().key(), "UNAVAILABLE", null, u.reason()));
-          case Completeness.Complete c -> {}
-        }
-      }
-    }
-    return gaps;
+    return RecordMerger.gaps(List.of(r)).stream()
+        .filter(g -> inScope.contains(g.section()))
+        .map(
+            g ->
+                new RecordView.IncompleteSectionView(
+                    g.section().key(), g.state(), g.unreadableItems().orElse(null), g.detail()))
+        .toList();
   }
 
   /**
