@@ -73,6 +73,8 @@ class LaunchJourneyIT {
             .build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // A journey that times out says where the browser was and what it showed.
+    wait.withMessage(LaunchJourneyIT::whereTheBrowserIs);
   }
 
   @AfterAll
@@ -553,6 +555,19 @@ class LaunchJourneyIT {
             By.cssSelector(
                 "button[data-persona='%s'][data-nhs-number='%s']".formatted(persona, SHOWCASE)))
         .click();
+  }
+
+  /** The page's address and visible text, shortened, for failure messages. */
+  static String whereTheBrowserIs() {
+    try {
+      String text = browser.findElement(By.tagName("body")).getText().replace('\n', '|');
+      return "browser at "
+          + browser.getCurrentUrl()
+          + " showing: "
+          + (text.length() > 600 ? text.substring(0, 600) + "…" : text);
+    } catch (RuntimeException e) {
+      return "browser state unavailable: " + e;
+    }
   }
 
   private static String text(String id) {
