@@ -37,7 +37,6 @@ import org.carelens.portal.gateway.DissentEntry;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.GatewayException;
 import org.carelens.portal.launch.CurrentLaunch;
-import org.carelens.portal.launch.LaunchServlet;
 import org.carelens.portal.launch.LaunchSession;
 import org.carelens.portal.record.CuiFormat;
 
@@ -92,7 +91,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
               "No active session. Launch Carelens from your clinical system as an IG officer."));
       return;
     }
-    if (!LaunchServlet.IG_OFFICER.equals(launch.get().userRole())) {
+    if (!launch.get().auditsAccess()) {
       add(
           notice(
               "ig-not-permitted",
