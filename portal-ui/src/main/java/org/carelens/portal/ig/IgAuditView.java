@@ -42,9 +42,9 @@ import org.carelens.portal.record.CuiFormat;
 
 /**
  * {@code /ig}: the information-governance officer's view of the audit trail — verify the hash
- * chain, search entries (newest first), review break-glass declarations and produce a patient's
- * access report. Every call goes through the gateway with the officer's own session, and the
- * gateway audits each use.
+ * chain, search entries (newest first), review break-glass declarations and self-claimed
+ * relationships, produce a patient's access report and keep the dissent register. Every call goes
+ * through the gateway with the officer's own session, and the gateway audits each use.
  */
 @Route("ig")
 @PageTitle("Carelens — audit and access")
@@ -111,7 +111,14 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     record.setId("record-link");
     messages.setId("ig-messages");
     add(viewer, record, messages, verifySection(session), searchSection(session));
-    add(new BreakGlassReviewSection(gateway, session, zone, this::failed));
+    add(
+        new ReviewQueueSection<>(
+            ReviewQueueKind.breakGlass(gateway, zone), session, zone, this::failed),
+        new ReviewQueueSection<>(
+            ReviewQueueKind.relationshipClaims(gateway, session.nhsNumber()),
+            session,
+            zone,
+            this::failed));
     add(reportSection(session), dissentSection(session));
   }
 
