@@ -17,6 +17,7 @@ import org.carelens.simulators.directory.EndpointDirectorySimulator;
 import org.carelens.simulators.faults.FaultController;
 import org.carelens.simulators.fixtures.Fixtures;
 import org.carelens.simulators.gp.GpPracticeSimulator;
+import org.carelens.simulators.identity.IdentityProviderSimulator;
 import org.carelens.simulators.launcher.LauncherConfig;
 import org.carelens.simulators.launcher.LauncherSimulator;
 import org.carelens.simulators.launcher.LaunchingSystem;
@@ -186,6 +187,16 @@ public final class SimulatorsMain {
 
     LauncherSimulator launcher = new LauncherSimulator(population, config, clock, tags(population));
     launcher.addAdminRoute(faults);
+    // The CIS2-like identity provider for users who sign in rather than launch (issue 11): its
+    // issuer is the launcher's base URL, so discovery is at
+    // <launcher>/.well-known/openid-configuration.
+    IdentityProviderSimulator identity =
+        new IdentityProviderSimulator(
+            config.issuer(),
+            config.portalUrl(),
+            IdentityProviderSimulator.DEFAULT_CLIENT_ID,
+            clock);
+    launcher.addAdminRoute(identity);
     // Before the launcher answers (./carelens demo waits for it): the sources' first answers must
     // not be slowed by HAPI building its models.
     FhirWarmUp.run();
@@ -207,6 +218,12 @@ public final class SimulatorsMain {
           launcher.jwksUrl(system.id()),
           config.audience());
     }
+    System.out.printf(
+        "  Sign-in (CIS2-like)  %s%s (client %s, redirect %s)%n",
+        identity.issuer(),
+        IdentityProviderSimulator.DISCOVERY_PATH,
+        identity.clientId(),
+        identity.redirectUri());
     System.out.println("  Patients + scenarios " + launcher.baseUrl() + "/api/patients");
     System.out.println("  Sources + faults     " + launcher.baseUrl() + "/api/sources");
     System.out.println("  Portal launch URL    " + config.portalLaunchUrl());

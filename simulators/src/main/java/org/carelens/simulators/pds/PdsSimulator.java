@@ -2,6 +2,7 @@ package org.carelens.simulators.pds;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -27,13 +28,16 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * them (FHIR R4, {@code application/fhir+json}), 404 {@code RESOURCE_NOT_FOUND} for a number it
  * does not know and 400 {@code INVALID_RESOURCE_ID} for one that is not a valid NHS number. A
  * fixture ({@code DIR/pds/<nhsNumber>.json}) for a patient in the population replaces the answer
- * verbatim. Not restartable: make a new one instead.
+ * verbatim. {@code GET /Patient?family=&given=&gender=&birthdate=&address-postalcode=} is the
+ * spine's demographic trace ({@link PdsSearch}: exact or fuzzy, a result limit, {@code
+ * TOO_MANY_MATCHES}). Not restartable: make a new one instead.
  */
 public final class PdsSimulator implements AutoCloseable {
 
   static final String FHIR_JSON = "application/fhir+json";
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final String TRANSFORMER = "pds-patient-read";
+  private static final String SEARCH_TRANSFORMER = "pds-patient-search";
 
   private final Population population;
   private final Fixtures fixtures;
@@ -55,7 +59,11 @@ public final class PdsSimulator implements AutoCloseable {
     }
     WireMockServer wireMock =
         new WireMockServer(
-            QuietWireMock.configure(options().port(port)).extensions(new PatientRead()));
+            QuietWireMock.configure(options().port(port))
+                .extensions(new PatientRead(), new PatientSearch()));
+    wireMock.stubFor(
+        get(urlPathEqualTo("/Patient"))
+            .willReturn(aResponse().withTransformers(SEARCH_TRANSFORMER)));
     wireMock.stubFor(
         get(urlPathMatching("/Patient/[^/]*"))
             .willReturn(aResponse().withTransformers(TRANSFORMER)));
@@ -150,6 +158,34 @@ public final class PdsSimulator implements AutoCloseable {
           .withStatus(status)
           .withHeader("Content-Type", FHIR_JSON)
           .withBody(FHIR.newJsonParser().encodeResourceToString(resource))
+          .build();
+    }
+  }
+
+  private final class PatientSearch implements ResponseDefinitionTransformerV2 {
+
+    @Override
+    public String getName() {
+      return SEARCH_TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      java.util.Map<String, String> params = new java.util.HashMap<>();
+      event
+          .getRequest()
+          .getQueryParams()
+          .forEach((name, value) -> params.put(name, value.firstValue()));
+      PdsSearch.Answer answer = PdsSearch.search(population, params);
+      return ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(answer.status())
+          .withHeader("Content-Type", FHIR_JSON)
+          .withBody(FHIR.newJsonParser().encodeResourceToString(answer.resource()))
           .build();
     }
   }
