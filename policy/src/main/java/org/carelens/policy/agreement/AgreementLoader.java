@@ -67,6 +67,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   scope: user                     # or organisation; default user
  * audit:                            # optional
  *   federationRoles: [federation-ig] # IG roles that audit every organisation; default none
+ * signIn:                           # optional; without it nobody signs in (only launches)
+ *   nationalRoles:                  # national RBAC job role code: Carelens role
+ *     R8000: clinician
+ *   organisations:                  # ODS code: name and one of organisationTypes
+ *     Y03012: {name: Carelens Out-of-Hours Service, type: out-of-hours}
+ *   searchRoles: [clinician, pharmacist, social-worker]   # the default
  * </pre>
  */
 public final class AgreementLoader {
@@ -120,7 +126,8 @@ public final class AgreementLoader {
                 "breakGlass",
                 "selfClaim",
                 "permissionToView",
-                "audit"));
+                "audit",
+                "signIn"));
     String id = scalar(required(top, "agreement", root), "agreement");
     int version = positiveInt(required(top, "version", root), "version");
     Optional<LocalDate> effective =
@@ -147,6 +154,8 @@ public final class AgreementLoader {
             : PermissionToViewRules.defaults();
     AuditScopeRules audit =
         top.containsKey("audit") ? audit(top.get("audit")) : AuditScopeRules.defaults();
+    SignInRules signIn =
+        top.containsKey("signIn") ? signIn(top.get("signIn"), types) : SignInRules.none();
     return new SharingAgreement(
         id,
         version,
@@ -158,7 +167,8 @@ public final class AgreementLoader {
         breakGlass,
         selfClaim,
         permissionToView,
-        audit);
+        audit,
+        signIn);
   }
 
   /** Mental-health notes to clinicians; safeguarding detail to clinicians and social workers. */
@@ -334,6 +344,58 @@ public final class AgreementLoader {
                 fields.get("scope"), "permissionToView.scope", PermissionToViewRules.Scope.class)
             : PermissionToViewRules.Scope.USER;
     return new PermissionToViewRules(roles, max, scope);
+  }
+
+  private SignInRules signIn(Node node, Set<String> organisationTypes) {
+    Map<String, Node> fields =
+        map(node, "signIn", Set.of("nationalRoles", "organisations", "searchRoles"));
+    Map<String, Role> nationalRoles = new LinkedHashMap<>();
+    if (fields.containsKey("nationalRoles")) {
+      for (NodeTuple tuple : tuples(fields.get("nationalRoles"), "signIn.nationalRoles")) {
+        String code = scalar(tuple.getKeyNode(), "signIn.nationalRoles code");
+        if (!code.matches("R\\d{4}")) {
+          throw error(
+              tuple.getKeyNode(),
+              "signIn.nationalRoles: '%s' is not a national RBAC job role code (R and four digits)"
+                  .formatted(code));
+        }
+        String roleCode = scalar(tuple.getValueNode(), "signIn.nationalRoles." + code);
+        nationalRoles.put(
+            code,
+            Role.fromCode(roleCode)
+                .orElseThrow(
+                    () ->
+                        error(
+                            tuple.getValueNode(),
+                            "signIn.nationalRoles.%s: unknown role '%s' (known: %s)"
+                                .formatted(code, roleCode, roleCodes()))));
+      }
+    }
+    Map<String, SignInRules.Member> organisations = new LinkedHashMap<>();
+    if (fields.containsKey("organisations")) {
+      for (NodeTuple tuple : tuples(fields.get("organisations"), "signIn.organisations")) {
+        String ods = scalar(tuple.getKeyNode(), "signIn.organisations code");
+        String path = "signIn.organisations." + ods;
+        Map<String, Node> member = map(tuple.getValueNode(), path, Set.of("name", "type"));
+        String type = scalar(required(member, "type", tuple.getValueNode(), path), path + ".type");
+        if (!organisationTypes.contains(type)) {
+          throw error(
+              member.get("type"),
+              "%s.type: '%s' is not one of organisationTypes %s"
+                  .formatted(path, type, organisationTypes));
+        }
+        organisations.put(
+            ods,
+            new SignInRules.Member(
+                scalar(required(member, "name", tuple.getValueNode(), path), path + ".name"),
+                type));
+      }
+    }
+    Set<Role> searchRoles =
+        fields.containsKey("searchRoles")
+            ? roleList(fields.get("searchRoles"), "signIn.searchRoles")
+            : SignInRules.DEFAULT_SEARCH_ROLES;
+    return new SignInRules(nationalRoles, organisations, searchRoles);
   }
 
   private AuditScopeRules audit(Node node) {

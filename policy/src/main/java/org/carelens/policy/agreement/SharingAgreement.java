@@ -21,6 +21,7 @@ import org.carelens.sdk.model.Sensitivity;
  * @param permissionToView who may record the patient's permission to view, how long it lasts and
  *     whom it lets see
  * @param audit whose audit entries each IG role may read
+ * @param signIn how users who sign in (rather than launch) are recognised, and who may search
  */
 public record SharingAgreement(
     String id,
@@ -33,7 +34,8 @@ public record SharingAgreement(
     BreakGlassRules breakGlass,
     SelfClaimRules selfClaim,
     PermissionToViewRules permissionToView,
-    AuditScopeRules audit) {
+    AuditScopeRules audit,
+    SignInRules signIn) {
 
   public SharingAgreement {
     Objects.requireNonNull(id, "id");
@@ -46,6 +48,7 @@ public record SharingAgreement(
     Objects.requireNonNull(selfClaim, "selfClaim");
     Objects.requireNonNull(permissionToView, "permissionToView");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(signIn, "signIn");
   }
 
   public Optional<SourceSharing> source(String sourceId) {

@@ -22,27 +22,35 @@ import org.carelens.adapters.http.BoundedBody;
 import org.carelens.adapters.http.TransportFailures;
 import org.carelens.adapters.pds.internal.MalformedPatientException;
 import org.carelens.adapters.pds.internal.PdsPatientMapper;
+import org.carelens.adapters.pds.internal.PdsSearchMapper;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.model.SourceRecord;
+import org.carelens.sdk.spi.DemographicQuery;
+import org.carelens.sdk.spi.DemographicSearch;
+import org.carelens.sdk.spi.RequestContext;
+import org.carelens.sdk.spi.SearchOutcome;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceDescriptor;
 import org.carelens.sdk.spi.SourceOutcome;
 import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
 import org.carelens.sdk.spi.SourceRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Reads a patient's identity from the demographics spine: {@code GET {base}/Patient/{nhsNumber}}
- * (PDS FHIR R4). The record it returns holds the identity only, no sections: the spine is where the
- * gateway learns the registered practice, the deceased date and the restricted ("S-flag") status,
- * and against which other sources' demographics are compared.
+ * (PDS FHIR R4), and traces patients from their details ({@link #search}: {@code GET
+ * {base}/Patient?family=&given=&gender=&birthdate=&address-postalcode=}). The record it returns
+ * holds the identity only, no sections: the spine is where the gateway learns the registered
+ * practice, the deceased date and the restricted ("S-flag") status, and against which other
+ * sources' demographics are compared.
  *
  * <p>Thread-safe; failures are outcomes, interruption propagates, and every exchange is bounded by
  * {@link PdsConfig#requestTimeout()} and {@link PdsConfig#maxResponseBytes()}.
  */
-public final class PdsAdapter implements SourceAdapter {
+public final class PdsAdapter implements SourceAdapter, DemographicSearch {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+");
@@ -167,6 +175,92 @@ public final class PdsAdapter implements SourceAdapter {
     } catch (MalformedPatientException e) {
       return new SourceOutcome.Failed(Kind.MALFORMED_PAYLOAD, e.getMessage());
     }
+  }
+
+  /**
+   * PDS FHIR "Search for a patient": {@code birthdate} with the {@code eq} prefix, {@code
+   * _fuzzy-match} and {@code _max-results} as the query says. 400 is the spine refusing the
+   * criteria ({@link SearchOutcome.Invalid}); an OperationOutcome {@code TOO_MANY_MATCHES} is
+   * {@link SearchOutcome.TooManyMatches}.
+   */
+  @Override
+  public SearchOutcome search(DemographicQuery query, RequestContext context)
+      throws InterruptedException {
+    Objects.requireNonNull(query, "query");
+    StringBuilder params = new StringBuilder();
+    param(params, "family", query.family());
+    query.given().ifPresent(g -> param(params, "given", g));
+    query
+        .gender()
+        .ifPresent(g -> param(params, "gender", g.name().toLowerCase(java.util.Locale.ROOT)));
+    param(params, "birthdate", "eq" + query.birthDate());
+    query.postcode().ifPresent(p -> param(params, "address-postalcode", p));
+    param(params, "_fuzzy-match", String.valueOf(query.fuzzy()));
+    param(params, "_max-results", String.valueOf(query.maxResults()));
+    URI endpoint = URI.create(config.baseUrl() + "/Patient?" + params);
+    HttpRequest http =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(config.requestTimeout())
+            .header("Accept", FHIR_JSON)
+            .header("X-Request-ID", UUID.randomUUID().toString())
+            .header("X-Correlation-ID", context.correlationId())
+            .GET()
+            .build();
+    CompletableFuture<HttpResponse<BoundedBody>> exchange =
+        client.sendAsync(http, BoundedBody.handler(config.maxResponseBytes()));
+    HttpResponse<BoundedBody> response;
+    try {
+      response = exchange.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      return new SearchOutcome.Failed(
+          "the demographics spine did not answer within "
+              + config.requestTimeout().toMillis()
+              + " ms");
+    } catch (ExecutionException e) {
+      return new SearchOutcome.Failed("the demographics spine could not be reached");
+    }
+    if (response.body() instanceof BoundedBody.TooLarge) {
+      return new SearchOutcome.Failed("the demographics spine's answer was too large to read");
+    }
+    byte[] body = ((BoundedBody.Complete) response.body()).bytes();
+    if (response.statusCode() == 400) {
+      return new SearchOutcome.Invalid(
+          "the demographics spine refused the search criteria"
+              + spineCode(body).map(c -> " (" + c + ")").orElse(""));
+    }
+    if (response.statusCode() != 200) {
+      return new SearchOutcome.Failed(
+          "HTTP %d from the demographics spine%s"
+              .formatted(response.statusCode(), spineCode(body).map(c -> " " + c).orElse("")));
+    }
+    try {
+      IBaseResource resource = parser().parseResource(new String(body, StandardCharsets.UTF_8));
+      if (!(resource instanceof Bundle bundle)) {
+        return new SearchOutcome.Failed(
+            "the demographics spine answered a %s, where a Bundle was expected"
+                .formatted(resource.fhirType()));
+      }
+      return PdsSearchMapper.map(bundle);
+    } catch (MalformedPatientException e) {
+      return new SearchOutcome.Failed(
+          "the demographics spine's answer is malformed: " + e.getMessage());
+    } catch (RuntimeException e) {
+      return new SearchOutcome.Failed("the demographics spine's answer is not FHIR R4 JSON");
+    }
+  }
+
+  private static void param(StringBuilder params, String name, String value) {
+    if (!params.isEmpty()) {
+      params.append('&');
+    }
+    params
+        .append(name)
+        .append('=')
+        .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
   }
 
   /** The Spine error code of an OperationOutcome body; never its free-text diagnostics. */

@@ -1,0 +1,77 @@
+package org.carelens.adapters.pds.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.carelens.sdk.model.InvalidNhsNumberException;
+import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.model.PatientIdentity;
+import org.carelens.sdk.spi.SearchOutcome;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * Reads a PDS search answer (a {@code searchset} Bundle) into matches. A Bundle carrying an
+ * OperationOutcome {@code TOO_MANY_MATCHES} is that outcome, not an empty list: the user must
+ * refine the search, not conclude the patient is unknown.
+ */
+public final class PdsSearchMapper {
+
+  private PdsSearchMapper() {}
+
+  public static SearchOutcome map(Bundle bundle) throws MalformedPatientException {
+    List<SearchOutcome.Match> matches = new ArrayList<>();
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.getResource() instanceof OperationOutcome outcome) {
+        boolean tooMany =
+            outcome.getIssue().stream()
+                .flatMap(i -> i.getDetails().getCoding().stream())
+                .anyMatch(c -> "TOO_MANY_MATCHES".equals(c.getCode()));
+        if (tooMany) {
+          return new SearchOutcome.TooManyMatches(
+              "too many patients match: refine the search (add the given name, gender or"
+                  + " postcode)");
+        }
+        continue;
+      }
+      if (!(entry.getResource() instanceof Patient patient)) {
+        throw new MalformedPatientException(
+            "the search answer holds a " + entry.getResource().fhirType() + ", not a Patient");
+      }
+      NhsNumber nhsNumber = nhsNumber(patient);
+      PatientIdentity identity = PdsPatientMapper.map(patient, nhsNumber);
+      double score = entry.getSearch().hasScore() ? entry.getSearch().getScore().doubleValue() : 1;
+      matches.add(
+          new SearchOutcome.Match(
+              identity,
+              identity.restricted() ? Optional.empty() : postcode(patient.getAddress()),
+              Math.max(0, Math.min(1, score))));
+    }
+    return new SearchOutcome.Matches(matches);
+  }
+
+  private static NhsNumber nhsNumber(Patient patient) throws MalformedPatientException {
+    String value =
+        patient.getIdentifier().stream()
+            .filter(i -> PdsPatientMapper.NHS_NUMBER_SYSTEM.equals(i.getSystem()))
+            .map(i -> i.getValue())
+            .findFirst()
+            .orElseThrow(
+                () -> new MalformedPatientException("a matched Patient carries no NHS number"));
+    try {
+      return new NhsNumber(value);
+    } catch (InvalidNhsNumberException e) {
+      throw new MalformedPatientException("a matched Patient's NHS number is not valid");
+    }
+  }
+
+  private static Optional<String> postcode(List<Address> addresses) {
+    return addresses.stream()
+        .filter(a -> a.getUse() == null || a.getUse() == Address.AddressUse.HOME)
+        .map(Address::getPostalCode)
+        .filter(p -> p != null && !p.isBlank())
+        .findFirst();
+  }
+}
