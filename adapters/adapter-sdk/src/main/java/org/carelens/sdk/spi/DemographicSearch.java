@@ -17,4 +17,13 @@ public interface DemographicSearch {
    * @throws InterruptedException if the calling thread is interrupted while waiting
    */
   SearchOutcome search(DemographicQuery query, RequestContext context) throws InterruptedException;
+
+  /**
+   * Looks one patient up by NHS number.
+   *
+   * @return one match (score 1) if the source holds the number, no matches if it does not
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   */
+  SearchOutcome lookup(org.carelens.sdk.model.NhsNumber nhsNumber, RequestContext context)
+      throws InterruptedException;
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.carelens.adapters.http.TransportFailures;
 import org.carelens.adapters.pds.internal.MalformedPatientException;
 import org.carelens.adapters.pds.internal.PdsPatientMapper;
 import org.carelens.adapters.pds.internal.PdsSearchMapper;
+import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.model.SourceRecord;
 import org.carelens.sdk.spi.DemographicQuery;
@@ -198,10 +200,53 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
     param(params, "_fuzzy-match", String.valueOf(query.fuzzy()));
     param(params, "_max-results", String.valueOf(query.maxResults()));
     URI endpoint = URI.create(config.baseUrl() + "/Patient?" + params);
+    return searchExchange(
+        endpoint,
+        context,
+        body -> {
+          IBaseResource resource = parser().parseResource(new String(body, StandardCharsets.UTF_8));
+          if (!(resource instanceof Bundle bundle)) {
+            return new SearchOutcome.Failed(
+                "the demographics spine answered a %s, where a Bundle was expected"
+                    .formatted(resource.fhirType()));
+          }
+          return PdsSearchMapper.map(bundle);
+        });
+  }
+
+  /** {@code GET {base}/Patient/{nhsNumber}}: one match, or none for 404. */
+  @Override
+  public SearchOutcome lookup(NhsNumber nhsNumber, RequestContext context)
+      throws InterruptedException {
+    Objects.requireNonNull(nhsNumber, "nhsNumber");
+    URI endpoint = URI.create(config.baseUrl() + "/Patient/" + nhsNumber.value());
+    return searchExchange(
+        endpoint,
+        context,
+        body -> {
+          IBaseResource resource = parser().parseResource(new String(body, StandardCharsets.UTF_8));
+          if (!(resource instanceof Patient patient)) {
+            return new SearchOutcome.Failed(
+                "the demographics spine answered a %s, where a Patient was expected"
+                    .formatted(resource.fhirType()));
+          }
+          return PdsSearchMapper.single(patient, nhsNumber);
+        });
+  }
+
+  /** Reads a 200 body into an outcome. */
+  @FunctionalInterface
+  private interface SearchBody {
+    SearchOutcome read(byte[] body) throws MalformedPatientException;
+  }
+
+  private SearchOutcome searchExchange(URI endpoint, RequestContext context, SearchBody reader)
+      throws InterruptedException {
     HttpRequest http =
         HttpRequest.newBuilder(endpoint)
             .timeout(config.requestTimeout())
             .header("Accept", FHIR_JSON)
+            // PDS requires a UUID request id per call.
             .header("X-Request-ID", UUID.randomUUID().toString())
             .header("X-Correlation-ID", context.correlationId())
             .GET()
@@ -227,24 +272,22 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
       return new SearchOutcome.Failed("the demographics spine's answer was too large to read");
     }
     byte[] body = ((BoundedBody.Complete) response.body()).bytes();
-    if (response.statusCode() == 400) {
+    int status = response.statusCode();
+    if (status == 404) {
+      return new SearchOutcome.Matches(List.of());
+    }
+    if (status == 400) {
       return new SearchOutcome.Invalid(
           "the demographics spine refused the search criteria"
               + spineCode(body).map(c -> " (" + c + ")").orElse(""));
     }
-    if (response.statusCode() != 200) {
+    if (status != 200) {
       return new SearchOutcome.Failed(
           "HTTP %d from the demographics spine%s"
-              .formatted(response.statusCode(), spineCode(body).map(c -> " " + c).orElse("")));
+              .formatted(status, spineCode(body).map(c -> " " + c).orElse("")));
     }
     try {
-      IBaseResource resource = parser().parseResource(new String(body, StandardCharsets.UTF_8));
-      if (!(resource instanceof Bundle bundle)) {
-        return new SearchOutcome.Failed(
-            "the demographics spine answered a %s, where a Bundle was expected"
-                .formatted(resource.fhirType()));
-      }
-      return PdsSearchMapper.map(bundle);
+      return reader.read(body);
     } catch (MalformedPatientException e) {
       return new SearchOutcome.Failed(
           "the demographics spine's answer is malformed: " + e.getMessage());

@@ -143,6 +143,34 @@ class PdsSearchTest {
     assertThat(outcome).isInstanceOf(SearchOutcome.Failed.class);
   }
 
+  @Test
+  void a_lookup_by_nhs_number_reads_the_patient_with_their_postcode() throws Exception {
+    spine.stubFor(
+        get(urlPathEqualTo("/Patient/" + JONES.value()))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/fhir+json")
+                    .withBody(PdsPayloads.patient(JONES))));
+
+    SearchOutcome outcome = adapter.lookup(JONES, CONTEXT);
+
+    SearchOutcome.Match match = ((SearchOutcome.Matches) outcome).matches().getFirst();
+    assertThat(match.identity().nhsNumber()).isEqualTo(JONES);
+    assertThat(match.postcode()).contains("LS6 2AB");
+    assertThat(match.score()).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_lookup_of_a_number_the_spine_does_not_hold_is_no_match() throws Exception {
+    spine.stubFor(
+        get(urlPathEqualTo("/Patient/" + WALKER.value()))
+            .willReturn(aResponse().withStatus(404).withBody(PdsPayloads.notFound())));
+
+    SearchOutcome outcome = adapter.lookup(WALKER, CONTEXT);
+
+    assertThat(((SearchOutcome.Matches) outcome).matches()).isEmpty();
+  }
+
   private static String entry(String patient, double score) {
     return "{\"resource\":" + patient + ",\"search\":{\"mode\":\"match\",\"score\":" + score + "}}";
   }

@@ -52,6 +52,18 @@ public final class PdsSearchMapper {
     return new SearchOutcome.Matches(matches);
   }
 
+  /** A read answer as one match with score 1. */
+  public static SearchOutcome single(Patient patient, NhsNumber requested)
+      throws MalformedPatientException {
+    PatientIdentity identity = PdsPatientMapper.map(patient, requested);
+    return new SearchOutcome.Matches(
+        List.of(
+            new SearchOutcome.Match(
+                identity,
+                identity.restricted() ? Optional.empty() : postcode(patient.getAddress()),
+                1.0)));
+  }
+
   private static NhsNumber nhsNumber(Patient patient) throws MalformedPatientException {
     String value =
         patient.getIdentifier().stream()
