@@ -47,5 +47,13 @@ public enum AuditEventType {
   /** An IG officer read the dissent register. */
   DISSENT_REGISTER_READ,
   /** An IG officer previewed what a viewer would see under a sharing agreement. */
-  POLICY_PREVIEW
+  POLICY_PREVIEW,
+  /** A user signed in (NHS CIS2 ID token): a session bound to no patient was opened. */
+  SIGN_IN_ACCEPTED,
+  /** An ID token was refused; the reason code says which check refused it. */
+  SIGN_IN_REJECTED,
+  /** A session was ended by its user (sign-out). */
+  SESSION_ENDED,
+  /** A demographic or NHS number search; names and postcodes are masked in the entry. */
+  PATIENT_SEARCH
 }

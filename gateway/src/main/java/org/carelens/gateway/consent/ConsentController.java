@@ -110,7 +110,7 @@ public class ConsentController {
         rules.roles(),
         "ROLE_MAY_NOT_RECORD_PERMISSION",
         "record permission to view");
-    if (!patient.equals(session.launch().nhsNumber())) {
+    if (!session.launch().launchedFor(patient)) {
       // PRODUCT.md rule 4: the patient must be present, and the only patient known to be present
       // is the one the clinical system launched for. A self-claimed or break-glass patient is not.
       throw sessions.refused(
@@ -223,7 +223,7 @@ public class ConsentController {
           "detail is mandatory: say in your own words why emergency access is needed (at most"
               + " 2000 characters)");
     }
-    boolean launched = patient.equals(session.launch().nhsNumber());
+    boolean launched = session.launch().launchedFor(patient);
     Instant now = clock.instant();
     // The declaration, the session's relationship (for another patient) and the BREAK_GLASS audit
     // entry commit together (issue 6 item 4). PRODUCT.md rule 7: NOTIFY_PRIVACY_OFFICER puts it on
@@ -296,7 +296,7 @@ public class ConsentController {
                     now);
             event
                 .detail("relationshipId", relationship)
-                .detail("launchedPatient", session.launch().nhsNumber().value());
+                .detail("launchedPatient", session.launch().launchedPatientText());
           }
           audit.appendWithin(c, event.build());
           // After the append: the chain-head lock is held, so this count sees every

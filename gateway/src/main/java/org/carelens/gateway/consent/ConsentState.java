@@ -39,7 +39,7 @@ public class ConsentState {
     Relationship relationship;
     if (consent.breakGlassUntil().isPresent()) {
       relationship = Relationship.BREAK_GLASS;
-    } else if (patient.equals(launch.nhsNumber())) {
+    } else if (launch.launchedFor(patient)) {
       relationship = Relationship.LAUNCHED_IN_CONTEXT;
     } else if (relationships.established(launch, patient).contains(Relationship.SELF_CLAIMED)) {
       relationship = Relationship.SELF_CLAIMED;

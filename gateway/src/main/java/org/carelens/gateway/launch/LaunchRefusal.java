@@ -54,5 +54,14 @@ public enum LaunchRefusal {
   /** The {@code jti} was used before, on this or any gateway instance sharing the database. */
   TOKEN_REPLAYED,
   /** The {@code jti} register could not be written; a replay could not be ruled out (503). */
-  REPLAY_CHECK_UNAVAILABLE
+  REPLAY_CHECK_UNAVAILABLE,
+  /**
+   * An ID token's {@code selected_roleid} is missing or names no role in its {@code
+   * nhsid_nrbac_roles}: the user has not chosen the role they act in.
+   */
+  SELECTED_ROLE_INVALID,
+  /** The selected national RBAC job role is not mapped to a Carelens role by the agreement. */
+  NATIONAL_ROLE_NOT_MAPPED,
+  /** The selected role's organisation (ODS code) is not party to the sharing agreement. */
+  ORGANISATION_NOT_IN_AGREEMENT
 }

@@ -254,7 +254,7 @@ public class LaunchTokenVerifier {
     }
   }
 
-  private static boolean verifies(SignedJWT jwt, JWK key) {
+  static boolean verifies(SignedJWT jwt, JWK key) {
     if (!(key instanceof AsymmetricJWK asymmetric)) {
       return false;
     }
@@ -326,7 +326,7 @@ public class LaunchTokenVerifier {
     }
   }
 
-  private static String allowed() {
+  static String allowed() {
     return ALLOWED_ALGORITHMS.stream().map(JWSAlgorithm::getName).sorted().toList().toString();
   }
 

@@ -19,6 +19,7 @@ import org.carelens.policy.Role;
  * @param odsCodes the organisations (ODS codes) it may assert
  * @param organisationTypes the organisation types it may assert
  * @param roles the role codes it may assert
+ * @param kind what it issues: launch tokens, or ID tokens of users who sign in
  */
 public record TrustedIssuer(
     String name,
@@ -27,7 +28,34 @@ public record TrustedIssuer(
     Keys keys,
     Allowed odsCodes,
     Allowed organisationTypes,
-    Allowed roles) {
+    Allowed roles,
+    Kind kind) {
+
+  /** What a trusted issuer's tokens are. */
+  public enum Kind {
+    /**
+     * A clinical system's signed launch tokens ({@code carelens-launch+jwt}), one per hand-over.
+     */
+    LAUNCH,
+    /**
+     * An OpenID Connect provider (NHS CIS2): ID tokens of users who sign in, for the portal's
+     * client id ({@code audience}); their national role and organisation are mapped by the
+     * agreement.
+     */
+    OIDC
+  }
+
+  /** A launching system. */
+  public TrustedIssuer(
+      String name,
+      String issuer,
+      String audience,
+      Keys keys,
+      Allowed odsCodes,
+      Allowed organisationTypes,
+      Allowed roles) {
+    this(name, issuer, audience, keys, odsCodes, organisationTypes, roles, Kind.LAUNCH);
+  }
 
   /** Where an issuer's keys come from. Never from the token itself (RFC 8725 section 3.10). */
   public sealed interface Keys {
@@ -120,6 +148,7 @@ public record TrustedIssuer(
     Objects.requireNonNull(odsCodes, "odsCodes");
     Objects.requireNonNull(organisationTypes, "organisationTypes");
     Objects.requireNonNull(roles, "roles");
+    Objects.requireNonNull(kind, "kind");
     if (issuer.isBlank() || audience.isBlank()) {
       throw new IllegalArgumentException(
           "trusted issuer '" + name + "': issuer and audience must not be blank");

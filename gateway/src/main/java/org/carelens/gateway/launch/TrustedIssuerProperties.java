@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * audience} its tokens must name, and what it may assert: {@code ods-codes}, {@code
  * organisation-types} and {@code roles}, each a list, or {@code "*"} for anything. A list left out
  * allows nothing: an entry must say what it may assert.
+ *
+ * <p>{@code kind} is {@code launch} (the default: a clinical system's launch tokens) or {@code
+ * oidc}: an OpenID Connect provider such as NHS CIS2 whose ID tokens open sessions for users who
+ * sign in; its {@code audience} is the portal's client id, and the sharing agreement's {@code
+ * signIn} section maps its users' national roles and organisations.
  */
 @EachProperty("carelens.launch.issuers")
 public class TrustedIssuerProperties {
@@ -24,6 +29,7 @@ public class TrustedIssuerProperties {
   private List<String> odsCodes = List.of();
   private List<String> organisationTypes = List.of();
   private List<String> roles = List.of();
+  private String kind = "launch";
 
   public TrustedIssuerProperties(@Parameter String name) {
     this.name = name;
@@ -81,6 +87,14 @@ public class TrustedIssuerProperties {
     this.organisationTypes = List.copyOf(organisationTypes);
   }
 
+  public String getKind() {
+    return kind;
+  }
+
+  public void setKind(String kind) {
+    this.kind = kind;
+  }
+
   public List<String> getRoles() {
     return roles;
   }
@@ -107,10 +121,21 @@ public class TrustedIssuerProperties {
           keys(prefix, jwksUrl, jwks),
           TrustedIssuer.Allowed.of(odsCodes, prefix + ".ods-codes"),
           TrustedIssuer.Allowed.of(organisationTypes, prefix + ".organisation-types"),
-          TrustedIssuer.Allowed.of(roles, prefix + ".roles"));
+          TrustedIssuer.Allowed.of(roles, prefix + ".roles"),
+          kind(prefix));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(prefix + ": " + e.getMessage(), e);
     }
+  }
+
+  private TrustedIssuer.Kind kind(String prefix) {
+    return switch (kind.strip()) {
+      case "launch" -> TrustedIssuer.Kind.LAUNCH;
+      case "oidc" -> TrustedIssuer.Kind.OIDC;
+      default ->
+          throw new IllegalStateException(
+              prefix + ".kind must be launch or oidc, was '" + kind + "'");
+    };
   }
 
   static TrustedIssuer.Keys keys(String prefix, @Nullable String jwksUrl, @Nullable String jwks) {

@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * own keys. Built once at start-up from {@code carelens.launch.issuers.*} (and the single-issuer
  * shorthand); a duplicate {@code iss}, a missing key source or an empty registry stops start-up
  * with a message naming the property.
+ *
+ * <p>Launching systems and identity providers ({@link TrustedIssuer.Kind}) are kept apart: a launch
+ * token is verified only against launching systems and an ID token only against identity providers,
+ * so one kind's keys never verify the other's tokens, even where (as in the demo) both share an
+ * {@code iss}.
  */
 @Singleton
 public class TrustedIssuers {
@@ -27,25 +32,37 @@ public class TrustedIssuers {
   record Entry(TrustedIssuer issuer, IssuerKeys keys) {}
 
   private final Map<String, Entry> byIssuer;
+  private final Map<String, Entry> providers;
 
   @Inject
   public TrustedIssuers(
       Collection<TrustedIssuerProperties> registry, LaunchProperties settings, Clock clock) {
-    this(entries(configured(registry, settings), settings, clock));
+    this(configured(registry, settings), settings, clock);
   }
 
-  private TrustedIssuers(Map<String, Entry> byIssuer) {
-    this.byIssuer = byIssuer;
+  private TrustedIssuers(List<TrustedIssuer> issuers, LaunchProperties settings, Clock clock) {
+    this.byIssuer =
+        entries(
+            issuers.stream().filter(i -> i.kind() == TrustedIssuer.Kind.LAUNCH).toList(),
+            settings,
+            clock,
+            true);
+    this.providers =
+        entries(
+            issuers.stream().filter(i -> i.kind() == TrustedIssuer.Kind.OIDC).toList(),
+            settings,
+            clock,
+            false);
   }
 
   /** A registry of exactly {@code issuers}, e.g. for tests. */
   static TrustedIssuers of(List<TrustedIssuer> issuers, LaunchProperties settings, Clock clock) {
-    return new TrustedIssuers(entries(issuers, settings, clock));
+    return new TrustedIssuers(issuers, settings, clock);
   }
 
   private static Map<String, Entry> entries(
-      List<TrustedIssuer> issuers, LaunchProperties settings, Clock clock) {
-    if (issuers.isEmpty()) {
+      List<TrustedIssuer> issuers, LaunchProperties settings, Clock clock, boolean required) {
+    if (issuers.isEmpty() && required) {
       throw new IllegalStateException(
           "No trusted launching system is configured: list them under carelens.launch.issuers"
               + " (or set carelens.launch.issuer and jwks-url)");
@@ -67,7 +84,8 @@ public class TrustedIssuers {
       }
       entries.put(issuer.issuer(), new Entry(issuer, keys));
       LOG.info(
-          "Trusting launches from '{}' (iss {}, keys {}, organisations {} of types {}, roles {})",
+          (issuer.kind() == TrustedIssuer.Kind.OIDC ? "Trusting sign-in" : "Trusting launches")
+              + " from '{}' (iss {}, keys {}, organisations {} of types {}, roles {})",
           issuer.name(),
           issuer.issuer(),
           issuer.keys(),
@@ -94,13 +112,20 @@ public class TrustedIssuers {
     return Optional.ofNullable(byIssuer.get(iss));
   }
 
-  /** Every trusted issuer. */
+  /** Every trusted launching system. */
   Collection<Entry> entries() {
     return byIssuer.values();
   }
 
-  /** The trusted issuers, for display and tests. */
+  /** The identity provider whose ID tokens name {@code iss}, compared exactly. */
+  Optional<Entry> findProvider(String iss) {
+    return Optional.ofNullable(providers.get(iss));
+  }
+
+  /** The trusted issuers of both kinds, for display and tests. */
   public List<TrustedIssuer> all() {
-    return byIssuer.values().stream().map(Entry::issuer).toList();
+    return java.util.stream.Stream.concat(byIssuer.values().stream(), providers.values().stream())
+        .map(Entry::issuer)
+        .toList();
   }
 }

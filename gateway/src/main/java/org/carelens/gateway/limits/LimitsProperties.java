@@ -27,6 +27,8 @@ public class LimitsProperties {
   private int breakGlassPerAddress = 60;
   private int viewsPerUser = 120;
   private int viewsPerAddress = 1200;
+  private int searchesPerUser = 30;
+  private int searchesPerAddress = 600;
   private int maxTrackedKeys = 50_000;
   private List<String> trustedProxies = List.of();
   private Duration anonymousAuditWindow = Duration.ofMinutes(1);
@@ -40,6 +42,7 @@ public class LimitsProperties {
       case CLAIMS -> claimsPerUser;
       case BREAK_GLASS -> breakGlassPerUser;
       case VIEWS -> viewsPerUser;
+      case SEARCHES -> searchesPerUser;
     };
   }
 
@@ -50,6 +53,7 @@ public class LimitsProperties {
       case CLAIMS -> claimsPerAddress;
       case BREAK_GLASS -> breakGlassPerAddress;
       case VIEWS -> viewsPerAddress;
+      case SEARCHES -> searchesPerAddress;
     };
   }
 
@@ -101,6 +105,22 @@ public class LimitsProperties {
 
   public void setClaimsPerAddress(int value) {
     this.claimsPerAddress = positive("claims-per-address", value);
+  }
+
+  public int getSearchesPerUser() {
+    return searchesPerUser;
+  }
+
+  public void setSearchesPerUser(int value) {
+    this.searchesPerUser = positive("searches-per-user", value);
+  }
+
+  public int getSearchesPerAddress() {
+    return searchesPerAddress;
+  }
+
+  public void setSearchesPerAddress(int value) {
+    this.searchesPerAddress = positive("searches-per-address", value);
   }
 
   public int getBreakGlassPerUser() {

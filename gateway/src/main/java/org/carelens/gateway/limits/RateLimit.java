@@ -9,7 +9,9 @@ public enum RateLimit {
   /** {@code POST .../break-glass}: declaring emergency access. */
   BREAK_GLASS("break-glass"),
   /** Record views: {@code .../record}, {@code .../record/stream} and document content. */
-  VIEWS("views");
+  VIEWS("views"),
+  /** {@code GET /api/v1/patients}: patient search (issue 11). */
+  SEARCHES("searches");
 
   private final String key;
 

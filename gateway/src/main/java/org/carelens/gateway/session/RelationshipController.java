@@ -48,6 +48,10 @@ import org.jspecify.annotations.Nullable;
  * review, and the claim's {@code RELATIONSHIP_CLAIMED} entry is on the IG review queue ({@code GET
  * /api/v1/audit/relationship-claims}).
  *
+ * <p>A session opened by signing in (issue 11) is bound to no patient: every patient it opens is
+ * claimed here, by a role in the agreement's {@code signIn.searchRoles} (403 {@code
+ * ROLE_MAY_NOT_OPEN_PATIENT} otherwise), with the same reasons and under the same daily cap.
+ *
  * <p>Refusals, each with its own code: a role the agreement's {@code selfClaim.roles} does not list
  * (403 {@code ROLE_MAY_NOT_SELF_CLAIM}), a reason code not in {@code selfClaim.reasons} (400 {@code
  * UNKNOWN_RELATIONSHIP_REASON}), no free text (400 {@code INVALID_RELATIONSHIP_REASON}), the claim
@@ -105,8 +109,8 @@ public class RelationshipController {
                     .map(e -> new ReasonOption(e.getKey(), e.getValue()))
                     .toList(),
                 rules.dailyCap(),
-                rules.roles().stream().map(Role::code).sorted().toList(),
-                rules.roles().contains(session.launch().role())))
+                allowedRoles(session).stream().map(Role::code).sorted().toList(),
+                allowedRoles(session).contains(session.launch().role())))
         .header("Cache-Control", "no-store");
   }
 
@@ -128,13 +132,24 @@ public class RelationshipController {
     GatewaySession session = sessions.require(authorization);
     NhsNumber patient = nhsNumber(nhsNumber);
     SelfClaimRules rules = policy.agreement().selfClaim();
-    sessions.requireAgreementRole(
-        session,
-        patient,
-        rules.roles(),
-        "ROLE_MAY_NOT_SELF_CLAIM",
-        "claim a relationship with a patient the session was not launched for");
-    if (patient.equals(session.launch().nhsNumber())) {
+    if (session.launch().signedIn()) {
+      // Issue 11: a signed-in session is bound to no patient; opening one it found needs the same
+      // coded reason and own words, under the same daily cap, by a role allowed to search.
+      sessions.requireAgreementRole(
+          session,
+          patient,
+          policy.agreement().signIn().searchRoles(),
+          "ROLE_MAY_NOT_OPEN_PATIENT",
+          "open a patient after signing in");
+    } else {
+      sessions.requireAgreementRole(
+          session,
+          patient,
+          rules.roles(),
+          "ROLE_MAY_NOT_SELF_CLAIM",
+          "claim a relationship with a patient the session was not launched for");
+    }
+    if (session.launch().launchedFor(patient)) {
       throw new ProblemException(
           HttpStatus.CONFLICT,
           "RELATIONSHIP_ALREADY_ESTABLISHED",
@@ -187,7 +202,7 @@ public class RelationshipController {
                         .detail("relationship", Relationship.SELF_CLAIMED.name())
                         .detail("reasonCode", reasonCode)
                         .detail("reason", reason)
-                        .detail("launchedPatient", session.launch().nhsNumber().value())
+                        .detail("launchedPatient", session.launch().launchedPatientText())
                         .build());
                 // After the append: the chain-head lock is held, so this count sees every claim
                 // committed before this one, on any instance (DailyCap).
@@ -226,6 +241,13 @@ public class RelationshipController {
                 reason,
                 at,
                 true));
+  }
+
+  /** Who may claim from this session: self-claim roles, or for a signed-in user search roles. */
+  private java.util.Set<Role> allowedRoles(GatewaySession session) {
+    return session.launch().signedIn()
+        ? policy.agreement().signIn().searchRoles()
+        : policy.agreement().selfClaim().roles();
   }
 
   private static NhsNumber nhsNumber(String value) {

@@ -3,6 +3,7 @@ package org.carelens.gateway.session;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,6 +21,7 @@ import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.audit.RequestFacts;
+import org.carelens.gateway.launch.IdTokenVerifier;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.launch.LaunchRejectedException;
 import org.carelens.gateway.launch.LaunchTokenVerifier;
@@ -30,12 +32,19 @@ import org.carelens.gateway.problem.ProblemException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Exchanges a launch token for a gateway session bound to that user and patient. Every exchange is
- * audited: {@code LAUNCH_ACCEPTED} is committed before the session token is handed out (503 and no
- * session if it cannot be), {@code LAUNCH_REJECTED} with the reason code for every refusal. A
- * refusal before the token verified (no caller identified) is audited in aggregate per client
- * address ({@link AnonymousRefusals}); one of a verified token (a replay, a user over their launch
- * limit) has its own entry naming the user.
+ * Exchanges a launch token for a gateway session bound to that user and patient, or the ID token of
+ * a user who signed in with a trusted identity provider (NHS CIS2; {@link IdTokenVerifier}) for a
+ * session bound to no patient, which opens patients only through a relationship claim. A token is
+ * an ID token only if it is not typed as a launch token and names a trusted identity provider;
+ * everything else is verified as a launch token exactly as before. {@code DELETE
+ * /api/v1/sessions/current} ends the caller's session (sign-out).
+ *
+ * <p>Launches are audited as follows (sign-ins the same, as {@code SIGN_IN_ACCEPTED} and {@code
+ * SIGN_IN_REJECTED}). Every exchange is audited: {@code LAUNCH_ACCEPTED} is committed before the
+ * session token is handed out (503 and no session if it cannot be), {@code LAUNCH_REJECTED} with
+ * the reason code for every refusal. A refusal before the token verified (no caller identified) is
+ * audited in aggregate per client address ({@link AnonymousRefusals}); one of a verified token (a
+ * replay, a user over their launch limit) has its own entry naming the user.
  *
  * <p>Rate limited per client address before anything else ({@link RateLimited}), and per user once
  * the token has verified, the first point the user is known.
@@ -44,19 +53,25 @@ import org.jspecify.annotations.Nullable;
 public class SessionController {
 
   private final LaunchTokenVerifier verifier;
+  private final IdTokenVerifier idTokens;
   private final SessionStore sessions;
+  private final SessionGuard guard;
   private final AuditTrail audit;
   private final AnonymousRefusals anonymous;
   private final RateLimits limits;
 
   public SessionController(
       LaunchTokenVerifier verifier,
+      IdTokenVerifier idTokens,
       SessionStore sessions,
+      SessionGuard guard,
       AuditTrail audit,
       AnonymousRefusals anonymous,
       RateLimits limits) {
     this.verifier = verifier;
+    this.idTokens = idTokens;
     this.sessions = sessions;
+    this.guard = guard;
     this.audit = audit;
     this.anonymous = anonymous;
     this.limits = limits;
@@ -72,15 +87,16 @@ public class SessionController {
     try {
       token = BearerToken.from(authorization);
     } catch (ProblemException e) {
-      anonymous.refused(rejected(e.code(), e.detail()));
+      anonymous.refused(rejected(false, e.code(), e.detail()));
       throw e;
     }
+    boolean signIn = idTokens.accepts(token);
     LaunchContext launch;
     try {
-      launch = verifier.verify(token);
+      launch = signIn ? idTokens.verify(token) : verifier.verify(token);
     } catch (LaunchRejectedException e) {
       AuditEvent.Builder event =
-          rejected(e.code(), e.getMessage())
+          rejected(signIn, e.code(), e.getMessage())
               .detail("tokenSha256", sha256(token))
               .detail("tokenLength", token.length());
       if (e.launch().isPresent()) {
@@ -97,11 +113,13 @@ public class SessionController {
     try {
       limits.acquireForUser(RateLimit.SESSIONS, SessionUserKeys.userKey(launch));
     } catch (ProblemException e) {
-      audit.appendRefusal(rejected(e.code(), e.detail()).launch(launch).build());
+      audit.appendRefusal(rejected(signIn, e.code(), e.detail()).launch(launch).build());
       throw e;
     }
     audit.append(
-        AuditEvent.builder(AuditEventType.LAUNCH_ACCEPTED, AuditOutcome.SUCCESS)
+        AuditEvent.builder(
+                signIn ? AuditEventType.SIGN_IN_ACCEPTED : AuditEventType.LAUNCH_ACCEPTED,
+                AuditOutcome.SUCCESS)
             .launch(launch)
             .detail("issuer", launch.issuer())
             .detail("jti", launch.jti())
@@ -118,7 +136,7 @@ public class SessionController {
                 "Bearer",
                 session.expiresAt(),
                 Duration.between(session.createdAt(), session.expiresAt()).toSeconds(),
-                launch.nhsNumber().value(),
+                launch.launchedPatient().map(n -> n.value()).orElse(null),
                 new User(
                     launch.userId(),
                     launch.userName(),
@@ -129,8 +147,27 @@ public class SessionController {
                         launch.organisationType()))));
   }
 
-  private static AuditEvent.Builder rejected(String code, String message) {
-    return AuditEvent.builder(AuditEventType.LAUNCH_REJECTED, AuditOutcome.REFUSED)
+  /**
+   * Ends the caller's session at once (sign-out): the token is forgotten, so every later request
+   * with it is 401 {@code SESSION_EXPIRED}. Audited as {@code SESSION_ENDED}.
+   */
+  @Delete("/current")
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  public HttpResponse<Void> end(@Header("Authorization") @Nullable String authorization) {
+    GatewaySession session = guard.require(authorization);
+    sessions.end(BearerToken.from(authorization));
+    audit.append(
+        AuditEvent.builder(AuditEventType.SESSION_ENDED, AuditOutcome.SUCCESS)
+            .launch(session.launch())
+            .detail("request", RequestFacts.current())
+            .build());
+    return HttpResponse.<Void>noContent().header("Cache-Control", "no-store");
+  }
+
+  private static AuditEvent.Builder rejected(boolean signIn, String code, String message) {
+    return AuditEvent.builder(
+            signIn ? AuditEventType.SIGN_IN_REJECTED : AuditEventType.LAUNCH_REJECTED,
+            AuditOutcome.REFUSED)
         .reason(code)
         .detail("message", message.length() <= 500 ? message : message.substring(0, 500) + "…")
         .detail("request", RequestFacts.current());
@@ -147,14 +184,17 @@ public class SessionController {
     }
   }
 
-  /** The session as the client sees it. */
+  /**
+   * The session as the client sees it; {@code nhsNumber} is the launched patient, null for a user
+   * who signed in.
+   */
   @Serdeable
   public record SessionResponse(
       String accessToken,
       String tokenType,
       Instant expiresAt,
       long expiresIn,
-      String nhsNumber,
+      @Nullable String nhsNumber,
       User user) {}
 
   /** The launched user. */

@@ -72,19 +72,22 @@ public class SessionGuard {
    * @throws ProblemException 403 {@code PATIENT_NOT_IN_SESSION}
    */
   public void requirePatient(GatewaySession session, NhsNumber patient) {
-    if (!patient.equals(session.launch().nhsNumber())
+    if (!session.launch().launchedFor(patient)
         && relationships.established(session.launch(), patient).isEmpty()) {
       audit.appendRefusal(
           refusal(AuditEventType.POLICY_DENIAL, "PATIENT_NOT_IN_SESSION")
               .launch(session.launch())
               .patient(patient)
-              .detail("launchedPatient", session.launch().nhsNumber().value())
+              .detail("launchedPatient", session.launch().launchedPatientText())
               .build());
       throw ProblemException.forbidden(
           "PATIENT_NOT_IN_SESSION",
-          "This session was launched for a different patient; launch again for this patient,"
-              + " or establish a relationship with them (POST .../relationship with a reason, or"
-              + " break-glass)");
+          session.launch().signedIn()
+              ? "You signed in without a patient: say why you are caring for this patient first"
+                  + " (POST .../relationship with a coded reason and your own words)"
+              : "This session was launched for a different patient; launch again for this"
+                  + " patient, or establish a relationship with them (POST .../relationship with a"
+                  + " reason, or break-glass)");
     }
   }
 

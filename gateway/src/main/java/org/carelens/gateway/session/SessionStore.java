@@ -72,6 +72,11 @@ public class SessionStore {
         : Optional.of(live.session());
   }
 
+  /** Ends the session of {@code token} at once, if there is one. */
+  public void end(String token) {
+    sessions.invalidate(token);
+  }
+
   /** A newly opened session and its token. */
   public record IssuedSession(String accessToken, GatewaySession session) {}
 

@@ -17,17 +17,27 @@ class TrustedIssuersTest {
       new TrustedIssuer.Keys.Url(URI.create("http://localhost:1/jwks.json"));
 
   @Test
-  void the_demo_configuration_trusts_the_out_of_hours_and_community_pharmacy_systems() {
+  void the_demo_configuration_trusts_two_launching_systems_and_the_sign_in_provider() {
     try (ApplicationContext context = ApplicationContext.run(Map.of(), "test")) {
 
       List<TrustedIssuer> issuers = context.getBean(TrustedIssuers.class).all();
 
       assertThat(issuers)
-          .extracting(TrustedIssuer::name, TrustedIssuer::issuer)
+          .extracting(TrustedIssuer::name, TrustedIssuer::issuer, TrustedIssuer::kind)
           .containsExactlyInAnyOrder(
               org.assertj.core.groups.Tuple.tuple(
-                  "community-pharmacy", "http://localhost:8090/pharmacy-system"),
-              org.assertj.core.groups.Tuple.tuple("out-of-hours", "http://localhost:8090"));
+                  "community-pharmacy",
+                  "http://localhost:8090/pharmacy-system",
+                  TrustedIssuer.Kind.LAUNCH),
+              org.assertj.core.groups.Tuple.tuple(
+                  "out-of-hours", "http://localhost:8090", TrustedIssuer.Kind.LAUNCH),
+              org.assertj.core.groups.Tuple.tuple(
+                  "cis2", "http://localhost:8090", TrustedIssuer.Kind.OIDC));
+      TrustedIssuer cis2 = issuers.stream().filter(i -> i.name().equals("cis2")).findFirst().get();
+      assertThat(cis2.audience()).isEqualTo("carelens-portal");
+      assertThat(cis2.keys())
+          .isEqualTo(
+              new TrustedIssuer.Keys.Url(URI.create("http://localhost:8090/oidc/jwks.json")));
       TrustedIssuer pharmacy =
           issuers.stream().filter(i -> i.name().equals("community-pharmacy")).findFirst().get();
       assertThat(pharmacy.keys())
