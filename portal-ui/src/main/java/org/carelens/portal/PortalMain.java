@@ -25,21 +25,36 @@ public final class PortalMain {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("Usage: PortalMain [--port 8080] [--gateway-url http://localhost:8081]");
+      System.err.println(
+          "Usage: PortalMain [--port 8080] [--gateway-url http://localhost:8081]"
+              + " [--oidc-issuer http://localhost:8090]");
       System.exit(2);
       return;
     }
     long started = System.nanoTime();
-    PortalServer portal = PortalServer.start(options.port(), options.gatewayUrl());
+    PortalServer portal =
+        PortalServer.start(
+            options.port(),
+            options.gatewayUrl(),
+            java.time.Clock.system(PortalServer.UK),
+            new PortalServer.SignInSettings(
+                options.oidcIssuer(), PortalServer.SignInSettings.DEFAULT_CLIENT_ID, null));
     Runtime.getRuntime().addShutdownHook(new Thread(portal::stop, "portal-shutdown"));
     System.out.printf(
-        "Carelens portal serving at %s (gateway %s, started in %d ms)%n",
-        portal.url(), options.gatewayUrl(), (System.nanoTime() - started) / 1_000_000);
+        "Carelens portal serving at %s (gateway %s, sign-in with %s, started in %d ms)%n",
+        portal.url(),
+        options.gatewayUrl(),
+        options.oidcIssuer(),
+        (System.nanoTime() - started) / 1_000_000);
     portal.join();
   }
 
   /** Command-line options; both {@code --name value} and {@code --name=value} are accepted. */
-  record Options(int port, URI gatewayUrl) {
+  record Options(int port, URI gatewayUrl, URI oidcIssuer) {
+
+    Options(int port, URI gatewayUrl) {
+      this(port, gatewayUrl, PortalServer.SignInSettings.DEFAULT_ISSUER);
+    }
 
     static Options parse(String[] args) {
       List<String> tokens = new ArrayList<>();
@@ -54,6 +69,7 @@ public final class PortalMain {
       }
       int port = DEFAULT_PORT;
       URI gateway = DEFAULT_GATEWAY;
+      URI issuer = PortalServer.SignInSettings.DEFAULT_ISSUER;
       for (int i = 0; i < tokens.size(); i += 2) {
         String name = tokens.get(i);
         if (i + 1 >= tokens.size()) {
@@ -62,11 +78,12 @@ public final class PortalMain {
         String value = tokens.get(i + 1);
         switch (name) {
           case "--port" -> port = parsePort(value);
-          case "--gateway-url" -> gateway = parseUrl(value);
+          case "--gateway-url" -> gateway = parseUrl(name, value);
+          case "--oidc-issuer" -> issuer = parseUrl(name, value);
           default -> throw new IllegalArgumentException("Unknown option '" + name + "'");
         }
       }
-      return new Options(port, gateway);
+      return new Options(port, gateway, issuer);
     }
 
     private static int parsePort(String value) {
@@ -81,11 +98,10 @@ public final class PortalMain {
       }
     }
 
-    private static URI parseUrl(String value) {
+    private static URI parseUrl(String name, String value) {
       URI uri = URI.create(value);
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-        throw new IllegalArgumentException(
-            "--gateway-url must be an http(s) URL, was '" + value + "'");
+        throw new IllegalArgumentException(name + " must be an http(s) URL, was '" + value + "'");
       }
       return uri;
     }

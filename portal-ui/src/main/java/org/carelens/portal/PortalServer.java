@@ -12,6 +12,9 @@ import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.internal.MicronautInstantiatorFactory;
 import org.carelens.portal.internal.SecurityHeaders;
 import org.carelens.portal.launch.LaunchServlet;
+import org.carelens.portal.signin.OidcSignIn;
+import org.carelens.portal.signin.SignInServlet;
+import org.carelens.portal.signin.SignOutServlet;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
@@ -24,7 +27,8 @@ import org.eclipse.jetty.util.ClassMatcher;
 import org.eclipse.jetty.util.resource.Resource;
 
 /**
- * A running portal: Jetty serving the Vaadin UI and {@code POST /launch}, plus the Micronaut
+ * A running portal: Jetty serving the Vaadin UI, {@code POST /launch}, and sign-in ({@code /login},
+ * {@code /login/callback}, {@code /logout}) for users who are not launched, plus the Micronaut
  * context that holds the gateway client. Start with {@link #start(int, URI)}; stop with {@link
  * #stop()}.
  */
@@ -53,6 +57,34 @@ public final class PortalServer implements AutoCloseable {
 
   /** Starts the portal with an explicit clock (ages and session expiry are computed from it). */
   public static PortalServer start(int port, URI gatewayUrl, Clock clock) {
+    return start(port, gatewayUrl, clock, SignInSettings.defaults());
+  }
+
+  /**
+   * Where users who are not launched sign in (issue 11).
+   *
+   * @param issuer the OpenID provider's issuer (NHS CIS2; the simulated one in the demo)
+   * @param clientId the portal's client id at the provider
+   * @param publicUrl the portal's URL as browsers reach it; the redirect URI is this plus {@code
+   *     /login/callback}. Null: {@code http://localhost:<port>}
+   */
+  public record SignInSettings(
+      URI issuer, String clientId, @org.jspecify.annotations.Nullable URI publicUrl) {
+    public static final URI DEFAULT_ISSUER = URI.create("http://localhost:8090");
+    public static final String DEFAULT_CLIENT_ID = "carelens-portal";
+
+    public SignInSettings {
+      Objects.requireNonNull(issuer, "issuer");
+      Objects.requireNonNull(clientId, "clientId");
+    }
+
+    public static SignInSettings defaults() {
+      return new SignInSettings(DEFAULT_ISSUER, DEFAULT_CLIENT_ID, null);
+    }
+  }
+
+  /** Starts the portal with explicit sign-in settings. */
+  public static PortalServer start(int port, URI gatewayUrl, Clock clock, SignInSettings signIn) {
     Objects.requireNonNull(gatewayUrl, "gatewayUrl");
     Objects.requireNonNull(clock, "clock");
     if (port < 0 || port > 65535) {
@@ -71,7 +103,7 @@ public final class PortalServer implements AutoCloseable {
       ServerConnector connector = new ServerConnector(server);
       connector.setPort(port);
       server.addConnector(connector);
-      server.setHandler(webApp(context));
+      server.setHandler(webApp(context, signInClient(signIn, connector)));
       server.start();
       return new PortalServer(server, context);
     } catch (Exception e) {
@@ -80,7 +112,29 @@ public final class PortalServer implements AutoCloseable {
     }
   }
 
-  private static WebAppContext webApp(ApplicationContext micronaut) {
+  /** The sign-in client, made on first use, once the connector knows its port. */
+  private static java.util.function.Supplier<OidcSignIn> signInClient(
+      SignInSettings settings, ServerConnector connector) {
+    java.util.concurrent.atomic.AtomicReference<OidcSignIn> made =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    return () ->
+        made.updateAndGet(
+            existing -> {
+              if (existing != null) {
+                return existing;
+              }
+              String base =
+                  settings.publicUrl() != null
+                      ? settings.publicUrl().toString()
+                      : "http://localhost:" + connector.getLocalPort();
+              base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+              return new OidcSignIn(
+                  settings.issuer(), settings.clientId(), URI.create(base + "/login/callback"));
+            });
+  }
+
+  private static WebAppContext webApp(
+      ApplicationContext micronaut, java.util.function.Supplier<OidcSignIn> signIn) {
     WebAppContext webApp = new WebAppContext();
     webApp.setContextPath("/");
     // Jetty's default hidden classes include server classes Vaadin's initializers need to see;
@@ -102,6 +156,13 @@ public final class PortalServer implements AutoCloseable {
         .addServletWithMapping(
             new ServletHolder(new LaunchServlet(micronaut.getBean(GatewayClient.class))),
             "/launch");
+    GatewayClient gateway = micronaut.getBean(GatewayClient.class);
+    ServletHolder signInServlet = new ServletHolder(new SignInServlet(signIn, gateway));
+    webApp.getServletHandler().addServletWithMapping(signInServlet, "/login");
+    webApp.getServletHandler().addServletWithMapping(signInServlet, "/login/callback");
+    webApp
+        .getServletHandler()
+        .addServletWithMapping(new ServletHolder(new SignOutServlet(gateway)), "/logout");
     // Server push (the record view's live source strip) runs over a websocket: Atmosphere needs a
     // Jakarta WebSocket container in this context, and Jetty only adds one when asked.
     JakartaWebSocketServletContainerInitializer.configure(webApp, null);

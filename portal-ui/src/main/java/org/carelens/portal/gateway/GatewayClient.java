@@ -132,6 +132,70 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /**
+   * Exchanges the ID token of a user who signed in (NHS CIS2) for a gateway session bound to no
+   * patient ({@code POST /api/v1/sessions}, the same endpoint as a launch).
+   *
+   * @throws GatewayException when the gateway refuses the token (401, e.g. {@code
+   *     NATIONAL_ROLE_NOT_MAPPED}) or cannot be reached
+   */
+  public SessionGrant exchangeIdToken(String idToken) {
+    requireToken(idToken, "ID token");
+    HttpRequest<?> request =
+        HttpRequest.POST(pathPrefix + "/api/v1/sessions", new byte[0])
+            .bearerAuth(idToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(SessionGrant.class), "exchange ID token");
+  }
+
+  /**
+   * Ends the gateway session at once ({@code DELETE /api/v1/sessions/current}), for sign-out.
+   *
+   * @throws GatewayException when the gateway cannot be reached or refuses (401: already ended)
+   */
+  public void endSession(String accessToken) {
+    requireToken(accessToken, "access token");
+    HttpRequest<?> request =
+        HttpRequest.DELETE(pathPrefix + "/api/v1/sessions/current")
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    HttpResponse<?> response = exchange(request, "end session");
+    if (response.code() >= 300) {
+      throw refusal(
+          response.code(), response.getBody(byte[].class).orElse(new byte[0]), "end session");
+    }
+  }
+
+  /**
+   * Searches the spine ({@code GET /api/v1/patients?nhsNumber=} or {@code ?family=&given=
+   * &birthdate=&gender=&postcode=}); the gateway audits every search.
+   *
+   * @param criteria query parameter to value; blank values are left out
+   * @throws GatewayException e.g. 400 {@code INVALID_NHS_NUMBER}, 422 {@code TOO_MANY_MATCHES}, 502
+   *     {@code SPINE_UNAVAILABLE}
+   */
+  public PatientSearchResult searchPatients(String accessToken, Map<String, String> criteria) {
+    requireToken(accessToken, "access token");
+    StringBuilder query = new StringBuilder();
+    criteria.forEach(
+        (name, value) -> {
+          if (value != null && !value.isBlank()) {
+            query
+                .append(query.isEmpty() ? "?" : "&")
+                .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .append('=')
+                .append(
+                    java.net.URLEncoder.encode(
+                        value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/patients" + query)
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(PatientSearchResult.class), "search patients");
+  }
+
+  /**
    * Reads one patient's merged record ({@code GET /api/v1/patients/{nhsNumber}/record}).
    *
    * @param nhsNumber ten digits, no spaces

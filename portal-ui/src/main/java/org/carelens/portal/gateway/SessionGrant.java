@@ -3,13 +3,15 @@ package org.carelens.portal.gateway;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gateway's answer to a launch: a short-lived access token bound to one user and one patient
- * ({@code POST /api/v1/sessions}, 201).
+ * ({@code POST /api/v1/sessions}, 201); or to a sign-in, bound to the user and no patient.
  *
  * @param accessToken opaque bearer token for later gateway calls; never log it
- * @param nhsNumber the patient the launch was for, and the only patient this token may read
+ * @param nhsNumber the patient the launch was for, and the only patient this token may read without
+ *     a relationship claim; null for a user who signed in
  */
 @Serdeable
 public record SessionGrant(
@@ -17,14 +19,13 @@ public record SessionGrant(
     String tokenType,
     Instant expiresAt,
     long expiresIn,
-    String nhsNumber,
+    @Nullable String nhsNumber,
     SessionUser user) {
 
   public SessionGrant {
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(tokenType, "tokenType");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    Objects.requireNonNull(nhsNumber, "nhsNumber");
     Objects.requireNonNull(user, "user");
     if (accessToken.isBlank()) {
       throw new IllegalArgumentException("accessToken must not be blank");

@@ -9,8 +9,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 /**
- * The root page. Carelens has no patient search here: a record opens only through an in-context
- * launch, which is how the legitimate relationship with the patient is established.
+ * The root page: the two ways in. Most users open Carelens from their clinical system with the
+ * patient already chosen (an in-context launch, which establishes the relationship); users who are
+ * not launched (a pharmacist checking a prescription, a social worker, an IG officer) sign in with
+ * NHS CIS2 and search, and every patient they open asks why they are caring for them.
  */
 @Route("")
 @PageTitle("Carelens — shared care record")
@@ -33,10 +35,17 @@ public class HomeView extends Main {
             "Carelens opens from your clinical system with the patient already chosen. Open the"
                 + " patient's record there and choose Carelens.");
     how.setId("launch-hint");
+    Paragraph signIn =
+        new Paragraph("Not working from a clinical system? Sign in with your NHS Care Identity: ");
+    Anchor login = new Anchor("/login", "Sign in");
+    login.setId("sign-in");
+    // A plain link: /login is a servlet, not a Vaadin route, so the browser must load it.
+    login.getElement().setAttribute("router-ignore", true);
+    signIn.add(login);
     Paragraph dev = new Paragraph("In the development setup, the simulated clinical system is at ");
     dev.add(new Anchor(LAUNCHER_URL, LAUNCHER_URL));
     dev.add(".");
     dev.addClassNames(LumoUtility.TextColor.SECONDARY);
-    add(title, what, how, dev);
+    add(title, what, how, signIn, dev);
   }
 }

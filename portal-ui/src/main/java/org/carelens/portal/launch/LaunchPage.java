@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
  * Plain, accessible HTML pages for launch outcomes that never reach the Vaadin UI: a real {@code
  * h1}, the reason in words, a page language, and no script.
  */
-final class LaunchPage {
+public final class LaunchPage {
 
   private LaunchPage() {}
 
-  static void send(HttpServletResponse response, int status, String heading, String detail)
+  public static void send(HttpServletResponse response, int status, String heading, String detail)
       throws IOException {
     write(response, status, heading, detail, "");
   }
 
-  static void send(
+  public static void send(
       HttpServletResponse response, int status, String heading, String detail, String code)
       throws IOException {
     write(

@@ -81,9 +81,15 @@ public final class LaunchServlet extends HttpServlet {
     response.setHeader("Location", request.getContextPath() + landingPath(launch));
   }
 
-  /** Where a launch lands: the IG pages for IG roles, the patient's record for everyone else. */
-  static String landingPath(LaunchSession launch) {
-    return launch.auditsAccess() ? "/ig" : "/patient/" + launch.nhsNumber();
+  /**
+   * Where a launch lands: the IG pages for IG roles, the patient's record for everyone else; a user
+   * who signed in (no patient) lands on the patient search.
+   */
+  public static String landingPath(LaunchSession launch) {
+    if (launch.auditsAccess()) {
+      return "/ig";
+    }
+    return launch.signedIn() ? "/search" : "/patient/" + launch.nhsNumber();
   }
 
   @Override

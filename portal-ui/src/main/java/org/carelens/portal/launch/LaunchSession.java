@@ -17,13 +17,14 @@ import org.jspecify.annotations.Nullable;
  * the gateway ({@link #withClaimed}): the portal never uses it to read anyone else.
  *
  * @param accessToken the gateway's bearer token; never logged, never sent to the browser
- * @param nhsNumber the launched patient
+ * @param nhsNumber the launched patient; null for a user who signed in (issue 11), who opens
+ *     patients only through claimed relationships
  * @param claimedPatients patients the gateway accepted a self-claimed relationship for, in order
  */
 public record LaunchSession(
     String accessToken,
     Instant expiresAt,
-    String nhsNumber,
+    @Nullable String nhsNumber,
     String userName,
     String userRole,
     String organisationName,
@@ -38,11 +39,10 @@ public record LaunchSession(
   public LaunchSession {
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    Objects.requireNonNull(nhsNumber, "nhsNumber");
     Objects.requireNonNull(userName, "userName");
     Objects.requireNonNull(userRole, "userRole");
     Objects.requireNonNull(organisationName, "organisationName");
-    if (!TEN_DIGITS.matcher(nhsNumber).matches()) {
+    if (nhsNumber != null && !TEN_DIGITS.matcher(nhsNumber).matches()) {
       throw new IllegalArgumentException(
           "NHS number must be 10 digits, was '%s'".formatted(nhsNumber));
     }
@@ -64,7 +64,7 @@ public record LaunchSession(
   public LaunchSession(
       String accessToken,
       Instant expiresAt,
-      String nhsNumber,
+      @Nullable String nhsNumber,
       String userName,
       String userRole,
       String organisationName) {
@@ -89,7 +89,12 @@ public record LaunchSession(
 
   /** True when this launch was for the given patient (ten digits, no spaces). */
   public boolean isFor(String nhsNumber) {
-    return this.nhsNumber.equals(nhsNumber);
+    return nhsNumber.equals(this.nhsNumber);
+  }
+
+  /** True for a user who signed in: bound to no patient until they claim one. */
+  public boolean signedIn() {
+    return nhsNumber == null;
   }
 
   /**

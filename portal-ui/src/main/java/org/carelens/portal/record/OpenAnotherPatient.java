@@ -17,6 +17,7 @@ import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.GatewayException;
 import org.carelens.portal.launch.CurrentLaunch;
 import org.carelens.portal.launch.LaunchSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Open another patient…" for direct-care users: an NHS number, a coded reason from the agreement's
@@ -25,13 +26,14 @@ import org.carelens.portal.launch.LaunchSession;
  * and only once the gateway accepts it does this browser session remember the patient and open
  * their record, where a banner says the view is flagged for IG review.
  */
-final class OpenAnotherPatient {
+public final class OpenAnotherPatient {
 
   private OpenAnotherPatient() {}
 
   /** The button for this launch, if its role gives direct care. */
   static Optional<Button> button(GatewayClient gateway, LaunchSession launch) {
-    if (!ConsentPrompts.DIRECT_CARE.contains(launch.userRole())) {
+    if (!ConsentPrompts.DIRECT_CARE.contains(launch.userRole()) || launch.signedIn()) {
+      // A user who signed in finds other patients through the search page instead.
       return Optional.empty();
     }
     Button open = new Button("Open another patient…", click -> dialog(gateway, launch).open());
@@ -61,10 +63,31 @@ final class OpenAnotherPatient {
     return banner;
   }
 
+  /**
+   * The claim dialog for a patient found by search (issue 11): the NHS number is filled in and
+   * fixed; the user chooses the reason and says why in their own words.
+   */
+  public static Dialog dialogFor(GatewayClient gateway, LaunchSession launch, String nhsNumber) {
+    return dialog(gateway, launch, nhsNumber);
+  }
+
+  private static String optionsPatient(LaunchSession launch, @Nullable String prefilled) {
+    if (prefilled != null) {
+      return prefilled;
+    }
+    // button() offers the free-typed dialog only to launched sessions; a signed-in user searches.
+    return java.util.Objects.requireNonNull(launch.nhsNumber(), "launched patient");
+  }
+
   private static Dialog dialog(GatewayClient gateway, LaunchSession launch) {
+    return dialog(gateway, launch, null);
+  }
+
+  private static Dialog dialog(
+      GatewayClient gateway, LaunchSession launch, @Nullable String prefilled) {
     ClaimOptions options;
     try {
-      options = gateway.claimOptions(launch.accessToken(), launch.nhsNumber());
+      options = gateway.claimOptions(launch.accessToken(), optionsPatient(launch, prefilled));
     } catch (GatewayException e) {
       options = new ClaimOptions(List.of(), 0, false);
     }
@@ -90,6 +113,10 @@ final class OpenAnotherPatient {
     nhsNumber.setId("another-patient-nhs");
     nhsNumber.setPlaceholder("999 000 0018");
     nhsNumber.setRequired(true);
+    if (prefilled != null) {
+      nhsNumber.setValue(CuiFormat.nhsNumber(prefilled));
+      nhsNumber.setReadOnly(true);
+    }
     Select<ClaimOptions.Reason> reasonCode = new Select<>();
     reasonCode.setId("another-patient-reason-code");
     reasonCode.setLabel("Reason");
