@@ -82,6 +82,9 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dcarelens.launch.issuers.out-of-hours.jwks-url="
                 + launcher
                 + "/.well-known/jwks.json",
+            // The sign-in provider (issue 11), also on the launcher's port.
+            "-Dcarelens.launch.issuers.cis2.issuer=" + launcher,
+            "-Dcarelens.launch.issuers.cis2.jwks-url=" + launcher + "/oidc/jwks.json",
             "-Dcarelens.launch.issuers.community-pharmacy.issuer=" + launcher + "/pharmacy-system",
             "-Dcarelens.launch.issuers.community-pharmacy.jwks-url="
                 + launcher
@@ -106,6 +109,8 @@ final class CarelensProcesses implements AutoCloseable {
             // the shipped limits have their own tests (gateway limits/RateLimitApiTest).
             "-Dcarelens.limits.sessions-per-user=1000",
             "-Dcarelens.limits.sessions-per-address=1000",
+            "-Dcarelens.limits.searches-per-user=1000",
+            "-Dcarelens.limits.searches-per-address=1000",
             "-Ddatasources.default.url=jdbc:h2:file:"
                 + database.resolve("carelens")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
@@ -118,7 +123,13 @@ final class CarelensProcesses implements AutoCloseable {
         "portal-ui",
         "org.carelens.portal.PortalMain",
         List.of("-Dvaadin.productionMode=true"),
-        List.of("--port", String.valueOf(portalPort), "--gateway-url", gatewayUrl()));
+        List.of(
+            "--port",
+            String.valueOf(portalPort),
+            "--gateway-url",
+            gatewayUrl(),
+            "--oidc-issuer",
+            launcher));
     awaitHttp(launcherUrl() + "/api/patients");
     awaitHttp(gatewayUrl() + "/api/v1/patients/9990000018/record");
     awaitHttp(portalUrl() + "/");
