@@ -176,13 +176,13 @@ class SignInJourneyIT {
                 By.cssSelector("button[aria-label$='(" + persona + ")']")));
     button.click();
     wait.until(ExpectedConditions.urlContains("/search"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-nhs-number input")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-nhs-number input")));
     // The input labelled "NHS number".
     assertThat(
             (String)
                 ((JavascriptExecutor) browser)
-                    .executeScript(
-                        "return document.querySelector('#search-nhs-number').label"))
+                    .executeScript("return document.querySelector('#search-nhs-number').label"))
         .isEqualTo("NHS number");
   }
 

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.micronaut.context.annotation.Prototype;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -45,9 +46,10 @@ import org.carelens.portal.record.OpenAnotherPatient;
  */
 @Route("search")
 @PageTitle("Find a patient — Carelens")
+@Prototype
 public class SearchView extends Main implements BeforeEnterObserver {
 
-  private final transient GatewayClient gateway;
+  private final GatewayClient gateway;
   private final Div results = new Div();
   private final Div message = new Div();
 
