@@ -104,6 +104,35 @@ class SignInJourneyIT {
   }
 
   @Test
+  void opening_a_found_patient_asks_why_and_opens_the_record_flagged_for_review() throws Exception {
+    signInAs("pharmacist");
+    typeNhsNumber("9990000018");
+    browser.findElement(By.id("search-nhs-number-button")).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#search-result-list .result-open")))
+        .click();
+
+    // The claim dialog, the NHS number filled in: a coded reason and the user's own words.
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("another-patient-reason-code")));
+    assertThat(inputValue("another-patient-nhs")).isEqualTo("999 000 0018");
+    chooseFirstReason();
+    browser
+        .findElement(By.cssSelector("#another-patient-reason textarea"))
+        .sendKeys("Patient at the pharmacy counter asking about a prescription");
+    browser.findElement(By.id("another-patient-confirm")).click();
+
+    try {
+      wait.until(ExpectedConditions.urlContains("/patient/" + SHOWCASE));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("self-claimed-banner")));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("banner-nhs-number")));
+    } finally {
+      screenshot("sign-in-opened-record.png");
+    }
+    assertThat(text("banner-nhs-number")).contains("999 000 0018");
+  }
+
+  @Test
   void a_social_worker_signs_in_and_finds_a_patient_by_name_and_date_of_birth() throws Exception {
     signInAs("social-worker");
 
@@ -165,6 +194,20 @@ class SignInJourneyIT {
         ExpectedConditions.textToBePresentInElementLocated(By.id("search"), "not signed in"));
   }
 
+  @Test
+  void an_ig_officer_signs_in_to_the_audit_pages_without_a_patient() throws Exception {
+    browser.get(carelens.portalUrl() + "/login");
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[aria-label$='(ig-officer)']")))
+        .click();
+
+    wait.until(ExpectedConditions.urlContains("/ig"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("viewer")));
+    assertThat(text("viewer")).contains("Helen Carter").contains("ig-officer");
+    assertThat(browser.findElements(By.id("record-link"))).isEmpty();
+  }
+
   // --- Helpers.
 
   private static void signInAs(String persona) {
@@ -196,6 +239,30 @@ class SignInJourneyIT {
         d ->
             inputValue("search-nhs-number").replace(" ", "").equals(digits)
                 && inputValue("search-nhs-number").length() == 12);
+  }
+
+  /** Opens the reason list and picks its first reason, retrying while the dialog settles. */
+  private static void chooseFirstReason() {
+    WebDriverWait shortWait = new WebDriverWait(browser, Duration.ofSeconds(5));
+    for (int attempt = 0; ; attempt++) {
+      browser.findElement(By.id("another-patient-reason-code")).click();
+      try {
+        // The search form's gender select has items too, hidden: pick the open list's first.
+        shortWait
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("vaadin-select-item[role='option']")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null))
+            .click();
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 4) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static String inputValue(String id) {

@@ -107,10 +107,14 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
                 .formatted(session.userName(), session.userRole(), session.organisationName()));
     viewer.setId("viewer");
     viewer.addClassNames(LumoUtility.TextColor.SECONDARY);
-    Anchor record = new Anchor("patient/" + session.nhsNumber(), "Open the launched record");
-    record.setId("record-link");
     messages.setId("ig-messages");
-    add(viewer, record, messages, verifySection(session), searchSection(session));
+    add(viewer);
+    if (session.nhsNumber() != null) {
+      Anchor record = new Anchor("patient/" + session.nhsNumber(), "Open the launched record");
+      record.setId("record-link");
+      add(record);
+    }
+    add(messages, verifySection(session), searchSection(session));
     add(
         new ReviewQueueSection<>(
             ReviewQueueKind.breakGlass(gateway, zone), session, zone, this::failed),
@@ -122,6 +126,11 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     add(reportSection(session), dissentSection(session));
   }
 
+  /** The launched patient's number, for prefilling; blank for an IG officer who signed in. */
+  private static String launchedPatient(LaunchSession session) {
+    return session.nhsNumber() == null ? "" : CuiFormat.nhsNumber(session.nhsNumber());
+  }
+
   private Section dissentSection(LaunchSession session) {
     Section section = section("dissent", "Dissent register");
     Paragraph what =
@@ -130,7 +139,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
                 + " effect from the next view and is kept, with any revocation, for audit.");
     TextField patient = new TextField("NHS number");
     patient.setId("dissent-patient");
-    patient.setValue(CuiFormat.nhsNumber(session.nhsNumber()));
+    patient.setValue(launchedPatient(session));
     TextField source = new TextField("Source id (blank for the whole record)");
     source.setId("dissent-source");
     TextField reason = new TextField("Reason (e.g. the patient's written request)");
@@ -350,7 +359,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
                 + " staff, so it can be given to the patient.");
     TextField patient = new TextField("NHS number");
     patient.setId("report-patient");
-    patient.setValue(CuiFormat.nhsNumber(session.nhsNumber()));
+    patient.setValue(launchedPatient(session));
     Grid<AccessReport.Summary> summary = new Grid<>();
     summary.setId("report-summary-grid");
     summary.setAriaLabel("Views by organisation and role");

@@ -96,7 +96,7 @@ record ReviewQueueKind<T extends ReviewItem>(
    * @param launchedNhsNumber the officer's launched patient, which the options call is made for
    */
   static ReviewQueueKind<RelationshipClaimReviewItem> relationshipClaims(
-      GatewayClient gateway, String launchedNhsNumber) {
+      GatewayClient gateway, @org.jspecify.annotations.Nullable String launchedNhsNumber) {
     ReasonWords words = new ReasonWords(gateway, launchedNhsNumber);
     return new ReviewQueueKind<>(
         "relationship-claims",
@@ -127,15 +127,20 @@ record ReviewQueueKind<T extends ReviewItem>(
   private static final class ReasonWords {
 
     private final GatewayClient gateway;
-    private final String launchedNhsNumber;
+    private final @org.jspecify.annotations.Nullable String launchedNhsNumber;
     private Map<String, String> current = Map.of();
 
-    ReasonWords(GatewayClient gateway, String launchedNhsNumber) {
+    ReasonWords(
+        GatewayClient gateway, @org.jspecify.annotations.Nullable String launchedNhsNumber) {
       this.gateway = gateway;
       this.launchedNhsNumber = launchedNhsNumber;
     }
 
     void refresh(String accessToken) {
+      if (launchedNhsNumber == null) {
+        // Signed in, no launched patient to ask the options about: reasons show as their codes.
+        return;
+      }
       try {
         current =
             gateway.claimOptions(accessToken, launchedNhsNumber).reasons().stream()

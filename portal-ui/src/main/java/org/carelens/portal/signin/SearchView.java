@@ -103,7 +103,19 @@ public class SearchView extends Main implements BeforeEnterObserver {
     TextField nhsNumber = new TextField("NHS number");
     nhsNumber.setId("search-nhs-number");
     nhsNumber.setPlaceholder("999 000 0018");
-    nhsNumber.setValueChangeMode(ValueChangeMode.EAGER);
+    // Grouped 3-3-4 in the browser as each digit is typed (a server round trip per key would race
+    // the typing and lose digits); the server formats again what it receives, e.g. a paste.
+    nhsNumber
+        .getElement()
+        .executeJs(
+            "const field = this;"
+                + "field.addEventListener('input', () => {"
+                + "  const d = (field.value || '').replace(/\\D/g, '').slice(0, 10);"
+                + "  const f = [d.slice(0, 3), d.slice(3, 6), d.slice(6)]"
+                + "      .filter(p => p.length).join(' ');"
+                + "  if (f !== field.value) { field.value = f; }"
+                + "});");
+    nhsNumber.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     nhsNumber.addValueChangeListener(
         change -> {
           String formatted = NhsNumberInput.format(change.getValue());
