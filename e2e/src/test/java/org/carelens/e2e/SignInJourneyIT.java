@@ -130,6 +130,8 @@ class SignInJourneyIT {
       screenshot("sign-in-opened-record.png");
     }
     assertThat(text("banner-nhs-number")).contains("999 000 0018");
+    assertThat(browser.findElements(By.id("back-to-search"))).hasSize(1);
+    assertThat(browser.findElements(By.id("record-sign-out"))).hasSize(1);
   }
 
   @Test

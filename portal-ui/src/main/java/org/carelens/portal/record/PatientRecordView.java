@@ -335,6 +335,18 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
   private void header(RecordAccess.Permitted access) {
     Div bar = viewerBar(access.launch());
     OpenAnotherPatient.button(gateway, access.launch()).ifPresent(bar::add);
+    if (access.launch().signedIn()) {
+      // A signed-in user came from the search, and signs out of both portal and gateway.
+      com.vaadin.flow.component.html.Anchor search =
+          new com.vaadin.flow.component.html.Anchor("search", "Find another patient");
+      search.setId("back-to-search");
+      com.vaadin.flow.component.html.Anchor signOut =
+          new com.vaadin.flow.component.html.Anchor("/logout", "Sign out");
+      signOut.setId("record-sign-out");
+      // /logout is a servlet, not a route: the browser must load it.
+      signOut.getElement().setAttribute("router-ignore", true);
+      bar.add(search, signOut);
+    }
     add(bar);
     if (access.selfClaimed()) {
       add(OpenAnotherPatient.selfClaimedBanner());
