@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Starts simulators, gateway and portal as separate JVMs, the way {@code ./carelens demo} does,
- * each from its module's classes and the runtime classpath the build wrote, on free ports. Logs go
- * to {@code target/e2e-logs}.
+ * each from the runtime classpath the build wrote (the gateway from the distribution module's,
+ * which holds the adapters), on free ports. Logs go to {@code target/e2e-logs}.
  */
 final class CarelensProcesses implements AutoCloseable {
 
@@ -56,6 +56,7 @@ final class CarelensProcesses implements AutoCloseable {
     String launcher = "http://localhost:" + launcherPort;
     start(
         "simulators",
+        moduleClasspath("simulators"),
         "org.carelens.simulators.SimulatorsMain",
         List.of(),
         List.of(
@@ -71,11 +72,15 @@ final class CarelensProcesses implements AutoCloseable {
             "--issuer", launcher,
             "--fixtures", fixtures.toString(),
             "--portal-url", portalUrl()));
+    // The gateway names no adapter: it runs on the distribution's classpath, with the demo's
+    // configuration of the sources added as plug-ins, as ./carelens demo starts it.
     start(
         "gateway",
+        Files.readString(ROOT.resolve("distribution/target/runtime-classpath.txt")).strip(),
         "org.carelens.gateway.Application",
         List.of(
             "-Dmicronaut.server.port=" + gatewayPort,
+            "-Dmicronaut.config.files=" + ROOT.resolve("distribution/carelens-demo.yml"),
             // The two launching systems of application.yml, at this run's launcher port.
             "-Dcarelens.launch.issuers.out-of-hours.issuer=" + launcher,
             "-Dcarelens.launch.issuers.out-of-hours.jwks-url="
@@ -101,6 +106,7 @@ final class CarelensProcesses implements AutoCloseable {
         List.of());
     start(
         "portal-ui",
+        moduleClasspath("portal-ui"),
         "org.carelens.portal.PortalMain",
         List.of("-Dvaadin.productionMode=true"),
         List.of("--port", String.valueOf(portalPort), "--gateway-url", gatewayUrl()));
@@ -135,13 +141,17 @@ final class CarelensProcesses implements AutoCloseable {
     return "http://localhost:" + portalPort;
   }
 
-  private void start(String module, String mainClass, List<String> jvmArgs, List<String> args)
-      throws IOException {
+  /** A module's classes and the runtime classpath the build wrote. */
+  private static String moduleClasspath(String module) throws IOException {
     Path target = ROOT.resolve(module).resolve("target");
-    String classpath =
-        target.resolve("classes")
-            + java.io.File.pathSeparator
-            + Files.readString(target.resolve("runtime-classpath.txt")).strip();
+    return target.resolve("classes")
+        + java.io.File.pathSeparator
+        + Files.readString(target.resolve("runtime-classpath.txt")).strip();
+  }
+
+  private void start(
+      String module, String classpath, String mainClass, List<String> jvmArgs, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
