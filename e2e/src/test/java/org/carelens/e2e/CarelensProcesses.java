@@ -32,6 +32,7 @@ final class CarelensProcesses implements AutoCloseable {
   final int mentalHealthPort = freePort();
   final int socialCarePort = freePort();
   final int pharmacyPort = freePort();
+  final int carePlansPort = freePort();
   final int gatewayPort = freePort();
   final int portalPort = freePort();
   private final List<Process> processes = new ArrayList<>();
@@ -69,6 +70,7 @@ final class CarelensProcesses implements AutoCloseable {
             "--mental-health-port", String.valueOf(mentalHealthPort),
             "--social-care-port", String.valueOf(socialCarePort),
             "--pharmacy-port", String.valueOf(pharmacyPort),
+            "--care-plans-port", String.valueOf(carePlansPort),
             "--issuer", launcher,
             "--fixtures", fixtures.toString(),
             "--portal-url", portalUrl()));
@@ -96,6 +98,8 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dcarelens.sources.mental-health.url=http://localhost:" + mentalHealthPort,
             "-Dcarelens.sources.social-care.url=http://localhost:" + socialCarePort,
             "-Dcarelens.sources.pharmacy.url=http://localhost:" + pharmacyPort,
+            // Configured in distribution/carelens-demo.yml, not the gateway's application.yml.
+            "-Dcarelens.sources.care-plans.url=http://localhost:" + carePlansPort,
             "-Ddatasources.default.url=jdbc:h2:file:"
                 + database.resolve("carelens")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
