@@ -52,7 +52,21 @@ final class CarelensProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the three processes and waits until each answers. If any fails to start, the ones
+   * already started are stopped before the failure propagates: the caller gets no instance to
+   * close, and JVMs left running would hold their ports and CPU on a shared machine.
+   */
   CarelensProcesses start() throws IOException, InterruptedException {
+    try {
+      return startAll();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private CarelensProcesses startAll() throws IOException, InterruptedException {
     Files.createDirectories(LOGS);
     String launcher = "http://localhost:" + launcherPort;
     start(
