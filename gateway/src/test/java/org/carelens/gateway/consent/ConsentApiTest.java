@@ -415,6 +415,34 @@ class ConsentApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void an_ended_break_glass_for_another_patient_shows_nothing_and_no_active_banner()
+      throws Exception {
+    String launched = mentalHealthPatient(7);
+    String other = mentalHealthPatient(8);
+    String clinician = client.session(tokens.token("clinician", launched));
+    Instant started = clock.instant();
+    try {
+      var declared =
+          post(
+              "/api/v1/patients/" + other + "/break-glass",
+              clinician,
+              "{\"reason\":\"Immediate risk to life\",\"detail\":\"Collapsed in the waiting room\"}");
+      assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+      clock.advance(Duration.ofHours(4).plusMinutes(1));
+
+      RecordView after = view(clinician, other);
+
+      // Issue 16: the oracle-driven tests found the banner still saying "active" (with no end
+      // time) once the only way in, a break-glass for this patient, had ended.
+      assertThat(after.breakGlass().active()).isFalse();
+      assertThat(after.sources())
+          .allSatisfy(s -> assertThat(s.reason()).isEqualTo("BREAK_GLASS_EXPIRED"));
+    } finally {
+      clock.set(started);
+    }
+  }
+
+  @Test
   void break_glass_does_not_override_dissent_under_the_demo_agreement() throws Exception {
     String patient = atPractice(false, 4);
     String clinician = client.session(tokens.token("clinician", patient));
