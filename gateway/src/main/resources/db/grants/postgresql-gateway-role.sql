@@ -10,6 +10,8 @@ GRANT USAGE ON SCHEMA :"schema" TO :"role";
 
 GRANT SELECT, INSERT ON audit_entry TO :"role";
 GRANT SELECT, UPDATE (last_sequence_number, last_hash) ON audit_chain_head TO :"role";
+-- Which practice each viewed patient is registered with, for IG officers' scope: insert-only too.
+GRANT SELECT, INSERT ON audit_patient_practice TO :"role";
 
 -- Launch-token register: rows are removed once their token has expired.
 GRANT SELECT, INSERT, DELETE ON launch_jti TO :"role";

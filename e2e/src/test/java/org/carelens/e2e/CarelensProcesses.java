@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.carelens.simulators.population.Population;
 
 /**
  * Starts simulators, gateway and portal as separate JVMs, the way {@code ./carelens demo} does,
@@ -114,6 +115,21 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dcarelens.sources.pharmacy.url=http://localhost:" + pharmacyPort,
             // Configured in distribution/carelens-demo.yml, not the gateway's application.yml.
             "-Dcarelens.sources.care-plans.url=http://localhost:" + carePlansPort,
+            // Journeys assert what a view shows, not how fast: on a loaded 2-core machine a cold
+            // simulator can take over the demo's 3 s, and a source that "did not answer in time"
+            // fails a journey for the wrong reason. Below the portal's 10 s read timeout.
+            "-Dcarelens.fanout.deadline=8s",
+            "-Dcarelens.sources.gp.time-limit=7s",
+            "-Dcarelens.sources.pds.time-limit=7s",
+            "-Dcarelens.sources.acute.time-limit=7s",
+            "-Dcarelens.sources.mental-health.time-limit=7s",
+            "-Dcarelens.sources.social-care.time-limit=7s",
+            "-Dcarelens.sources.pharmacy.time-limit=7s",
+            "-Dcarelens.sources.care-plans.time-limit=7s",
+            // One browser launches the same personas a dozen times in a minute, from one address;
+            // the shipped limits have their own tests (gateway limits/RateLimitApiTest).
+            "-Dcarelens.limits.sessions-per-user=1000",
+            "-Dcarelens.limits.sessions-per-address=1000",
             "-Ddatasources.default.url=jdbc:h2:file:"
                 + database.resolve("carelens")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
@@ -131,7 +147,75 @@ final class CarelensProcesses implements AutoCloseable {
     awaitHttp(launcherUrl() + "/api/patients");
     awaitHttp(gatewayUrl() + "/api/v1/patients/9990000018/record");
     awaitHttp(portalUrl() + "/");
+    warmUp();
     return this;
+  }
+
+  /**
+   * Opens a few records through the gateway's API, as a pharmacist, until every source answers, so
+   * the first journey does not pay for cold simulators and JIT. Patients no journey opens (the
+   * journeys take the showcase patient, the first and last of lists), so nothing they read is in
+   * the gateway's cache.
+   */
+  private void warmUp() throws IOException, InterruptedException {
+    List<String> plain =
+        Population.generate(42, Population.DEFAULT_SIZE, java.time.LocalDate.now())
+            .patients()
+            .stream()
+            .filter(p -> p.scenarios().isEmpty())
+            .filter(p -> p.practice().odsCode().equals("A81001"))
+            .map(p -> p.nhsNumber().value())
+            .filter(n -> !n.equals(Population.SHOWCASE_NHS_NUMBER))
+            .toList();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    List<String> outcomes = new ArrayList<>();
+    for (String patient : plain.subList(plain.size() / 2, plain.size() / 2 + 6)) {
+      String token =
+          field(
+              http.send(
+                  HttpRequest.newBuilder(URI.create(launcherUrl() + "/api/launch-token"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"persona\":\"pharmacist\",\"nhsNumber\":\"" + patient + "\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString()),
+              "token");
+      String session =
+          field(
+              http.send(
+                  HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/sessions"))
+                      .header("Authorization", "Bearer " + token)
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString()),
+              "accessToken");
+      HttpResponse<String> view =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(gatewayUrl() + "/api/v1/patients/" + patient + "/record"))
+                  .header("Authorization", "Bearer " + session)
+                  .timeout(Duration.ofSeconds(15))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      boolean slow = view.body().contains("\"TIMEOUT\"") || view.body().contains("\"ERROR\"");
+      outcomes.add(view.statusCode() + (slow ? " (a source slow or failing)" : " (all answered)"));
+      if (view.statusCode() == 200 && !slow) {
+        break;
+      }
+    }
+    System.out.println("e2e warm-up views: " + outcomes);
+  }
+
+  private static String field(HttpResponse<String> response, String name) {
+    var matcher =
+        java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"")
+            .matcher(response.body());
+    if (response.statusCode() / 100 != 2 || !matcher.find()) {
+      throw new IllegalStateException(
+          "Warm-up: expected \"" + name + "\" in " + response.statusCode() + " " + response.body());
+    }
+    return matcher.group(1);
   }
 
   /**

@@ -33,8 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The key journeys, in a real headless Chromium against real processes: each user opens the
  * showcase patient (Mrs Margaret JONES, 999 000 0018) from the simulated out-of-hours system and
- * sees what their role needs first; a break-glass is declared and reviewed. One stack and one
- * browser serve every journey.
+ * sees what their role needs first; a break-glass and a self-claimed relationship are each made and
+ * then reviewed by an IG officer. One stack and one browser serve every journey.
  */
 class LaunchJourneyIT {
 
@@ -73,6 +73,8 @@ class LaunchJourneyIT {
             .build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // A journey that times out says where the browser was and what it showed.
+    wait.withMessage(LaunchJourneyIT::whereTheBrowserIs);
   }
 
   @AfterAll
@@ -449,7 +451,7 @@ class LaunchJourneyIT {
   }
 
   @Test
-  void a_doctor_opens_another_patient_on_a_self_claimed_relationship_and_sees_it_flagged()
+  void a_doctor_opens_another_patient_on_a_self_claimed_relationship_and_an_ig_officer_reviews_it()
       throws Exception {
     browser.get(carelens.launcherUrl() + "/");
     String other =
@@ -490,6 +492,42 @@ class LaunchJourneyIT {
     assertThat(text("self-claimed-banner"))
         .contains("Self-claimed relationship — flagged for IG review");
     assertThat(browser.findElements(By.id("record-error"))).isEmpty();
+
+    // Issue 10: every claim is on the IG review queue, like break-glass.
+    String formatted =
+        other.substring(0, 3) + " " + other.substring(3, 6) + " " + other.substring(6);
+    launchAs("ig-officer");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("relationship-claims-show")));
+    browser.findElement(By.id("relationship-claims-show")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("relationship-claims-grid"), formatted));
+    // The first reason in the agreement's list, in its words, and the doctor's own.
+    assertThat(text("relationship-claims-grid"))
+        .contains("Dr Amira Khan")
+        .contains("Covering for a colleague's patient")
+        .contains("Covering the ward tonight")
+        .contains("Awaiting review");
+    // This journey's claim is the only one in this run's fresh gateway database.
+    WebElement acknowledge =
+        browser.findElement(
+            By.cssSelector(
+                "#relationship-claims-grid vaadin-button.relationship-claims-acknowledge"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", acknowledge);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("acknowledge-note")));
+    browser
+        .findElement(By.cssSelector("#acknowledge-note textarea"))
+        .sendKeys("Checked with the ward: covering rota confirmed");
+    browser.findElement(By.id("acknowledge-confirm")).click();
+
+    try {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("relationship-claims-count"), "0 claims"));
+    } finally {
+      screenshot("relationship-claim-review.png");
+    }
+    assertThat(text("relationship-claims-grid")).doesNotContain(formatted);
   }
 
   /** The ids of the sources in the strip, in order. */
@@ -561,6 +599,19 @@ class LaunchJourneyIT {
             By.cssSelector(
                 "button[data-persona='%s'][data-nhs-number='%s']".formatted(persona, SHOWCASE)))
         .click();
+  }
+
+  /** The page's address and visible text, shortened, for failure messages. */
+  static String whereTheBrowserIs() {
+    try {
+      String text = browser.findElement(By.tagName("body")).getText().replace('\n', '|');
+      return "browser at "
+          + browser.getCurrentUrl()
+          + " showing: "
+          + (text.length() > 600 ? text.substring(0, 600) + "…" : text);
+    } catch (RuntimeException e) {
+      return "browser state unavailable: " + e;
+    }
   }
 
   private static String text(String id) {

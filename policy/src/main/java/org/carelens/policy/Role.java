@@ -9,6 +9,11 @@ public enum Role {
   PHARMACIST("pharmacist"),
   SOCIAL_WORKER("social-worker"),
   IG_OFFICER("ig-officer"),
+  /**
+   * An information-governance lead for the whole federation: audits every organisation's users and
+   * patients when the sharing agreement names the role in {@code audit.federationRoles}.
+   */
+  FEDERATION_IG("federation-ig"),
   ADMINISTRATOR("administrator");
 
   private final String code;

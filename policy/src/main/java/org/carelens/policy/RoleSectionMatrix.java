@@ -49,6 +49,7 @@ public final class RoleSectionMatrix {
             Section.CARE_TEAM,
             Section.SOCIAL_CARE));
     m.put(Role.IG_OFFICER, EnumSet.noneOf(Section.class));
+    m.put(Role.FEDERATION_IG, EnumSet.noneOf(Section.class));
     m.put(Role.ADMINISTRATOR, EnumSet.noneOf(Section.class));
     return new RoleSectionMatrix(m);
   }

@@ -37,6 +37,19 @@ public record AuditEvent(
     details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
+  /**
+   * The detail naming the ODS code of the patient's registered practice, as PDS gave it: it puts
+   * the patient in that practice's IG officers' audit scope ({@code audit_patient_practice}).
+   */
+  public static final String REGISTERED_PRACTICE = "registeredPractice";
+
+  /** The patient's registered practice, when the event records one with its patient. */
+  public Optional<String> registeredPractice() {
+    return patient.isPresent() && details.get(REGISTERED_PRACTICE) instanceof String ods
+        ? Optional.of(ods)
+        : Optional.empty();
+  }
+
   public static Builder builder(AuditEventType type, AuditOutcome outcome) {
     return new Builder(type, outcome);
   }
@@ -82,6 +95,12 @@ public record AuditEvent(
 
     public Builder correlationId(String correlationId) {
       this.correlationId = correlationId;
+      return this;
+    }
+
+    /** The ODS code of the patient's registered practice; see {@link #REGISTERED_PRACTICE}. */
+    public Builder registeredPractice(String ods) {
+      details.put(REGISTERED_PRACTICE, Objects.requireNonNull(ods, "ods"));
       return this;
     }
 

@@ -7,13 +7,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.carelens.sdk.model.NhsNumber;
 
-/** Reads the audit trail for IG officers: entries matching a query, newest first. */
+/**
+ * Reads the audit trail for IG officers: entries matching a query, newest first, within the
+ * reader's {@link AuditScope}.
+ */
 @Singleton
 public class AuditSearch {
+
+  /** The patients registered with an organisation (one parameter: its ODS code). */
+  private static final String REGISTERED_PATIENTS =
+      "SELECT patient_nhs_number FROM audit_patient_practice WHERE practice_ods = ?";
 
   private final DataSource dataSource;
 
@@ -27,6 +37,15 @@ public class AuditSearch {
    * @throws AuditUnavailableException if the database cannot be read
    */
   public List<AuditEntry> find(AuditQuery query) {
+    return find(query, AuditScope.federation());
+  }
+
+  /**
+   * As {@link #find(AuditQuery)}, keeping only the entries in {@code scope}.
+   *
+   * @throws AuditUnavailableException if the database cannot be read
+   */
+  public List<AuditEntry> find(AuditQuery query, AuditScope scope) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(AuditRows.COLUMNS)
@@ -45,6 +64,13 @@ public class AuditSearch {
     query
         .to()
         .ifPresent(t -> where(sql, parameters, "recorded_at < ?", t.atOffset(ZoneOffset.UTC)));
+    if (scope instanceof AuditScope.Organisation(String ods)) {
+      sql.append(" AND (organisation_ods = ? OR patient_nhs_number IN (")
+          .append(REGISTERED_PATIENTS)
+          .append("))");
+      parameters.add(ods);
+      parameters.add(ods);
+    }
     sql.append(" ORDER BY sequence_number DESC LIMIT ").append(query.limit());
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement = c.prepareStatement(sql.toString())) {
@@ -61,6 +87,33 @@ public class AuditSearch {
     } catch (SQLException e) {
       throw new AuditUnavailableException("The audit trail could not be read", e);
     }
+  }
+
+  /**
+   * Whether an entry is in {@code scope}, for readers that select entries themselves (the review
+   * queues): reads the organisation's registered patients once, so test many entries per call.
+   *
+   * @throws AuditUnavailableException if the database cannot be read
+   */
+  public Predicate<AuditEntry> visibleIn(AuditScope scope) {
+    if (!(scope instanceof AuditScope.Organisation(String ods))) {
+      return entry -> true;
+    }
+    Set<String> registered = new HashSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(REGISTERED_PATIENTS)) {
+      statement.setString(1, ods);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          registered.add(rows.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new AuditUnavailableException("The audit trail could not be read", e);
+    }
+    return entry ->
+        entry.organisation().filter(ods::equals).isPresent()
+            || entry.patient().filter(registered::contains).isPresent();
   }
 
   private static void where(

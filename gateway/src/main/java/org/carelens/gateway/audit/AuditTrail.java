@@ -149,6 +149,9 @@ public class AuditTrail {
       AuditRows.bind(insert, entry);
       insert.executeUpdate();
     }
+    if (entry.patient().isPresent() && event.registeredPractice().isPresent()) {
+      registerPractice(c, entry.patient().get(), event.registeredPractice().get(), entry);
+    }
     // The head is bookkeeping for the chain, not an audit entry: moving it is the only update.
     try (PreparedStatement move =
         c.prepareStatement(
@@ -158,6 +161,27 @@ public class AuditTrail {
       move.executeUpdate();
     }
     return entry;
+  }
+
+  /**
+   * Records that {@code patient} is registered with {@code practice}, once per pair, for IG
+   * officers' scope. Appends hold the chain head's lock, so no two race to insert the same pair.
+   */
+  private static void registerPractice(
+      Connection c, String patient, String practice, AuditEntry entry) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO audit_patient_practice"
+                + " (patient_nhs_number, practice_ods, first_sequence_number)"
+                + " SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM audit_patient_practice"
+                + " WHERE patient_nhs_number = ? AND practice_ods = ?)")) {
+      insert.setString(1, patient);
+      insert.setString(2, practice);
+      insert.setLong(3, entry.sequence());
+      insert.setString(4, patient);
+      insert.setString(5, practice);
+      insert.executeUpdate();
+    }
   }
 
   private static AuditEntry withHash(AuditEntry e, String hash) {

@@ -26,9 +26,8 @@ import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
-import org.carelens.gateway.session.SessionGuard;
+import org.carelens.gateway.session.IgScope;
 import org.carelens.policy.AccessPolicy;
-import org.carelens.policy.Role;
 import org.carelens.sdk.model.InvalidNhsNumberException;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.spi.SourceDescriptor;
@@ -51,19 +50,19 @@ import org.jspecify.annotations.Nullable;
 @Tag(name = "dissent", description = "The central dissent register (IG officers)")
 public class DissentController {
 
-  private final SessionGuard sessions;
+  private final IgScope scopes;
   private final ConsentRegister register;
   private final FanoutEngine fanout;
   private final AccessPolicy policy;
   private final AuditTrail audit;
 
   public DissentController(
-      SessionGuard sessions,
+      IgScope scopes,
       ConsentRegister register,
       FanoutEngine fanout,
       AccessPolicy policy,
       AuditTrail audit) {
-    this.sessions = sessions;
+    this.scopes = scopes;
     this.register = register;
     this.fanout = fanout;
     this.policy = policy;
@@ -186,9 +185,8 @@ public class DissentController {
   }
 
   private GatewaySession igOfficer(@Nullable String authorization, String what) {
-    GatewaySession session = sessions.require(authorization);
-    sessions.requireRole(session, Role.IG_OFFICER, what);
-    return session;
+    // Any IG role may keep the register: a patient may tell any partner organisation.
+    return scopes.require(authorization, what).session();
   }
 
   private static String reason(@Nullable String reason) {

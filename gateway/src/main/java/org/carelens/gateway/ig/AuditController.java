@@ -31,23 +31,22 @@ import org.carelens.gateway.audit.ChainVerifier;
 import org.carelens.gateway.audit.VerifyReport;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
-import org.carelens.gateway.session.SessionGuard;
-import org.carelens.policy.Role;
+import org.carelens.gateway.session.IgScope;
 import org.carelens.sdk.model.InvalidNhsNumberException;
 import org.carelens.sdk.model.NhsNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The IG officer's API over the audit trail: {@code GET /api/v1/audit} (search, newest first),
- * {@code GET /api/v1/audit/verify} (the hash chain and its signed checkpoints) and {@code GET
- * /api/v1/audit/access-report} (who viewed a patient's record). Each use is audited before its
- * answer is returned.
+ * The IG officer's API over the audit trail, each within the officer's {@link IgScope}: {@code GET
+ * /api/v1/audit} (search, newest first), {@code GET /api/v1/audit/verify} (the hash chain and its
+ * signed checkpoints) and {@code GET /api/v1/audit/access-report} (who viewed a patient's record).
+ * Each use is audited before its answer is returned.
  */
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {
 
-  private final SessionGuard sessions;
+  private final IgScope scopes;
   private final AuditTrail audit;
   private final AuditSearch search;
   private final ChainVerifier verifier;
@@ -55,13 +54,13 @@ public class AuditController {
   private final Clock clock;
 
   public AuditController(
-      SessionGuard sessions,
+      IgScope scopes,
       AuditTrail audit,
       AuditSearch search,
       ChainVerifier verifier,
       JsonMapper json,
       Clock clock) {
-    this.sessions = sessions;
+    this.scopes = scopes;
     this.audit = audit;
     this.search = search;
     this.verifier = verifier;
@@ -72,7 +71,8 @@ public class AuditController {
   @Get("/verify")
   public HttpResponse<VerifyReport> verify(
       @Header("Authorization") @Nullable String authorization) {
-    GatewaySession session = igOfficer(authorization, "audit verification");
+    // The chain's hashes and checkpoints reveal no entry, so every IG role verifies all of it.
+    GatewaySession session = scopes.require(authorization, "audit verification").session();
     audit.append(
         AuditEvent.builder(AuditEventType.AUDIT_VERIFY, AuditOutcome.SUCCESS)
             .launch(session.launch())
@@ -90,16 +90,16 @@ public class AuditController {
       @QueryValue @Nullable String from,
       @QueryValue @Nullable String to,
       @QueryValue @Nullable Integer limit) {
-    GatewaySession session = igOfficer(authorization, "audit search");
+    IgScope.Granted granted = scopes.require(authorization, "audit search");
     AuditQuery query = query(patient, user, organisation, event, from, to, limit);
-    audit.append(searched(session, "search", query));
-    return noStore(search.find(query).stream().map(this::view).toList());
+    audit.append(searched(granted, "search", query));
+    return noStore(search.find(query, granted.scope()).stream().map(this::view).toList());
   }
 
   @Get("/access-report")
   public HttpResponse<AccessReport> accessReport(
       @Header("Authorization") @Nullable String authorization, @QueryValue String patient) {
-    GatewaySession session = igOfficer(authorization, "the patient access report");
+    IgScope.Granted granted = scopes.require(authorization, "the patient access report");
     NhsNumber nhsNumber = nhsNumber(patient);
     AuditQuery query =
         new AuditQuery(
@@ -110,8 +110,10 @@ public class AuditController {
             Optional.empty(),
             Optional.empty(),
             AuditQuery.MAX_LIMIT);
-    audit.append(searched(session, "access-report", query));
-    List<AuditEntry> views = search.find(query);
+    audit.append(searched(granted, "access-report", query));
+    // An IG officer's report covers the patient's whole trail when the patient is registered with
+    // their organisation, and otherwise their own organisation's users' views only.
+    List<AuditEntry> views = search.find(query, granted.scope());
     List<AccessReport.Access> accesses =
         views.stream()
             .map(
@@ -148,13 +150,8 @@ public class AuditController {
     return noStore(new AccessReport(nhsNumber.value(), clock.instant(), accesses, summary));
   }
 
-  private GatewaySession igOfficer(@Nullable String authorization, String what) {
-    GatewaySession session = sessions.require(authorization);
-    sessions.requireRole(session, Role.IG_OFFICER, what);
-    return session;
-  }
-
-  private static AuditEvent searched(GatewaySession session, String kind, AuditQuery query) {
+  private static AuditEvent searched(IgScope.Granted granted, String kind, AuditQuery query) {
+    GatewaySession session = granted.session();
     Map<String, @Nullable Object> criteria = new LinkedHashMap<>();
     query.patient().ifPresent(p -> criteria.put("patient", p.value()));
     query.userId().ifPresent(u -> criteria.put("user", u));
@@ -167,7 +164,8 @@ public class AuditController {
         AuditEvent.builder(AuditEventType.AUDIT_SEARCH, AuditOutcome.SUCCESS)
             .launch(session.launch())
             .detail("kind", kind)
-            .detail("criteria", criteria);
+            .detail("criteria", criteria)
+            .detail("scope", ReviewQueues.scopeName(granted.scope()));
     // The entry is about the patient searched for, so it shows up in that patient's own trail.
     query.patient().ifPresent(event::patient);
     return event.build();

@@ -10,37 +10,44 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.carelens.gateway.audit.AuditEntry;
 import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
+import org.carelens.gateway.audit.AuditScope;
+import org.carelens.gateway.audit.AuditSearch;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.audit.ReviewQueue;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
-import org.carelens.gateway.session.SessionGuard;
-import org.carelens.policy.Role;
+import org.carelens.gateway.session.IgScope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every IG review queue endpoint does the same way: IG officers only, a {@code status} filter
- * of {@code open}, {@code acknowledged} or {@code all}, reading audited as {@code AUDIT_SEARCH},
- * and acknowledgement by an appended audit entry with a mandatory note ({@link ReviewQueue}).
+ * What every IG review queue endpoint does the same way: IG roles only, each within its {@link
+ * IgScope} (an IG officer sees and acknowledges only the entries of their organisation's users and
+ * registered patients; another's entry is 404, as if not on the queue), a {@code status} filter of
+ * {@code open}, {@code acknowledged} or {@code all}, reading audited as {@code AUDIT_SEARCH}, and
+ * acknowledgement by an appended audit entry with a mandatory note ({@link ReviewQueue}).
  */
 @Singleton
 public class ReviewQueues {
 
   static final int MAX_NOTE = 2000;
 
-  private final SessionGuard sessions;
+  private final IgScope scopes;
   private final AuditTrail audit;
   private final ReviewQueue review;
+  private final AuditSearch search;
   private final JsonMapper json;
 
-  ReviewQueues(SessionGuard sessions, AuditTrail audit, ReviewQueue review, JsonMapper json) {
-    this.sessions = sessions;
+  ReviewQueues(
+      IgScope scopes, AuditTrail audit, ReviewQueue review, AuditSearch search, JsonMapper json) {
+    this.scopes = scopes;
     this.audit = audit;
     this.review = review;
+    this.search = search;
     this.json = json;
   }
 
@@ -63,7 +70,8 @@ public class ReviewQueues {
       @Nullable String authorization,
       @Nullable String status,
       Function<ReviewQueue.Item, V> view) {
-    GatewaySession session = igOfficer(authorization, "the " + label);
+    IgScope.Granted granted = scopes.require(authorization, "the " + label);
+    GatewaySession session = granted.session();
     String wanted = status == null ? "open" : status;
     if (!List.of("open", "acknowledged", "all").contains(wanted)) {
       throw ProblemException.badRequest(
@@ -74,8 +82,11 @@ public class ReviewQueues {
             .launch(session.launch())
             .detail("kind", label)
             .detail("criteria", Map.of("status", wanted))
+            .detail("scope", scopeName(granted.scope()))
             .build());
+    Predicate<AuditEntry> visible = search.visibleIn(granted.scope());
     return review.queue(kind).stream()
+        .filter(i -> visible.test(i.entry()))
         .filter(i -> wanted.equals("all") || wanted.equals(status(i)))
         .map(view)
         .toList();
@@ -94,14 +105,25 @@ public class ReviewQueues {
       @Nullable String authorization,
       @Nullable String rawNote,
       Function<ReviewQueue.Item, V> view) {
-    GatewaySession session = igOfficer(authorization, what + " acknowledgement");
+    IgScope.Granted granted = scopes.require(authorization, what + " acknowledgement");
+    GatewaySession session = granted.session();
     String note = rawNote == null ? "" : rawNote.strip();
     if (note.isEmpty() || note.length() > MAX_NOTE) {
       throw ProblemException.badRequest(
           "INVALID_ACKNOWLEDGEMENT",
           "note is mandatory: say what the review found (at most " + MAX_NOTE + " characters)");
     }
-    return switch (review.acknowledge(kind, sequence, session.launch(), note)) {
+    Predicate<AuditEntry> visible = search.visibleIn(granted.scope());
+    boolean inScope =
+        review.queue(kind).stream()
+            .anyMatch(i -> i.entry().sequence() == sequence && visible.test(i.entry()));
+    // Another organisation's entry is not found, as if not on the queue: its existence is not this
+    // officer's to know.
+    ReviewQueue.Acknowledgement outcome =
+        inScope
+            ? review.acknowledge(kind, sequence, session.launch(), note)
+            : new ReviewQueue.NotOnQueue(sequence);
+    return switch (outcome) {
       case ReviewQueue.Acknowledged a ->
           review.queue(kind).stream()
               .filter(i -> i.entry().sequence() == sequence)
@@ -160,9 +182,11 @@ public class ReviewQueues {
     return value == null ? null : value.toString();
   }
 
-  private GatewaySession igOfficer(@Nullable String authorization, String what) {
-    GatewaySession session = sessions.require(authorization);
-    sessions.requireRole(session, Role.IG_OFFICER, what);
-    return session;
+  /** How an audit entry names the scope a search ran in: {@code federation} or the ODS code. */
+  static String scopeName(AuditScope scope) {
+    return switch (scope) {
+      case AuditScope.Federation f -> "federation";
+      case AuditScope.Organisation o -> "organisation:" + o.ods();
+    };
   }
 }

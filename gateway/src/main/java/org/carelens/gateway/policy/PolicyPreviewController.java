@@ -23,7 +23,7 @@ import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
-import org.carelens.gateway.session.SessionGuard;
+import org.carelens.gateway.session.IgScope;
 import org.carelens.policy.AccessPolicy;
 import org.carelens.policy.Decision;
 import org.carelens.policy.Obligation;
@@ -51,19 +51,19 @@ public class PolicyPreviewController {
 
   private static final String VIEWER_ODS = "PREVIEW";
 
-  private final SessionGuard sessions;
+  private final IgScope scopes;
   private final AccessPolicy active;
   private final PolicyProperties properties;
   private final AuditTrail audit;
   private final Clock clock;
 
   public PolicyPreviewController(
-      SessionGuard sessions,
+      IgScope scopes,
       AccessPolicy active,
       PolicyProperties properties,
       AuditTrail audit,
       Clock clock) {
-    this.sessions = sessions;
+    this.scopes = scopes;
     this.active = active;
     this.properties = properties;
     this.audit = audit;
@@ -87,8 +87,7 @@ public class PolicyPreviewController {
       @QueryValue @Nullable String dissent,
       @QueryValue @Nullable Boolean permission,
       @QueryValue @Nullable Boolean breakGlass) {
-    GatewaySession session = sessions.require(authorization);
-    sessions.requireRole(session, Role.IG_OFFICER, "the policy preview");
+    GatewaySession session = scopes.require(authorization, "the policy preview").session();
     AccessPolicy policy = policy(agreement);
     SharingAgreement a = policy.agreement();
     Role viewerRole =

@@ -82,12 +82,15 @@ public class RecordService {
     }
   }
 
-  /** A view, and what policy withheld in it and why (for the audit only). */
-  public record Viewed(RecordView view, PolicyTrace trace) {
+  /**
+   * A view, and for the audit only: what policy withheld in it and why, and the patient's
+   * registered practice as the sources gave it (even when the banner hides it from the viewer).
+   */
+  public record Viewed(RecordView view, PolicyTrace trace, Optional<String> registeredPractice) {
 
     /** The {@code RECORD_VIEW} audit event for this view. */
     public AuditEvent audit(LaunchContext viewer, NhsNumber patient) {
-      return RecordViewAudit.of(viewer, patient, view, trace);
+      return RecordViewAudit.of(viewer, patient, view, trace, registeredPractice);
     }
   }
 
@@ -167,7 +170,8 @@ public class RecordService {
             PolicyTrace.names(trace.obligations()),
             breakGlass(viewPolicy));
     metrics.view(endpoint, Duration.ofNanos(System.nanoTime() - started));
-    return new Viewed(view, trace);
+    return new Viewed(
+        view, trace, merged.patient().flatMap(PatientIdentity::registeredPracticeOds));
   }
 
   /**
@@ -221,11 +225,20 @@ public class RecordService {
     return new Decision.Permit("document-permitted");
   }
 
+  /**
+   * The banner shows break-glass only while a declaration is in force. A session whose only way to
+   * this patient was a break-glass that has ended also views as {@code BREAK_GLASS} (so the policy
+   * withholds everything), but must not be told its emergency access is still active.
+   */
   private static RecordView.BreakGlassView breakGlass(ViewPolicy viewPolicy) {
     if (viewPolicy.viewer().relationship() != Relationship.BREAK_GLASS) {
       return RecordView.BreakGlassView.INACTIVE;
     }
-    return new RecordView.BreakGlassView(true, viewPolicy.consent().breakGlassUntil().orElse(null));
+    return viewPolicy
+        .consent()
+        .breakGlassUntil()
+        .map(until -> new RecordView.BreakGlassView(true, until))
+        .orElse(RecordView.BreakGlassView.INACTIVE);
   }
 
   static RequestContext requestContext(LaunchContext viewer) {

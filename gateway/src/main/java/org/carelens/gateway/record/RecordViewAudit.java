@@ -31,16 +31,20 @@ final class RecordViewAudit {
   private RecordViewAudit() {}
 
   static AuditEvent of(LaunchContext viewer, NhsNumber patient, RecordView view) {
-    return of(viewer, patient, view, null);
+    return of(viewer, patient, view, null, java.util.Optional.empty());
   }
 
   /**
    * As {@link #of(LaunchContext, NhsNumber, RecordView)}, with the policy's own reasons: each
    * source's decision (rule, reason code, obligations) and, per withheld section, which source's
-   * rule withheld something there.
+   * rule withheld something there; and the patient's registered practice, when a source gave it.
    */
   static AuditEvent of(
-      LaunchContext viewer, NhsNumber patient, RecordView view, @Nullable PolicyTrace trace) {
+      LaunchContext viewer,
+      NhsNumber patient,
+      RecordView view,
+      @Nullable PolicyTrace trace,
+      java.util.Optional<String> registeredPractice) {
     List<Map<String, @Nullable Object>> sources = new ArrayList<>();
     for (RecordView.SourceView s : view.sources()) {
       Map<String, @Nullable Object> source = new LinkedHashMap<>();
@@ -79,6 +83,8 @@ final class RecordViewAudit {
         AuditEvent.builder(AuditEventType.RECORD_VIEW, AuditOutcome.SUCCESS)
             .launch(viewer)
             .patient(patient);
+    // Puts the patient in their practice's IG officers' audit scope (issue 10).
+    registeredPractice.ifPresent(event::registeredPractice);
     if (trace != null) {
       event.detail("policy", decisions(trace));
     }

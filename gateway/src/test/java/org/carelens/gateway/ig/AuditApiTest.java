@@ -214,7 +214,9 @@ class AuditApiTest implements TestPropertyProvider {
     assertThat(refused.statusCode()).isEqualTo(401);
     String correlationId = refused.headers().firstValue("X-Correlation-ID").orElseThrow();
 
-    List<Map<String, Object>> entries = search("?event=TOKEN_REJECTED");
+    // An unidentified caller belongs to no organisation: only the federation's IG lead sees it.
+    List<Map<String, Object>> entries = search("federation-ig", "?event=TOKEN_REJECTED");
+    List<Map<String, Object>> organisations = search("?event=TOKEN_REJECTED");
 
     assertThat(entries)
         .anySatisfy(
@@ -222,10 +224,16 @@ class AuditApiTest implements TestPropertyProvider {
                 assertThat(e)
                     .containsEntry("correlationId", correlationId)
                     .containsEntry("reasonCode", "SESSION_EXPIRED"));
+    assertThat(organisations)
+        .noneSatisfy(e -> assertThat(e).containsEntry("correlationId", correlationId));
   }
 
   private List<Map<String, Object>> search(String query) throws Exception {
-    HttpResponse<String> response = get(session("ig-officer", SHOWCASE), "/api/v1/audit" + query);
+    return search("ig-officer", query);
+  }
+
+  private List<Map<String, Object>> search(String role, String query) throws Exception {
+    HttpResponse<String> response = get(session(role, SHOWCASE), "/api/v1/audit" + query);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json.readValue(
         response.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));

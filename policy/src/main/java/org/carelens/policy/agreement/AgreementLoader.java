@@ -65,6 +65,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   roles: [clinician, pharmacist, social-worker]   # the default
  *   maxDuration: 24h                # the default; at most 7 days
  *   scope: user                     # or organisation; default user
+ * audit:                            # optional
+ *   federationRoles: [federation-ig] # IG roles that audit every organisation; default none
  * </pre>
  */
 public final class AgreementLoader {
@@ -117,7 +119,8 @@ public final class AgreementLoader {
                 "sensitive",
                 "breakGlass",
                 "selfClaim",
-                "permissionToView"));
+                "permissionToView",
+                "audit"));
     String id = scalar(required(top, "agreement", root), "agreement");
     int version = positiveInt(required(top, "version", root), "version");
     Optional<LocalDate> effective =
@@ -142,6 +145,8 @@ public final class AgreementLoader {
         top.containsKey("permissionToView")
             ? permissionToView(top.get("permissionToView"))
             : PermissionToViewRules.defaults();
+    AuditScopeRules audit =
+        top.containsKey("audit") ? audit(top.get("audit")) : AuditScopeRules.defaults();
     return new SharingAgreement(
         id,
         version,
@@ -152,7 +157,8 @@ public final class AgreementLoader {
         sensitive,
         breakGlass,
         selfClaim,
-        permissionToView);
+        permissionToView,
+        audit);
   }
 
   /** Mental-health notes to clinicians; safeguarding detail to clinicians and social workers. */
@@ -328,6 +334,20 @@ public final class AgreementLoader {
                 fields.get("scope"), "permissionToView.scope", PermissionToViewRules.Scope.class)
             : PermissionToViewRules.Scope.USER;
     return new PermissionToViewRules(roles, max, scope);
+  }
+
+  private AuditScopeRules audit(Node node) {
+    Map<String, Node> fields = map(node, "audit", Set.of("federationRoles"));
+    if (!fields.containsKey("federationRoles")) {
+      return AuditScopeRules.defaults();
+    }
+    Node rolesNode = fields.get("federationRoles");
+    Set<Role> roles = roleList(rolesNode, "audit.federationRoles");
+    try {
+      return new AuditScopeRules(roles);
+    } catch (IllegalArgumentException e) {
+      throw error(rolesNode, e.getMessage());
+    }
   }
 
   private Set<Role> roleList(Node node, String path) {

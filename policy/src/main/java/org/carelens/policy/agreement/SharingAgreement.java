@@ -20,6 +20,7 @@ import org.carelens.sdk.model.Sensitivity;
  * @param selfClaim who may claim a relationship with a patient the session was not launched for
  * @param permissionToView who may record the patient's permission to view, how long it lasts and
  *     whom it lets see
+ * @param audit whose audit entries each IG role may read
  */
 public record SharingAgreement(
     String id,
@@ -31,7 +32,8 @@ public record SharingAgreement(
     Map<Sensitivity, Set<Role>> sensitive,
     BreakGlassRules breakGlass,
     SelfClaimRules selfClaim,
-    PermissionToViewRules permissionToView) {
+    PermissionToViewRules permissionToView,
+    AuditScopeRules audit) {
 
   public SharingAgreement {
     Objects.requireNonNull(id, "id");
@@ -43,6 +45,7 @@ public record SharingAgreement(
     Objects.requireNonNull(breakGlass, "breakGlass");
     Objects.requireNonNull(selfClaim, "selfClaim");
     Objects.requireNonNull(permissionToView, "permissionToView");
+    Objects.requireNonNull(audit, "audit");
   }
 
   public Optional<SourceSharing> source(String sourceId) {

@@ -114,6 +114,29 @@ public class AgreementLoaderTest {
   }
 
   @Test
+  void no_role_audits_the_whole_federation_unless_the_agreement_names_it() {
+    SharingAgreement unnamed = AgreementLoader.parse(VALID, "riverside.yml");
+    SharingAgreement named =
+        AgreementLoader.parse(VALID + "audit:\n  federationRoles: [federation-ig]\n", "r.yml");
+
+    assertThat(unnamed.audit().seesWholeFederation(Role.FEDERATION_IG)).isFalse();
+    assertThat(unnamed.audit().seesWholeFederation(Role.IG_OFFICER)).isFalse();
+    assertThat(named.audit().seesWholeFederation(Role.FEDERATION_IG)).isTrue();
+    assertThat(named.audit().seesWholeFederation(Role.IG_OFFICER)).isFalse();
+    assertThat(named.audit().isIgRole(Role.IG_OFFICER)).isTrue();
+    assertThat(named.audit().isIgRole(Role.CLINICIAN)).isFalse();
+  }
+
+  @Test
+  void a_clinical_role_may_not_be_given_the_whole_federations_audit() {
+    String yaml = VALID + "audit:\n  federationRoles: [clinician]\n";
+
+    assertThatThrownBy(() -> AgreementLoader.parse(yaml, "riverside.yml"))
+        .isInstanceOf(AgreementException.class)
+        .hasMessageContaining("audit.federationRoles: only ig-officer or federation-ig");
+  }
+
+  @Test
   void a_permission_lasting_a_year_is_refused() {
     String yaml = VALID + "permissionToView:\n  maxDuration: 365d\n";
 

@@ -3,7 +3,6 @@ package org.carelens.portal.gateway;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sequence the audit entry of the declaration; acknowledging names it
  * @param status {@code open} or {@code acknowledged}
+ * @param reason the agreement's break-glass reason code
+ * @param detail the user's own words
  * @param expiresAt when the access lapsed or lapses, as the gateway recorded it (ISO-8601)
  */
 @Serdeable
@@ -27,29 +28,11 @@ public record BreakGlassReviewItem(
     @Nullable String reason,
     @Nullable String detail,
     @Nullable String expiresAt,
-    @Nullable Acknowledgement acknowledgement) {
+    @Nullable ReviewAcknowledgement acknowledgement)
+    implements ReviewItem {
 
   public BreakGlassReviewItem {
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(status, "status");
-  }
-
-  /** The review, once an IG officer acknowledged this break-glass. */
-  public Optional<Acknowledgement> acknowledgementIfAny() {
-    return Optional.ofNullable(acknowledgement);
-  }
-
-  /** Who reviewed a break-glass, when, and what they noted; {@code sequence} is its own entry. */
-  @Serdeable
-  public record Acknowledgement(
-      long sequence,
-      Instant time,
-      @Nullable String userId,
-      @Nullable String userName,
-      @Nullable String note) {
-
-    public Acknowledgement {
-      Objects.requireNonNull(time, "time");
-    }
   }
 }

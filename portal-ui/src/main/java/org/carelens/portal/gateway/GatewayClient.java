@@ -456,15 +456,9 @@ public class GatewayClient implements AutoCloseable {
    * The break-glass review queue, newest first ({@code GET /api/v1/audit/break-glass}; IG officers
    * only). The gateway audits every read of it.
    */
-  public List<BreakGlassReviewItem> breakGlassQueue(
-      String accessToken, BreakGlassQueueFilter filter) {
-    requireToken(accessToken, "access token");
-    Objects.requireNonNull(filter, "filter");
-    HttpRequest<?> request =
-        HttpRequest.GET(pathPrefix + "/api/v1/audit/break-glass?status=" + filter.parameter())
-            .bearerAuth(accessToken)
-            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
-    return send(request, Argument.listOf(BreakGlassReviewItem.class), "read break-glass queue");
+  public List<BreakGlassReviewItem> breakGlassQueue(String accessToken, ReviewQueueFilter filter) {
+    return reviewQueue(
+        accessToken, "break-glass", filter, BreakGlassReviewItem.class, "read break-glass queue");
   }
 
   /**
@@ -478,6 +472,64 @@ public class GatewayClient implements AutoCloseable {
    */
   public BreakGlassReviewItem acknowledgeBreakGlass(
       String accessToken, long sequence, String note) {
+    return acknowledgeOnQueue(
+        accessToken,
+        "break-glass",
+        sequence,
+        note,
+        BreakGlassReviewItem.class,
+        "acknowledge break-glass");
+  }
+
+  /**
+   * The self-claimed relationship review queue, newest first ({@code GET
+   * /api/v1/audit/relationship-claims}; IG officers only). The gateway audits every read of it.
+   */
+  public List<RelationshipClaimReviewItem> relationshipClaimQueue(
+      String accessToken, ReviewQueueFilter filter) {
+    return reviewQueue(
+        accessToken,
+        "relationship-claims",
+        filter,
+        RelationshipClaimReviewItem.class,
+        "read relationship claim queue");
+  }
+
+  /**
+   * Acknowledges a self-claimed relationship after review ({@code POST
+   * /api/v1/audit/relationship-claims/{sequence}/acknowledge}; IG officers only). The gateway
+   * appends an audit entry of its own; the claim is never changed.
+   *
+   * @param note what the review found, mandatory
+   * @throws GatewayException 404 {@code RELATIONSHIP_CLAIM_NOT_FOUND}, 409 {@code
+   *     RELATIONSHIP_CLAIM_ALREADY_ACKNOWLEDGED}, 400 for a missing note
+   */
+  public RelationshipClaimReviewItem acknowledgeRelationshipClaim(
+      String accessToken, long sequence, String note) {
+    return acknowledgeOnQueue(
+        accessToken,
+        "relationship-claims",
+        sequence,
+        note,
+        RelationshipClaimReviewItem.class,
+        "acknowledge relationship claim");
+  }
+
+  // The review queues share one shape: GET /api/v1/audit/<queue>?status= and
+  // POST /api/v1/audit/<queue>/<sequence>/acknowledge with {"note"}.
+  private <T extends ReviewItem> List<T> reviewQueue(
+      String accessToken, String queue, ReviewQueueFilter filter, Class<T> type, String action) {
+    requireToken(accessToken, "access token");
+    Objects.requireNonNull(filter, "filter");
+    HttpRequest<?> request =
+        HttpRequest.GET(pathPrefix + "/api/v1/audit/" + queue + "?status=" + filter.parameter())
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.listOf(type), action);
+  }
+
+  private <T extends ReviewItem> T acknowledgeOnQueue(
+      String accessToken, String queue, long sequence, String note, Class<T> type, String action) {
     requireToken(accessToken, "access token");
     Objects.requireNonNull(note, "note");
     if (sequence < 0) {
@@ -486,12 +538,12 @@ public class GatewayClient implements AutoCloseable {
     }
     HttpRequest<?> request =
         HttpRequest.POST(
-                pathPrefix + "/api/v1/audit/break-glass/" + sequence + "/acknowledge",
+                pathPrefix + "/api/v1/audit/" + queue + "/" + sequence + "/acknowledge",
                 json(Map.of("note", note)))
             .contentType(MediaType.APPLICATION_JSON_TYPE)
             .bearerAuth(accessToken)
             .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
-    return send(request, Argument.of(BreakGlassReviewItem.class), "acknowledge break-glass");
+    return send(request, Argument.of(type), action);
   }
 
   /**

@@ -37,15 +37,14 @@ import org.carelens.portal.gateway.DissentEntry;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.GatewayException;
 import org.carelens.portal.launch.CurrentLaunch;
-import org.carelens.portal.launch.LaunchServlet;
 import org.carelens.portal.launch.LaunchSession;
 import org.carelens.portal.record.CuiFormat;
 
 /**
  * {@code /ig}: the information-governance officer's view of the audit trail — verify the hash
- * chain, search entries (newest first), review break-glass declarations and produce a patient's
- * access report. Every call goes through the gateway with the officer's own session, and the
- * gateway audits each use.
+ * chain, search entries (newest first), review break-glass declarations and self-claimed
+ * relationships, produce a patient's access report and keep the dissent register. Every call goes
+ * through the gateway with the officer's own session, and the gateway audits each use.
  */
 @Route("ig")
 @PageTitle("Carelens — audit and access")
@@ -53,6 +52,10 @@ import org.carelens.portal.record.CuiFormat;
 public class IgAuditView extends Main implements BeforeEnterObserver {
 
   /** Event types the gateway records (its {@code AuditEventType}), for the event filter. */
+  /**
+   * Every event type the gateway audits ({@code AuditEventType}), for the search's event filter;
+   * the gateway's {@code PortalAuditEventsTest} fails when the two lists differ.
+   */
   static final List<String> EVENTS =
       List.of(
           "",
@@ -60,9 +63,19 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
           "LAUNCH_REJECTED",
           "TOKEN_REJECTED",
           "RECORD_VIEW",
+          "DOCUMENT_VIEW",
           "POLICY_DENIAL",
           "AUDIT_SEARCH",
-          "AUDIT_VERIFY");
+          "AUDIT_VERIFY",
+          "BREAK_GLASS",
+          "RELATIONSHIP_CLAIMED",
+          "BREAK_GLASS_ACKNOWLEDGED",
+          "RELATIONSHIP_CLAIM_ACKNOWLEDGED",
+          "PERMISSION_TO_VIEW",
+          "DISSENT_REGISTERED",
+          "DISSENT_REVOKED",
+          "DISSENT_REGISTER_READ",
+          "POLICY_PREVIEW");
 
   private final GatewayClient gateway;
   private final ZoneId zone;
@@ -92,7 +105,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
               "No active session. Launch Carelens from your clinical system as an IG officer."));
       return;
     }
-    if (!LaunchServlet.IG_OFFICER.equals(launch.get().userRole())) {
+    if (!launch.get().auditsAccess()) {
       add(
           notice(
               "ig-not-permitted",
@@ -112,7 +125,14 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     record.setId("record-link");
     messages.setId("ig-messages");
     add(viewer, record, messages, verifySection(session), searchSection(session));
-    add(new BreakGlassReviewSection(gateway, session, zone, this::failed));
+    add(
+        new ReviewQueueSection<>(
+            ReviewQueueKind.breakGlass(gateway, zone), session, zone, this::failed),
+        new ReviewQueueSection<>(
+            ReviewQueueKind.relationshipClaims(gateway, session.nhsNumber()),
+            session,
+            zone,
+            this::failed));
     add(reportSection(session), dissentSection(session));
   }
 

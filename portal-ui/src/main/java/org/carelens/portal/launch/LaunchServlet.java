@@ -15,17 +15,14 @@ import org.slf4j.LoggerFactory;
  * {@code POST /launch} with form field {@code token}: the in-context launch from a clinical system.
  *
  * <p>Exchanges the launch token with the gateway, keeps the resulting {@link LaunchSession} in a
- * freshly identified HTTP session and answers 303 See Other to the patient's record (IG officers:
- * to the audit pages at {@code /ig}). A refused token gets a plain 401 page with the gateway's
- * reason; nothing is stored. The token is never logged.
+ * freshly identified HTTP session and answers 303 See Other to the patient's record (IG officers
+ * and the federation's IG lead: to the audit pages at {@code /ig}). A refused token gets a plain
+ * 401 page with the gateway's reason; nothing is stored. The token is never logged.
  */
 public final class LaunchServlet extends HttpServlet {
 
   /** The form field that carries the launch token. */
   public static final String TOKEN_FIELD = "token";
-
-  /** The role code of information-governance officers. */
-  public static final String IG_OFFICER = "ig-officer";
 
   private static final Logger LOG = LoggerFactory.getLogger(LaunchServlet.class);
 
@@ -84,9 +81,9 @@ public final class LaunchServlet extends HttpServlet {
     response.setHeader("Location", request.getContextPath() + landingPath(launch));
   }
 
-  /** Where a launch lands: the IG pages for IG officers, the patient's record for everyone else. */
+  /** Where a launch lands: the IG pages for IG roles, the patient's record for everyone else. */
   static String landingPath(LaunchSession launch) {
-    return IG_OFFICER.equals(launch.userRole()) ? "/ig" : "/patient/" + launch.nhsNumber();
+    return launch.auditsAccess() ? "/ig" : "/patient/" + launch.nhsNumber();
   }
 
   @Override

@@ -117,6 +117,19 @@ public record LaunchSession(
     return claimedPatients.contains(nhsNumber);
   }
 
+  /**
+   * The roles that audit access rather than read records: an organisation's IG officer and the
+   * federation's IG lead. The gateway decides each one's audit scope; the portal only routes them
+   * to the audit pages.
+   */
+  public static final java.util.Set<String> IG_ROLES =
+      java.util.Set.of("ig-officer", "federation-ig");
+
+  /** True for an information-governance role (see {@link #IG_ROLES}). */
+  public boolean auditsAccess() {
+    return IG_ROLES.contains(userRole);
+  }
+
   /** True once the gateway token has expired; the gateway would refuse it anyway. */
   public boolean isExpired(Clock clock) {
     return !clock.instant().isBefore(expiresAt);

@@ -59,7 +59,6 @@ import org.jspecify.annotations.Nullable;
 public class PatientRecordView extends Main implements BeforeEnterObserver {
 
   public static final String TITLE = "Carelens — shared care record";
-  static final String IG_ROLE = "ig-officer";
   static final String NO_SESSION = "No active session. Launch Carelens from your clinical system.";
 
   private final GatewayClient gateway;
@@ -368,7 +367,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     viewer.setId("viewer");
     viewer.addClassNames(LumoUtility.TextColor.SECONDARY);
     Div bar = new Div(product, viewer);
-    if (IG_ROLE.equals(launch.userRole())) {
+    if (launch.auditsAccess()) {
       Anchor audit = new Anchor("ig", "Audit and access reports");
       audit.setId("ig-link");
       bar.add(audit);

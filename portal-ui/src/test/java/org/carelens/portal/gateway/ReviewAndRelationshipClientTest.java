@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The IG break-glass review queue and the self-claimed relationship, against a stub gateway. */
+/**
+ * The IG review queues (break-glass and self-claimed relationships) and the self-claim itself,
+ * against a stub gateway.
+ */
 class ReviewAndRelationshipClientTest {
 
   private static final String OPEN_ITEM =
@@ -30,6 +33,14 @@ class ReviewAndRelationshipClientTest {
        "userName":"Dr Amira Khan","role":"clinician","organisation":"Y03012",
        "patient":"9990000018","reason":"EMERGENCY_TREATMENT","detail":"Unconscious in ED",
        "expiresAt":"2026-11-22T03:40:00Z","acknowledgement":null}""";
+
+  private static final String OPEN_CLAIM =
+      """
+      {"sequence":61,"time":"2026-11-22T03:20:00Z","status":"open","userId":"555010000101",
+       "userName":"Dr Amira Khan","role":"clinician","organisation":"Y03012",
+       "patient":"9990000026","reasonCode":"covering-colleague",
+       "reason":"Covering the ward round today","launchedPatient":"9990000018",
+       "acknowledgement":null}""";
 
   private static WireMockServer gatewayStub;
   private static ApplicationContext context;
@@ -61,8 +72,7 @@ class ReviewAndRelationshipClientTest {
             .withHeader("Authorization", equalTo("Bearer ig-token"))
             .willReturn(json(200, "[" + OPEN_ITEM + "]")));
 
-    List<BreakGlassReviewItem> queue =
-        client.breakGlassQueue("ig-token", BreakGlassQueueFilter.OPEN);
+    List<BreakGlassReviewItem> queue = client.breakGlassQueue("ig-token", ReviewQueueFilter.OPEN);
 
     assertThat(queue)
         .singleElement()
@@ -92,7 +102,7 @@ class ReviewAndRelationshipClientTest {
                         "userId":"ig1","userName":"Pat Reviewer","note":"Justified"}}]""")));
 
     List<BreakGlassReviewItem> queue =
-        client.breakGlassQueue("ig-token", BreakGlassQueueFilter.ACKNOWLEDGED);
+        client.breakGlassQueue("ig-token", ReviewQueueFilter.ACKNOWLEDGED);
 
     assertThat(queue.getFirst().acknowledgementIfAny())
         .hasValueSatisfying(
@@ -145,6 +155,118 @@ class ReviewAndRelationshipClientTest {
               assertThat(e.status()).isEqualTo(409);
               assertThat(e.code()).isEqualTo("BREAK_GLASS_ALREADY_ACKNOWLEDGED");
             });
+  }
+
+  @Test
+  void the_open_relationship_claim_queue_is_read_with_the_officers_token() {
+    gatewayStub.stubFor(
+        get(urlEqualTo("/api/v1/audit/relationship-claims?status=open"))
+            .withHeader("Authorization", equalTo("Bearer ig-token"))
+            .willReturn(json(200, "[" + OPEN_CLAIM + "]")));
+
+    List<RelationshipClaimReviewItem> queue =
+        client.relationshipClaimQueue("ig-token", ReviewQueueFilter.OPEN);
+
+    assertThat(queue)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.sequence()).isEqualTo(61);
+              assertThat(c.time()).isEqualTo(Instant.parse("2026-11-22T03:20:00Z"));
+              assertThat(c.status()).isEqualTo("open");
+              assertThat(c.userName()).isEqualTo("Dr Amira Khan");
+              assertThat(c.role()).isEqualTo("clinician");
+              assertThat(c.organisation()).isEqualTo("Y03012");
+              assertThat(c.patient()).isEqualTo("9990000026");
+              assertThat(c.reasonCode()).isEqualTo("covering-colleague");
+              assertThat(c.reason()).isEqualTo("Covering the ward round today");
+              assertThat(c.launchedPatient()).isEqualTo("9990000018");
+              assertThat(c.acknowledgementIfAny()).isEmpty();
+            });
+  }
+
+  @Test
+  void every_relationship_claim_is_asked_for_with_status_all() {
+    gatewayStub.stubFor(
+        get(urlEqualTo("/api/v1/audit/relationship-claims?status=all"))
+            .willReturn(
+                json(
+                    200,
+                    "["
+                        + OPEN_CLAIM
+                        + ","
+                        + """
+                        {"sequence":44,"time":"2026-11-21T22:00:00Z","status":"acknowledged",
+                         "reasonCode":null,"reason":"Handover",
+                         "acknowledgement":{"sequence":50,"time":"2026-11-22T01:00:00Z",
+                           "userId":"ig1","userName":"Pat Reviewer","note":"Rota checked"}}]""")));
+
+    List<RelationshipClaimReviewItem> queue =
+        client.relationshipClaimQueue("ig-token", ReviewQueueFilter.ALL);
+
+    assertThat(queue).extracting(RelationshipClaimReviewItem::sequence).containsExactly(61L, 44L);
+    assertThat(queue.get(1).reasonCode()).isNull();
+    assertThat(queue.get(1).acknowledgementIfAny())
+        .hasValueSatisfying(a -> assertThat(a.note()).isEqualTo("Rota checked"));
+  }
+
+  @Test
+  void acknowledging_a_claim_posts_the_note_to_the_claims_sequence() {
+    gatewayStub.stubFor(
+        post(urlEqualTo("/api/v1/audit/relationship-claims/61/acknowledge"))
+            .willReturn(
+                json(
+                    201,
+                    """
+                    {"sequence":61,"time":"2026-11-22T03:20:00Z","status":"acknowledged",
+                     "reasonCode":"covering-colleague","reason":"Covering the ward round today",
+                     "acknowledgement":{"sequence":70,"time":"2026-11-22T09:00:00Z",
+                       "userId":"ig1","userName":"Pat Reviewer",
+                       "note":"Checked with the ward: covering rota confirmed"}}""")));
+
+    RelationshipClaimReviewItem item =
+        client.acknowledgeRelationshipClaim(
+            "ig-token", 61, "Checked with the ward: covering rota confirmed");
+
+    assertThat(item.status()).isEqualTo("acknowledged");
+    assertThat(item.acknowledgementIfAny())
+        .hasValueSatisfying(a -> assertThat(a.userName()).isEqualTo("Pat Reviewer"));
+    gatewayStub.verify(
+        postRequestedFor(urlEqualTo("/api/v1/audit/relationship-claims/61/acknowledge"))
+            .withHeader("Authorization", equalTo("Bearer ig-token"))
+            .withRequestBody(
+                equalToJson("{\"note\":\"Checked with the ward: covering rota confirmed\"}")));
+  }
+
+  @Test
+  void acknowledging_what_is_not_a_claim_reports_the_gateways_code() {
+    gatewayStub.stubFor(
+        post(urlEqualTo("/api/v1/audit/relationship-claims/42/acknowledge"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody(
+                        """
+                        {"status":404,"code":"RELATIONSHIP_CLAIM_NOT_FOUND",
+                         "detail":"Audit entry 42 is not a relationship claim"}""")));
+
+    assertThatThrownBy(() -> client.acknowledgeRelationshipClaim("ig-token", 42, "Checked"))
+        .isInstanceOfSatisfying(
+            GatewayException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.code()).isEqualTo("RELATIONSHIP_CLAIM_NOT_FOUND");
+              assertThat(e.detail()).isEqualTo("Audit entry 42 is not a relationship claim");
+            });
+  }
+
+  @Test
+  void a_negative_sequence_never_reaches_the_request_path() {
+    assertThatThrownBy(() -> client.acknowledgeRelationshipClaim("ig-token", -1, "Checked"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Audit sequence must not be negative, was -1");
+    assertThat(gatewayStub.getAllServeEvents()).isEmpty();
   }
 
   @Test

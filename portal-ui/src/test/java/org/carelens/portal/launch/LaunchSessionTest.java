@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LaunchSessionTest {
@@ -35,6 +36,20 @@ class LaunchSessionTest {
 
   private static LaunchSession launch() {
     return new LaunchSession("t", Instant.EPOCH, "9990000018", "Dr Amira Khan", "clinician", "OOH");
+  }
+
+  @Test
+  void ig_officers_and_the_federation_ig_lead_land_on_the_audit_pages_and_no_one_else_does() {
+    for (String role : List.of("ig-officer", "federation-ig")) {
+      LaunchSession ig = new LaunchSession("t", Instant.EPOCH, "9990000018", "IG", role, "OOH");
+      assertThat(ig.auditsAccess()).as(role).isTrue();
+      assertThat(LaunchServlet.landingPath(ig)).isEqualTo("/ig");
+    }
+    for (String role : List.of("clinician", "pharmacist", "social-worker", "administrator")) {
+      LaunchSession other = new LaunchSession("t", Instant.EPOCH, "9990000018", "X", role, "OOH");
+      assertThat(other.auditsAccess()).as(role).isFalse();
+      assertThat(LaunchServlet.landingPath(other)).isEqualTo("/patient/9990000018");
+    }
   }
 
   @Test

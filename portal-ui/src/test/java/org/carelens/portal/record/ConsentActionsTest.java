@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.BreakGlassState;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.gateway.PatientView;

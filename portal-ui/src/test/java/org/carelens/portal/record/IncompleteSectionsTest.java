@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.AllergySection;
 import org.carelens.portal.gateway.IncompleteEntry;
 import org.carelens.portal.gateway.IncompleteSection;

@@ -8,6 +8,7 @@ import io.micronaut.json.JsonMapper;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.launch.LaunchSession;
 import org.junit.jupiter.api.AfterAll;

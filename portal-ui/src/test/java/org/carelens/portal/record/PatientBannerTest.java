@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.PatientView;
 import org.carelens.portal.gateway.PersonName;
 import org.junit.jupiter.api.Test;

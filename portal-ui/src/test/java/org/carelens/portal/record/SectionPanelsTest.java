@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.AllergyEntry;
 import org.carelens.portal.gateway.AllergySection;
 import org.carelens.portal.gateway.Concept;

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.AllergyEntry;
 import org.carelens.portal.gateway.AllergySection;
 import org.carelens.portal.gateway.Concept;

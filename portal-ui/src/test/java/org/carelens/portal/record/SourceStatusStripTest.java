@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.SourceView;
 import org.junit.jupiter.api.Test;
 

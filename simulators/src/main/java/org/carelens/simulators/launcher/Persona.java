@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param id the persona id used in requests, e.g. {@code ooh-doctor}
  * @param userId SDS-style user id (numeric), the token's {@code sub}
  * @param roleProfileId SDS-style role profile id (numeric)
- * @param role the Carelens role code: clinician, pharmacist, social-worker, ig-officer or
- *     administrator
+ * @param role the Carelens role code: clinician, pharmacist, social-worker, ig-officer,
+ *     federation-ig or administrator
  * @param jobTitle what the person does, for people reading the case list
  */
 public record Persona(

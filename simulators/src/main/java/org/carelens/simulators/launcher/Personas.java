@@ -77,6 +77,23 @@ public final class Personas {
           "Receptionist",
           OOH_SERVICE);
 
+  /**
+   * The shared care record's federation-wide IG lead, employed by the trust that hosts it; the
+   * sharing agreement names the {@code federation-ig} role as auditing every organisation.
+   */
+  public static final Persona FEDERATION_IG =
+      new Persona(
+          "federation-ig",
+          "555010000107",
+          "555010000207",
+          "Mr",
+          "Owen",
+          "Price",
+          "federation-ig",
+          "Federation IG lead",
+          new Organisation(
+              "RXX01", "Riverside University Hospitals (shared record host)", "acute-trust"));
+
   /** The community pharmacist, the only user of the community pharmacy system. */
   public static final Persona COMMUNITY_PHARMACIST =
       new Persona(
@@ -92,7 +109,7 @@ public final class Personas {
 
   /** The users of the out-of-hours system. */
   public static final List<Persona> ALL =
-      List.of(OOH_DOCTOR, PHARMACIST, SOCIAL_WORKER, IG_OFFICER, ADMINISTRATOR);
+      List.of(OOH_DOCTOR, PHARMACIST, SOCIAL_WORKER, IG_OFFICER, FEDERATION_IG, ADMINISTRATOR);
 
   /** A persona of any simulated system. */
   public static Optional<Persona> find(String id) {

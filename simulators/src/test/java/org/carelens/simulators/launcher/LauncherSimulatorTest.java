@@ -136,6 +136,7 @@ class LauncherSimulatorTest {
             tuple("pharmacist", "pharmacist"),
             tuple("social-worker", "social-worker"),
             tuple("ig-officer", "ig-officer"),
+            tuple("federation-ig", "federation-ig"),
             tuple("administrator", "administrator"));
   }
 

@@ -2,8 +2,11 @@ package org.carelens.portal.gateway;
 
 import java.util.Locale;
 
-/** Which break-glass declarations the review queue lists ({@code status=} on the gateway). */
-public enum BreakGlassQueueFilter {
+/**
+ * Which entries an IG review queue lists ({@code status=} on the gateway's break-glass and
+ * relationship-claim queues alike).
+ */
+public enum ReviewQueueFilter {
   /** Not yet acknowledged by an IG officer: the work to do. */
   OPEN,
   /** Reviewed, with the officer's note. */
