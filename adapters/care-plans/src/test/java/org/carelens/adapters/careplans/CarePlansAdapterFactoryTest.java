@@ -5,19 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceAdapterFactory;
 import org.carelens.sdk.spi.SourceConfig;
+import org.carelens.tck.AdapterFactoryContract;
 import org.junit.jupiter.api.Test;
 
-class CarePlansAdapterFactoryTest {
+class CarePlansAdapterFactoryTest extends AdapterFactoryContract {
 
-  private static Map<String, String> settings() {
+  @Override
+  protected SourceAdapterFactory factory() {
+    return new CarePlansAdapterFactory();
+  }
+
+  @Override
+  protected String expectedOrganisationOds() {
+    return "X26";
+  }
+
+  @Override
+  protected Map<String, String> settings() {
     Map<String, String> settings = new HashMap<>();
     settings.put("type", "care-plans");
-    settings.put("name", "Care plans (National Record Locator)");
+    settings.put("name", "Configured name");
     settings.put("url", "http://localhost:8099");
     settings.put("provider-ods", "X26");
     settings.put("time-limit", "PT3S");
@@ -26,21 +37,9 @@ class CarePlansAdapterFactoryTest {
   }
 
   @Test
-  void the_gateway_finds_the_factory_through_the_service_loader() {
-    assertThat(ServiceLoader.load(SourceAdapterFactory.class).stream())
-        .map(ServiceLoader.Provider::get)
-        .anySatisfy(f -> assertThat(f).isInstanceOf(CarePlansAdapterFactory.class))
-        .allSatisfy(f -> assertThat(f.type()).isEqualTo("care-plans"));
-  }
-
-  @Test
   void a_configured_source_offers_alerts_and_documents() {
-    try (SourceAdapter adapter =
-        new CarePlansAdapterFactory().create(SourceConfig.of("care-plans", settings()))) {
+    try (SourceAdapter adapter = factory().create(SourceConfig.of("care-plans", settings()))) {
 
-      assertThat(adapter.descriptor().id()).isEqualTo("care-plans");
-      assertThat(adapter.descriptor().name()).isEqualTo("Care plans (National Record Locator)");
-      assertThat(adapter.descriptor().organisationOds()).isEqualTo("X26");
       assertThat(adapter.descriptor().sections())
           .containsExactlyInAnyOrder(Section.ALERTS, Section.DOCUMENTS);
     }
@@ -51,8 +50,7 @@ class CarePlansAdapterFactoryTest {
     Map<String, String> settings = settings();
     settings.put("max-response-bytes", "lots");
 
-    assertThatThrownBy(
-            () -> new CarePlansAdapterFactory().create(SourceConfig.of("care-plans", settings)))
+    assertThatThrownBy(() -> factory().create(SourceConfig.of("care-plans", settings)))
         .hasMessageStartingWith(
             "carelens.sources.care-plans.max-response-bytes: must be a positive");
   }

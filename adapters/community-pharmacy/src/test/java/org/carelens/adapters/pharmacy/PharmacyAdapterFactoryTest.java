@@ -1,20 +1,24 @@
 package org.carelens.adapters.pharmacy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
-import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceAdapterFactory;
-import org.carelens.sdk.spi.SourceConfig;
-import org.carelens.sdk.spi.SourceConfigException;
-import org.junit.jupiter.api.Test;
+import org.carelens.tck.AdapterFactoryContract;
 
-class PharmacyAdapterFactoryTest {
+class PharmacyAdapterFactoryTest extends AdapterFactoryContract {
 
-  private static Map<String, String> settings() {
+  @Override
+  protected SourceAdapterFactory factory() {
+    return new PharmacyAdapterFactory();
+  }
+
+  @Override
+  protected String expectedOrganisationOds() {
+    return "FA123";
+  }
+
+  @Override
+  protected Map<String, String> settings() {
     Map<String, String> settings = new HashMap<>();
     settings.put("url", "http://localhost:8098");
     settings.put("provider-ods", "FA123");
@@ -22,41 +26,5 @@ class PharmacyAdapterFactoryTest {
     settings.put("time-limit", "2s");
     settings.put("connect-timeout", "1s");
     return settings;
-  }
-
-  @Test
-  void the_gateway_finds_the_factory_by_its_type_through_the_service_loader() {
-    SourceAdapterFactory factory =
-        ServiceLoader.load(SourceAdapterFactory.class).stream()
-            .map(ServiceLoader.Provider::get)
-            .filter(f -> f.type().equals("community-pharmacy"))
-            .findFirst()
-            .orElseThrow();
-
-    assertThat(factory).isInstanceOf(PharmacyAdapterFactory.class);
-  }
-
-  @Test
-  void a_configured_source_becomes_an_adapter_with_its_id_and_name() {
-    try (SourceAdapter adapter =
-        new PharmacyAdapterFactory().create(SourceConfig.of("configured-source", settings()))) {
-
-      assertThat(adapter.descriptor().id()).isEqualTo("configured-source");
-      assertThat(adapter.descriptor().name()).isEqualTo("Configured name");
-      assertThat(adapter.descriptor().organisationOds()).isEqualTo("FA123");
-    }
-  }
-
-  @Test
-  void a_url_that_is_not_one_is_refused_naming_the_setting() {
-    Map<String, String> settings = settings();
-    settings.put("url", "not a url");
-
-    assertThatThrownBy(
-            () ->
-                new PharmacyAdapterFactory().create(SourceConfig.of("configured-source", settings)))
-        .isInstanceOf(SourceConfigException.class)
-        .hasMessageStartingWith(
-            "carelens.sources.configured-source.url: not an absolute http(s) URI");
   }
 }
