@@ -16,8 +16,8 @@ import org.carelens.simulators.population.Population;
 
 /**
  * Starts simulators, gateway and portal as separate JVMs, the way {@code ./carelens demo} does,
- * each from its module's classes and the runtime classpath the build wrote, on free ports. Logs go
- * to {@code target/e2e-logs}.
+ * each from the runtime classpath the build wrote (the gateway from the distribution module's,
+ * which holds the adapters), on free ports. Logs go to {@code target/e2e-logs}.
  */
 final class CarelensProcesses implements AutoCloseable {
 
@@ -33,6 +33,7 @@ final class CarelensProcesses implements AutoCloseable {
   final int mentalHealthPort = freePort();
   final int socialCarePort = freePort();
   final int pharmacyPort = freePort();
+  final int carePlansPort = freePort();
   final int gatewayPort = freePort();
   final int portalPort = freePort();
   private final List<Process> processes = new ArrayList<>();
@@ -52,11 +53,26 @@ final class CarelensProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the three processes and waits until each answers. If any fails to start, the ones
+   * already started are stopped before the failure propagates: the caller gets no instance to
+   * close, and JVMs left running would hold their ports and CPU on a shared machine.
+   */
   CarelensProcesses start() throws IOException, InterruptedException {
+    try {
+      return startAll();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private CarelensProcesses startAll() throws IOException, InterruptedException {
     Files.createDirectories(LOGS);
     String launcher = "http://localhost:" + launcherPort;
     start(
         "simulators",
+        moduleClasspath("simulators"),
         "org.carelens.simulators.SimulatorsMain",
         List.of(),
         List.of(
@@ -69,14 +85,19 @@ final class CarelensProcesses implements AutoCloseable {
             "--mental-health-port", String.valueOf(mentalHealthPort),
             "--social-care-port", String.valueOf(socialCarePort),
             "--pharmacy-port", String.valueOf(pharmacyPort),
+            "--care-plans-port", String.valueOf(carePlansPort),
             "--issuer", launcher,
             "--fixtures", fixtures.toString(),
             "--portal-url", portalUrl()));
+    // The gateway names no adapter: it runs on the distribution's classpath, with the demo's
+    // configuration of the sources added as plug-ins, as ./carelens demo starts it.
     start(
         "gateway",
+        Files.readString(ROOT.resolve("distribution/target/runtime-classpath.txt")).strip(),
         "org.carelens.gateway.Application",
         List.of(
             "-Dmicronaut.server.port=" + gatewayPort,
+            "-Dmicronaut.config.files=" + ROOT.resolve("distribution/carelens-demo.yml"),
             // The two launching systems of application.yml, at this run's launcher port.
             "-Dcarelens.launch.issuers.out-of-hours.issuer=" + launcher,
             "-Dcarelens.launch.issuers.out-of-hours.jwks-url="
@@ -95,6 +116,8 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dcarelens.sources.mental-health.url=http://localhost:" + mentalHealthPort,
             "-Dcarelens.sources.social-care.url=http://localhost:" + socialCarePort,
             "-Dcarelens.sources.pharmacy.url=http://localhost:" + pharmacyPort,
+            // Configured in distribution/carelens-demo.yml, not the gateway's application.yml.
+            "-Dcarelens.sources.care-plans.url=http://localhost:" + carePlansPort,
             // Journeys assert what a view shows, not how fast: on a loaded 2-core machine a cold
             // simulator can take over the demo's 3 s, and a source that "did not answer in time"
             // fails a journey for the wrong reason. Below the portal's 10 s read timeout.
@@ -105,6 +128,7 @@ final class CarelensProcesses implements AutoCloseable {
             "-Dcarelens.sources.mental-health.time-limit=7s",
             "-Dcarelens.sources.social-care.time-limit=7s",
             "-Dcarelens.sources.pharmacy.time-limit=7s",
+            "-Dcarelens.sources.care-plans.time-limit=7s",
             // One browser launches the same personas a dozen times in a minute, from one address;
             // the shipped limits have their own tests (gateway limits/RateLimitApiTest).
             "-Dcarelens.limits.sessions-per-user=1000",
@@ -121,6 +145,7 @@ final class CarelensProcesses implements AutoCloseable {
         List.of());
     start(
         "portal-ui",
+        moduleClasspath("portal-ui"),
         "org.carelens.portal.PortalMain",
         List.of("-Dvaadin.productionMode=true"),
         List.of(
@@ -229,13 +254,17 @@ final class CarelensProcesses implements AutoCloseable {
     return "http://localhost:" + portalPort;
   }
 
-  private void start(String module, String mainClass, List<String> jvmArgs, List<String> args)
-      throws IOException {
+  /** A module's classes and the runtime classpath the build wrote. */
+  private static String moduleClasspath(String module) throws IOException {
     Path target = ROOT.resolve(module).resolve("target");
-    String classpath =
-        target.resolve("classes")
-            + java.io.File.pathSeparator
-            + Files.readString(target.resolve("runtime-classpath.txt")).strip();
+    return target.resolve("classes")
+        + java.io.File.pathSeparator
+        + Files.readString(target.resolve("runtime-classpath.txt")).strip();
+  }
+
+  private void start(
+      String module, String classpath, String mainClass, List<String> jvmArgs, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");

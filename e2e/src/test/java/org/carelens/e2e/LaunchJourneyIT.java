@@ -109,6 +109,11 @@ class LaunchJourneyIT {
     assertThat(sectionOrder())
         .startsWith("alerts", "allergies", "medications", "problems", "encounters", "careTeam");
     assertThat(text("alerts-grid")).contains("Safeguarding");
+    // Issue 12: her ReSPECT form, from the care plan pointer service added as a plug-in; the form
+    // it replaced is listed among the documents, marked superseded, and is not an alert.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts-grid"), "ReSPECT"));
+    assertThat(text("alerts-grid")).contains("Riverside Medical Practice (ODS A81001)");
+    assertThat(text("documents-grid")).contains("(superseded)");
   }
 
   @Test
@@ -211,6 +216,9 @@ class LaunchJourneyIT {
     }
 
     assertThat(sectionOrder()).startsWith("careTeam", "socialCare", "encounters", "alerts");
+    // The agreement shares care plan alerts with the council (that a ReSPECT form exists, when and
+    // by whom); the plans themselves are documents, which social workers do not see.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts-grid"), "ReSPECT"));
     // Issue 9: withheld for every patient because of the viewer's role, said plainly.
     assertThat(text("medications-notice")).isEqualTo(NOT_FOR_SOCIAL_WORKERS);
     assertThat(text("results-notice")).isEqualTo(NOT_FOR_SOCIAL_WORKERS);

@@ -24,6 +24,19 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("org.carelens.gateway..", "org.carelens.policy..", "io.micronaut..");
 
+  /**
+   * Issue 12: adapters are plug-ins found through {@code SourceAdapterFactory}; the gateway names
+   * none, so a new source type is a new jar and configuration.
+   */
+  @ArchTest
+  static final ArchRule the_gateway_imports_no_adapter_module =
+      noClasses()
+          .that()
+          .resideInAPackage("org.carelens.gateway..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.carelens.adapters..");
+
   @ArchTest
   static final ArchRule the_sdk_holds_no_framework_or_library_types =
       noClasses()

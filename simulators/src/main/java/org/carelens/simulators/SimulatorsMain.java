@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.carelens.simulators.acute.AcuteHospitalSimulator;
 import org.carelens.simulators.acute.AcuteRecords;
+import org.carelens.simulators.careplans.CarePlanRecords;
+import org.carelens.simulators.careplans.CarePlansSimulator;
 import org.carelens.simulators.directory.EndpointDirectorySimulator;
 import org.carelens.simulators.faults.FaultController;
 import org.carelens.simulators.fixtures.Fixtures;
@@ -41,6 +43,7 @@ import org.carelens.simulators.socialcare.SocialCareSimulator;
  * <pre>
  * --launcher-port 8090 --gp-port 8091 --gp2-port 8092 --pds-port 8093 --directory-port 8094
  * --acute-port 8095 --mental-health-port 8096 --social-care-port 8097 --pharmacy-port 8098
+ * --care-plans-port 8099
  * --seed 42 --patients 2000 --fixtures DIR
  * --portal-url http://localhost:8080 --audience carelens-gateway --issuer http://localhost:8090
  * </pre>
@@ -63,6 +66,7 @@ public final class SimulatorsMain {
           "--mental-health-port",
           "--social-care-port",
           "--pharmacy-port",
+          "--care-plans-port",
           "--seed",
           "--patients");
 
@@ -83,6 +87,7 @@ public final class SimulatorsMain {
     defaults.put("--mental-health-port", "8096");
     defaults.put("--social-care-port", "8097");
     defaults.put("--pharmacy-port", "8098");
+    defaults.put("--care-plans-port", "8099");
     defaults.put("--seed", "42");
     defaults.put("--patients", String.valueOf(Population.DEFAULT_SIZE));
     defaults.put("--fixtures", "");
@@ -171,6 +176,9 @@ public final class SimulatorsMain {
         new CommunityPharmacySimulator(population, fixtures)
             .start(port(options, "--pharmacy-port"));
     running.add(pharmacy);
+    CarePlansSimulator carePlans =
+        new CarePlansSimulator(population, fixtures).start(port(options, "--care-plans-port"));
+    running.add(carePlans);
 
     FaultController faults = new FaultController();
     faults.register("pds", "pds", pds.server());
@@ -184,6 +192,7 @@ public final class SimulatorsMain {
     faults.register("mental-health", "mental-health", mentalHealth.server());
     faults.register("social-care", "social-care", socialCare.server());
     faults.register("pharmacy", "pharmacy", pharmacy.server());
+    faults.register("care-plans", "care-plans", carePlans.server());
 
     LauncherSimulator launcher = new LauncherSimulator(population, config, clock, tags(population));
     launcher.addAdminRoute(faults);
@@ -239,6 +248,10 @@ public final class SimulatorsMain {
     System.out.println("  Social care (JSON)   " + socialCare.baseUrl());
     System.out.println(
         "  Pharmacy (JSON)      " + pharmacy.baseUrl() + "/api/v1/patients/{nhsNumber}/dispensing");
+    System.out.println(
+        "  Care plans (NRL R4)  "
+            + carePlans.baseUrl()
+            + "/DocumentReference?subject:identifier=...");
     System.out.println("Press Ctrl+C to stop.");
     new CountDownLatch(1).await();
   }
@@ -264,6 +277,9 @@ public final class SimulatorsMain {
           if (MentalHealthRecords.sharingRefusedAtMentalHealth(population, patient.nhsNumber())) {
             tags.add("dissent:mental-health");
           }
+          if (CarePlanRecords.hasCarePlans(population, patient.nhsNumber())) {
+            tags.add(CarePlanRecords.CARE_PLAN_TAG);
+          }
           if (knownTo(population, patient).containsAll(ALL_SOURCES)) {
             tags.add("all-sources");
           }
@@ -285,6 +301,9 @@ public final class SimulatorsMain {
     }
     if (DispensingRecords.knownToPharmacy(population, patient.nhsNumber())) {
       known.add("pharmacy");
+    }
+    if (CarePlanRecords.hasCarePlans(population, patient.nhsNumber())) {
+      known.add("care-plans");
     }
     return List.copyOf(known);
   }

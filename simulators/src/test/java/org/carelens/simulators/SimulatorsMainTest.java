@@ -56,9 +56,10 @@ class SimulatorsMainTest {
     SyntheticPatient showcase = population.showcase();
 
     assertThat(tags.knownTo().apply(showcase))
-        .containsExactly("pds", "gp", "acute", "mental-health", "social-care", "pharmacy");
+        .containsExactly(
+            "pds", "gp", "acute", "mental-health", "social-care", "pharmacy", "care-plans");
     assertThat(tags.scenarios().apply(showcase))
-        .contains(SyntheticPatient.DUPLICATE_MEDICATION, "all-sources");
+        .contains(SyntheticPatient.DUPLICATE_MEDICATION, "all-sources", "care-plan");
   }
 
   @Test

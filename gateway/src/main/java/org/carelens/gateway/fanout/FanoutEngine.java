@@ -65,7 +65,7 @@ public class FanoutEngine implements AutoCloseable {
     this(sourceAdapters, properties, clock, GatewayMetrics.inMemory());
   }
 
-  /** The configured sources, in configuration order. */
+  /** The configured sources, in order of source id (as {@link SourceAdapters} builds them). */
   public List<SourceDescriptor> sources() {
     return adapters.stream().map(SourceAdapter::descriptor).toList();
   }
@@ -113,7 +113,7 @@ public class FanoutEngine implements AutoCloseable {
    * Fetches the patient from every source.
    *
    * @param sections the sections in scope for this viewer; sources are asked for these only
-   * @return one result per source, in configuration order
+   * @return one result per source, in order of source id
    */
   public List<SourceResult> fetchAll(
       NhsNumber nhsNumber, Set<Section> sections, RequestContext context) {
@@ -125,7 +125,7 @@ public class FanoutEngine implements AutoCloseable {
    * (on the calling thread, one at a time, in completion order; sources cut off by the deadline
    * last, as {@code TIMEOUT}).
    *
-   * @return one result per source, in configuration order
+   * @return one result per source, in order of source id
    */
   public List<SourceResult> fetchAll(
       NhsNumber nhsNumber,
@@ -143,7 +143,7 @@ public class FanoutEngine implements AutoCloseable {
    * keeps a patient who dissented from a source from being asked about there.
    *
    * @param plan source id to the sections it is asked for; ids not configured are ignored
-   * @return one result per planned source, in configuration order
+   * @return one result per planned source, in order of source id
    */
   public List<SourceResult> fetch(
       NhsNumber nhsNumber,

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -40,6 +43,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The cache holds only records the source returned, keyed by patient and sections. It sits below
  * policy: the gateway decides and filters every view, hit or miss.
+ *
+ * <p>Single flight: views that miss the cache for the same patient and sections while a call for
+ * them is in flight wait for that call's answer instead of asking the source again, each until its
+ * own view's deadline (issue 14). A call cut off by its own view's deadline is not shared: the
+ * views waiting on it ask the source themselves.
  */
 final class SourceCaller {
 
@@ -51,6 +59,10 @@ final class SourceCaller {
   private final CircuitBreaker breaker;
   private final Bulkhead bulkhead;
   private final Cache<CacheKey, CachedRecord> cache;
+  private final ConcurrentHashMap<CacheKey, CompletableFuture<SourceResult>> inFlight =
+      new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong purges =
+      new java.util.concurrent.atomic.AtomicLong();
   private final ExecutorService executor;
   private final Clock clock;
   private final GatewayMetrics metrics;
@@ -116,8 +128,14 @@ final class SourceCaller {
     return properties;
   }
 
-  /** Forgets every cached record of this patient. */
+  /**
+   * Forgets every cached record of this patient. Calls already in flight for the patient are no
+   * longer shared with later views, and their answers are not cached: they were asked for under the
+   * consent the purge ends.
+   */
   void purge(NhsNumber nhsNumber) {
+    purges.incrementAndGet();
+    inFlight.keySet().removeIf(key -> key.nhsNumber().equals(nhsNumber));
     cache.asMap().keySet().removeIf(key -> key.nhsNumber().equals(nhsNumber));
   }
 
@@ -142,6 +160,80 @@ final class SourceCaller {
       return fromCache(cached.get(), started);
     }
     metrics.cache(id, "miss");
+    CompletableFuture<SourceResult> flight = new CompletableFuture<>();
+    CompletableFuture<SourceResult> leader = inFlight.putIfAbsent(key, flight);
+    if (leader != null) {
+      return follow(leader, key, cached, request, started, viewDeadline);
+    }
+    try {
+      SourceResult result = ask(key, cached, request, started, viewDeadline);
+      if (Thread.currentThread().isInterrupted()) {
+        // Cut off by this view's deadline: not an answer for views with time left.
+        flight.completeExceptionally(new CancellationException("the leading view was cut off"));
+      } else {
+        flight.complete(result);
+      }
+      return result;
+    } catch (RuntimeException | Error e) {
+      flight.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key, flight);
+    }
+  }
+
+  /**
+   * Waits, until this view's deadline, for the answer of the call already in flight for the same
+   * patient and sections; asks the source itself if that call was cut off or failed.
+   */
+  private SourceResult follow(
+      CompletableFuture<SourceResult> leader,
+      CacheKey key,
+      Optional<CachedRecord> cached,
+      SourceRequest request,
+      long started,
+      long viewDeadline) {
+    try {
+      SourceResult shared =
+          leader.get(Math.max(0, viewDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      metrics.cache(id, "shared");
+      return new SourceResult(
+          shared.source(),
+          shared.status(),
+          shared.record(),
+          shared.detail(),
+          shared.reasonCode(),
+          elapsed(started),
+          shared.cached(),
+          shared.retrievedAt());
+    } catch (TimeoutException e) {
+      return stale(cached, started)
+          .orElseGet(
+              () ->
+                  SourceResult.failed(
+                      adapter.descriptor(),
+                      SourceStatus.TIMEOUT,
+                      "No answer before the view's deadline",
+                      elapsed(started)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return SourceResult.failed(
+          adapter.descriptor(),
+          SourceStatus.TIMEOUT,
+          "No answer before the view's deadline",
+          elapsed(started));
+    } catch (ExecutionException | CancellationException e) {
+      return ask(key, cached, request, started, viewDeadline);
+    }
+  }
+
+  /** Asks the source (circuit, bulkhead, time limit, retry) and keeps an OK answer in the cache. */
+  private SourceResult ask(
+      CacheKey key,
+      Optional<CachedRecord> cached,
+      SourceRequest request,
+      long started,
+      long viewDeadline) {
     if (!breaker.tryAcquirePermission()) {
       return stale(cached, started)
           .orElseGet(
@@ -152,11 +244,14 @@ final class SourceCaller {
                       "The source has failed repeatedly and is not being asked for now",
                       elapsed(started)));
     }
+    long purgesBefore = purges.get();
     SourceResult result = callSource(request, started, viewDeadline);
     switch (result.status()) {
       case OK ->
           result
               .record()
+              // Not kept when a purge ran meanwhile: the answer may predate a consent change.
+              .filter(r -> purges.get() == purgesBefore)
               .ifPresent(
                   r ->
                       cache.put(

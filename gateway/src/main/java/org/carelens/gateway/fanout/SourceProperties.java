@@ -5,29 +5,20 @@ import io.micronaut.context.annotation.Parameter;
 import java.time.Duration;
 
 /**
- * One configured source, {@code carelens.sources.<id>}. Defaults suit a clinical source queried a
- * few times a minute; docs/configuration table in the README lists them.
+ * The gateway's own settings of one configured source, {@code carelens.sources.<id>}: whether it is
+ * asked, its type and name, and how it is called (time limit, retry, circuit breaker, bulkhead,
+ * cache). Defaults suit a clinical source queried a few times a minute; the configuration table in
+ * the README lists them. Everything else under the source (its URL, credentials, routing) belongs
+ * to its adapter, which reads it through {@link org.carelens.sdk.spi.SourceConfig}: see {@link
+ * SourceAdapters}.
  */
 @EachProperty("carelens.sources")
 public class SourceProperties {
 
   private final String id;
   private boolean enabled = true;
-  private String type = "gp-connect";
+  private String type = "";
   private String name = "";
-  private String url = "";
-  private String providerOds = "";
-  // Source credentials (mental-health-xml: api-key; social-care-rest: client-id, client-secret).
-  private String apiKey = "";
-  private String clientId = "";
-  private String clientSecret = "";
-  // gp-connect routing (PDS then endpoint directory); both blank means the fixed url is called.
-  private String pdsUrl = "";
-  private String directoryUrl = "";
-  // gp-connect routing: hosts the directory may send requests to (empty: the directory's own host)
-  // and whether plain http endpoints are allowed (demo only).
-  private java.util.List<String> endpointHosts = java.util.List.of();
-  private boolean allowHttp = false;
   private Duration connectTimeout = Duration.ofSeconds(1);
   private Duration timeLimit = Duration.ofSeconds(3);
   private Duration cacheTtl = Duration.ofSeconds(30);
@@ -58,6 +49,10 @@ public class SourceProperties {
     this.enabled = enabled;
   }
 
+  /**
+   * The source type, which names the {@link org.carelens.sdk.spi.SourceAdapterFactory} that builds
+   * its adapter; required for an enabled source.
+   */
   public String getType() {
     return type;
   }
@@ -72,78 +67,6 @@ public class SourceProperties {
 
   public void setName(String name) {
     this.name = name;
-  }
-
-  public String getUrl() {
-    return url;
-  }
-
-  public void setUrl(String url) {
-    this.url = url;
-  }
-
-  public String getProviderOds() {
-    return providerOds;
-  }
-
-  public void setProviderOds(String providerOds) {
-    this.providerOds = providerOds;
-  }
-
-  public String getApiKey() {
-    return apiKey;
-  }
-
-  public void setApiKey(String apiKey) {
-    this.apiKey = apiKey;
-  }
-
-  public String getClientId() {
-    return clientId;
-  }
-
-  public void setClientId(String clientId) {
-    this.clientId = clientId;
-  }
-
-  public String getClientSecret() {
-    return clientSecret;
-  }
-
-  public void setClientSecret(String clientSecret) {
-    this.clientSecret = clientSecret;
-  }
-
-  public String getPdsUrl() {
-    return pdsUrl;
-  }
-
-  public void setPdsUrl(String pdsUrl) {
-    this.pdsUrl = pdsUrl;
-  }
-
-  public String getDirectoryUrl() {
-    return directoryUrl;
-  }
-
-  public void setDirectoryUrl(String directoryUrl) {
-    this.directoryUrl = directoryUrl;
-  }
-
-  public java.util.List<String> getEndpointHosts() {
-    return endpointHosts;
-  }
-
-  public void setEndpointHosts(java.util.List<String> endpointHosts) {
-    this.endpointHosts = java.util.List.copyOf(endpointHosts);
-  }
-
-  public boolean isAllowHttp() {
-    return allowHttp;
-  }
-
-  public void setAllowHttp(boolean allowHttp) {
-    this.allowHttp = allowHttp;
   }
 
   public Duration getConnectTimeout() {

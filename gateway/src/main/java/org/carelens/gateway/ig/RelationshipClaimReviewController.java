@@ -97,6 +97,7 @@ public class RelationshipClaimReviewController {
         e.organisation().orElse(null),
         e.patient().orElse(null),
         ReviewQueues.string(details, "reasonCode"),
+        ReviewQueues.string(details, "reasonText"),
         ReviewQueues.string(details, "reason"),
         ReviewQueues.string(details, "launchedPatient"),
         queues.acknowledgement(item));
@@ -106,6 +107,8 @@ public class RelationshipClaimReviewController {
    * One self-claimed relationship on the queue, with its acknowledgement once reviewed.
    *
    * @param reasonCode the agreement's coded reason ({@code null} for claims made before issue 10)
+   * @param reasonText the coded reason in the agreement's words when the claim was made ({@code
+   *     null} for claims recorded before the words were)
    * @param reason the user's own words
    * @param launchedPatient the patient the claiming session was launched for
    */
@@ -120,6 +123,7 @@ public class RelationshipClaimReviewController {
       @Nullable String organisation,
       @Nullable String patient,
       @Nullable String reasonCode,
+      @Nullable String reasonText,
       @Nullable String reason,
       @Nullable String launchedPatient,
       ReviewQueues.@Nullable Acknowledgement acknowledgement) {}

@@ -12,7 +12,7 @@ import org.carelens.sdk.model.ClinicalItem;
  *
  * @param item the occurrence whose values are shown: the first of {@code occurrences}, chosen by
  *     the rule in {@link RecordMerger} (most recent by the section's date), never silently the
- *     first source in configuration order
+ *     first source in order of source id
  * @param occurrences the item as each source reported it, the shown one first; never empty
  * @param conflict sources disagree about this item (e.g. active at one, stopped at another, or a
  *     different dose); always true when {@code differences} is not empty

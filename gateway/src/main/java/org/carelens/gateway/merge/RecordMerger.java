@@ -40,8 +40,8 @@ import org.carelens.sdk.model.SourceRecord;
  * section's date ({@link SectionRule#date()}: for medications the last issue, else the start; for
  * allergies the recorded date, else onset; for problems onset, else recorded), and lists that
  * source first. Dated occurrences come before undated ones. On a tie (the same date, or no dates)
- * the order the results were given decides, which is the configured source order: deterministic,
- * and never silent, because any difference between the tied occurrences is listed with its source.
+ * the order the results were given decides, which is the order of source id: deterministic, and
+ * never silent, because any difference between the tied occurrences is listed with its source.
  *
  * <p>Runs on what policy left of each source's answer, so a difference never names a value the
  * viewer may not see.

@@ -225,11 +225,20 @@ public class RecordService {
     return new Decision.Permit("document-permitted");
   }
 
+  /**
+   * The banner shows break-glass only while a declaration is in force. A session whose only way to
+   * this patient was a break-glass that has ended also views as {@code BREAK_GLASS} (so the policy
+   * withholds everything), but must not be told its emergency access is still active.
+   */
   private static RecordView.BreakGlassView breakGlass(ViewPolicy viewPolicy) {
     if (viewPolicy.viewer().relationship() != Relationship.BREAK_GLASS) {
       return RecordView.BreakGlassView.INACTIVE;
     }
-    return new RecordView.BreakGlassView(true, viewPolicy.consent().breakGlassUntil().orElse(null));
+    return viewPolicy
+        .consent()
+        .breakGlassUntil()
+        .map(until -> new RecordView.BreakGlassView(true, until))
+        .orElse(RecordView.BreakGlassView.INACTIVE);
   }
 
   static RequestContext requestContext(LaunchContext viewer) {

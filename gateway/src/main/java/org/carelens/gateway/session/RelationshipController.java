@@ -201,6 +201,8 @@ public class RelationshipController {
                         .detail("relationshipId", established)
                         .detail("relationship", Relationship.SELF_CLAIMED.name())
                         .detail("reasonCode", reasonCode)
+                        // The words the user chose, as the agreement put them at the time.
+                        .detail("reasonText", rules.reasons().get(reasonCode))
                         .detail("reason", reason)
                         .detail("launchedPatient", session.launch().launchedPatientText())
                         .build());

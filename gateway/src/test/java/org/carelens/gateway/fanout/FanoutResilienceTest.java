@@ -255,7 +255,14 @@ class FanoutResilienceTest {
   void a_source_cut_off_by_the_view_deadline_is_shown_from_its_last_copy_labelled_as_cached() {
     Switchable gp = new Switchable("gp", new Scripted("gp", LOADED));
     engine = cutOffAfter(Duration.ofMillis(100), gp);
+    // On a loaded machine the first call can itself miss the 100 ms deadline (its answer is then
+    // cached without this result knowing its time): ask until a fresh answer arrives in time.
     SourceResult fresh = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
+    for (int i = 0; i < 20 && (fresh.status() != SourceStatus.OK || fresh.cached()); i++) {
+      engine.purge(PATIENT);
+      fresh = engine.fetchAll(PATIENT, Set.of(), CONTEXT).getFirst();
+    }
+    assertThat(fresh.status()).as("a fresh answer within the deadline").isEqualTo(SourceStatus.OK);
     clock.advance(Duration.ofMinutes(1));
     gp.delegate = new Hanging("gp");
 

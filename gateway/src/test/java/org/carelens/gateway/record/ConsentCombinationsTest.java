@@ -3,19 +3,28 @@ package org.carelens.gateway.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.carelens.gateway.audit.Actor;
 import org.carelens.gateway.consent.ConsentRegister;
 import org.carelens.gateway.consent.ConsentState;
 import org.carelens.gateway.consent.MutableClock;
 import org.carelens.gateway.consent.SyntheticSource;
+import org.carelens.gateway.consent.oracle.AgreementRules;
+import org.carelens.gateway.consent.oracle.ConsentRules;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.fanout.FanoutProperties;
 import org.carelens.gateway.fanout.SourceProperties;
@@ -23,15 +32,12 @@ import org.carelens.gateway.fanout.TestSourceAdapters;
 import org.carelens.gateway.launch.LaunchContext;
 import org.carelens.gateway.metrics.GatewayMetrics;
 import org.carelens.gateway.persistence.TestDatabases;
-import org.carelens.gateway.policy.AgreementFiles;
 import org.carelens.gateway.session.RelationshipRegister;
 import org.carelens.policy.AccessPolicy;
 import org.carelens.policy.Decision;
 import org.carelens.policy.Role;
 import org.carelens.policy.agreement.AgreementLoader;
-import org.carelens.policy.agreement.ShareIn;
-import org.carelens.policy.agreement.SharingAgreement;
-import org.carelens.policy.agreement.SourceSharing;
+import org.carelens.policy.consent.Relationship;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.Sensitivity;
@@ -42,35 +48,69 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The issue's exhaustive check at gateway level: over role × viewer organisation type × section ×
- * sensitivity × consent state (dissent none / whole record / per source, permission to view or not)
- * × break-glass (none, active, expired) × cache miss/hit × the agreement's dissent override, real
- * {@link RecordService} views (consent read from the register, the fan-out with its cache, the
- * merger, the stream) over in-memory sources that return every item they hold. For every item: it
- * appears somewhere in the response exactly when the demo agreement's rules, re-derived here from
- * the agreement's data, permit it. Prints the number of combinations checked.
+ * The exhaustive check at gateway level: over role × viewer organisation type × how the viewer
+ * stands with the patient (launched; launched with break-glass; self-claimed; break-glass for
+ * another patient, active or ended) × dissent (none, whole record, an implied and an explicit
+ * source) × permission to view × the agreement's dissent override × endpoint (whole view, stream) ×
+ * cache (miss, hit), real {@link RecordService} views (consent and relationships read from the
+ * registers, the fan-out with its cache, the merger, the stream) over in-memory sources, one for
+ * every source of the demo agreement and one outside it, that return every item they hold. For
+ * every item: it appears in the response exactly when the independent oracle ({@link ConsentRules})
+ * permits it, and in the stream's events only then. Prints what it checked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsentCombinationsTest {
 
   static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-  static final List<String> SOURCES = List.of("gp", "mental-health", "social-care");
+  static final String AGREEMENT = "agreements/riverside.yml";
+  static final String UNAGREED = "hospice";
   static final Map<String, String> ORGANISATIONS =
-      Map.of("out-of-hours", "Y03012", "acute-trust", "RXX01", "local-authority", "LA001");
+      Map.of(
+          "out-of-hours", "Y03012",
+          "acute-trust", "RXX01",
+          "local-authority", "LA001",
+          "community-pharmacy", "FA123");
+  static final Pattern MARKER =
+      Pattern.compile("MARK\\|([a-z0-9-]+)\\|([A-Za-z]+)\\|([A-Z_]+|none)");
+
+  /** How the viewer's session stands with the patient viewed. */
+  enum Standing {
+    LAUNCHED(ConsentRules.Access.LAUNCHED),
+    LAUNCHED_WITH_BREAK_GLASS(ConsentRules.Access.BREAK_GLASS),
+    SELF_CLAIMED(ConsentRules.Access.SELF_CLAIMED),
+    BREAK_GLASS_FOR_ANOTHER(ConsentRules.Access.BREAK_GLASS),
+    BREAK_GLASS_ENDED(ConsentRules.Access.NONE);
+
+    final ConsentRules.Access access;
+
+    Standing(ConsentRules.Access access) {
+      this.access = access;
+    }
+
+    boolean launchedForThisPatient() {
+      return this == LAUNCHED || this == LAUNCHED_WITH_BREAK_GLASS;
+    }
+  }
 
   final MutableClock clock = new MutableClock(NOW);
   HikariDataSource database;
   ConsentRegister register;
+  RelationshipRegister relationships;
   final Map<String, SyntheticSource> sources = new LinkedHashMap<>();
   FanoutEngine fanout;
   int patientSerial = 100;
+  int sessionSerial = 0;
 
   @BeforeAll
   void start() {
     database = TestDatabases.h2Memory();
     register = new ConsentRegister(database, clock);
+    relationships = new RelationshipRegister(database);
     Map<SourceAdapter, SourceProperties> adapters = new LinkedHashMap<>();
-    for (String id : SOURCES) {
+    List<String> ids =
+        new ArrayList<>(AgreementRules.read(AgreementRules.text(AGREEMENT)).sources().keySet());
+    ids.add(UNAGREED);
+    for (String id : ids) {
       SyntheticSource source = new SyntheticSource(id, false);
       sources.put(id, source);
       adapters.put(source, new SourceProperties(id));
@@ -86,78 +126,120 @@ class ConsentCombinationsTest {
 
   @Test
   void no_withheld_item_ever_appears_and_every_permitted_item_does() {
-    SharingAgreement demo = AgreementFiles.load("classpath:agreements/riverside.yml");
+    String shipped = AgreementRules.text(AGREEMENT);
     List<String> violations = new ArrayList<>();
-    long checked = 0;
+    long items = 0;
+    long shown = 0;
+    long views = 0;
     for (boolean override : List.of(false, true)) {
-      SharingAgreement agreement =
-          override
-              ? AgreementLoader.parse(
-                  AgreementFiles.read("classpath:agreements/riverside.yml")
-                      .replace("overridesDissent: false", "overridesDissent: true"),
-                  "riverside-override.yml")
-              : demo;
+      String text =
+          override ? shipped.replace("overridesDissent: false", "overridesDissent: true") : shipped;
+      ConsentRules oracle = new ConsentRules(AgreementRules.read(text));
       RecordService records =
           new RecordService(
               fanout,
-              new AccessPolicy(agreement),
-              new ConsentState(register, new RelationshipRegister(database)),
+              new AccessPolicy(AgreementLoader.parse(text, "riverside.yml")),
+              new ConsentState(register, relationships),
               clock,
               GatewayMetrics.inMemory());
       for (String dissent : List.of("none", "whole", "gp", "mental-health")) {
         for (boolean permission : List.of(false, true)) {
-          for (String breakGlass : List.of("none", "active", "expired")) {
-            NhsNumber patient = patient(dissent, permission, breakGlass);
+          for (Standing standing : Standing.values()) {
+            NhsNumber patient = patient(dissent, permission);
+            LaunchContext session = session(patient, standing);
+            ConsentRules.Consent consent =
+                new ConsentRules.Consent(
+                    dissent.equals("whole"),
+                    dissent.equals("none") || dissent.equals("whole") ? Set.of() : Set.of(dissent),
+                    permission
+                        ? ORGANISATIONS.values().stream()
+                            .map(ods -> new ConsentRules.Permission("u1", ods))
+                            .toList()
+                        : List.of());
             for (Role role : Role.values()) {
               for (String orgType : ORGANISATIONS.keySet().stream().sorted().toList()) {
-                LaunchContext viewer = viewer(role, orgType, patient);
+                LaunchContext viewer = as(session, role, orgType);
+                ConsentRules.Viewer who =
+                    new ConsentRules.Viewer("u1", role.code(), ORGANISATIONS.get(orgType), orgType);
+                // Each endpoint both on a cold cache and on the copy the other one left,
+                // alternating so that every role and every organisation type gets both.
+                List<String> order =
+                    (role.ordinal() + orgType.length()) % 2 == 0
+                        ? List.of("view", "stream")
+                        : List.of("stream", "view");
                 fanout.purge(patient);
-                for (String cache : List.of("miss", "hit")) {
+                for (int i = 0; i < 2; i++) {
+                  String endpoint = order.get(i);
+                  String cache = i == 0 ? "miss" : "hit";
                   Map<String, Integer> before = calls(patient);
                   List<SourceEvent> events = new ArrayList<>();
                   RecordView view =
-                      cache.equals("miss")
+                      endpoint.equals("view")
                           ? records.view(viewer, patient, RecordService.SERVED).view()
                           : records.stream(viewer, patient, RecordService.SERVED, events::add)
                               .view();
-                  String response = view.toString();
-                  String streamed = events.toString();
+                  views++;
+                  Set<String> inView = markers(view.toString());
+                  Set<String> streamed = markers(events.toString());
                   String where =
-                      "%s %s dissent=%s permission=%s bg=%s override=%s cache=%s"
+                      "%s %s %s dissent=%s permission=%s override=%s %s cache=%s"
                           .formatted(
-                              role, orgType, dissent, permission, breakGlass, override, cache);
-                  for (String source : SOURCES) {
-                    boolean sourceShown =
-                        sourceShown(
-                            agreement, role, orgType, source, dissent, permission, breakGlass);
+                              role,
+                              orgType,
+                              standing,
+                              dissent,
+                              permission,
+                              override,
+                              endpoint,
+                              cache);
+                  for (String source : sources.keySet()) {
+                    boolean sourceShown = oracle.sourceOpen(who, standing.access, consent, source);
                     checkSource(
                         violations, view, source, sourceShown, patient, before, cache, where);
                     for (Section section : Section.values()) {
                       for (Optional<Sensitivity> label : SyntheticSource.labels()) {
-                        checked++;
+                        items++;
                         boolean expected =
-                            sourceShown
-                                && itemShown(agreement, role, orgType, source, section, label);
+                            oracle.shows(
+                                who,
+                                standing.access,
+                                consent,
+                                source,
+                                section.key(),
+                                label.map(ConsentCombinationsTest::code));
                         String marker = SyntheticSource.marker(source, section, label);
-                        if (response.contains(marker) != expected) {
+                        if (expected) {
+                          shown++;
+                        }
+                        if (inView.contains(marker) != expected) {
                           violations.add(
                               (expected ? "permitted item missing: " : "withheld item shown: ")
                                   + marker
                                   + " "
                                   + where);
                         }
-                        if (!expected && streamed.contains(marker)) {
-                          violations.add("withheld item streamed: " + marker + " " + where);
+                        if (endpoint.equals("stream") && streamed.contains(marker) != expected) {
+                          violations.add(
+                              (expected
+                                      ? "permitted item not streamed: "
+                                      : "withheld item streamed: ")
+                                  + marker
+                                  + " "
+                                  + where);
                         }
                         if (!expected
-                            && agreement.roles().permittedSections(role).contains(section)
+                            && oracle
+                                .agreement()
+                                .roleSections()
+                                .getOrDefault(role.code(), Set.of())
+                                .contains(section.key())
                             && !withheldFlag(view, section)) {
                           violations.add("section without notice: " + section.key() + " " + where);
                         }
                       }
                     }
                   }
-                  checkBanner(violations, view, breakGlass, where);
+                  checkBanner(violations, view, standing, where);
                 }
               }
             }
@@ -166,44 +248,28 @@ class ConsentCombinationsTest {
       }
     }
     System.out.printf(
-        "Gateway consent combinations: %,d item × viewer × consent × cache combinations checked%n",
-        checked);
+        "Gateway consent combinations against the oracle: %,d views (%,d viewer × consent"
+            + " × standing combinations, each as one endpoint on a cold cache and the other on a"
+            + " warm one, alternately),"
+            + " %,d item decisions, %,d shown%n",
+        views, views / 2, items, shown);
     assertThat(violations).as(String.join("\n", violations.stream().limit(20).toList())).isEmpty();
-    assertThat(checked).isGreaterThan(300_000);
+    assertThat(shown).as("some items are shown, or the comparison is vacuous").isPositive();
+    assertThat(items - shown).as("some items are withheld").isPositive();
   }
 
-  /** The source-level rules of PRODUCT.md 1–4, read off the agreement's data. */
-  private static boolean sourceShown(
-      SharingAgreement a,
-      Role role,
-      String orgType,
-      String source,
-      String dissent,
-      boolean permission,
-      String breakGlass) {
-    boolean glass = breakGlass.equals("active");
-    boolean dissented = dissent.equals("whole") || dissent.equals(source);
-    if (dissented && !(glass && a.breakGlass().overridesDissent())) {
-      return false;
+  /** The markers of every item a response carries. */
+  private static Set<String> markers(String response) {
+    Set<String> found = new HashSet<>();
+    Matcher m = MARKER.matcher(response);
+    while (m.find()) {
+      found.add(m.group());
     }
-    Optional<SourceSharing> sharing = a.source(source);
-    if (sharing.isEmpty() || sharing.get().sectionsFor(orgType).isEmpty()) {
-      return false;
-    }
-    return sharing.get().shareIn() == ShareIn.IMPLIED || glass || permission;
+    return found;
   }
 
-  /** The section and item rules of PRODUCT.md 3, 5 and 6. */
-  private static boolean itemShown(
-      SharingAgreement a,
-      Role role,
-      String orgType,
-      String source,
-      Section section,
-      Optional<Sensitivity> label) {
-    return a.roles().permittedSections(role).contains(section)
-        && a.source(source).orElseThrow().sectionsFor(orgType).contains(section)
-        && label.map(l -> a.sensitive().getOrDefault(l, Set.of()).contains(role)).orElse(true);
+  private static String code(Sensitivity label) {
+    return label.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private void checkSource(
@@ -249,8 +315,8 @@ class ConsentCombinationsTest {
   }
 
   private static void checkBanner(
-      List<String> violations, RecordView view, String breakGlass, String where) {
-    boolean active = breakGlass.equals("active");
+      List<String> violations, RecordView view, Standing standing, String where) {
+    boolean active = standing.access == ConsentRules.Access.BREAK_GLASS;
     if (view.breakGlass().active() != active || (active && view.breakGlass().until() == null)) {
       violations.add("break-glass banner wrong: " + view.breakGlass() + " " + where);
     }
@@ -328,8 +394,8 @@ class ConsentCombinationsTest {
     return calls;
   }
 
-  /** A fresh patient in the register with this consent state. */
-  private NhsNumber patient(String dissent, boolean permission, String breakGlass) {
+  /** A fresh patient in the register with this dissent and permission. */
+  private NhsNumber patient(String dissent, boolean permission) {
     NhsNumber patient = nextNhsNumber();
     Actor ig = new Actor("ig", "IG Officer", "ig-officer", "Y03012");
     switch (dissent) {
@@ -343,46 +409,85 @@ class ConsentCombinationsTest {
             patient, new Actor("u1", "Dr Khan", "clinician", ods), NOW.plusSeconds(3600));
       }
     }
-    LaunchContext user = viewer(Role.CLINICIAN, "out-of-hours", patient);
-    switch (breakGlass) {
-      case "active" ->
-          register.declareBreakGlass(
-              patient,
-              user,
-              "Immediate risk to life",
-              "Collapsed",
-              "t",
-              java.time.Duration.ofHours(4));
-      case "expired" -> {
-        clock.set(NOW.minusSeconds(5 * 3600));
-        register.declareBreakGlass(
-            patient,
-            user,
-            "Immediate risk to life",
-            "Collapsed",
-            "t",
-            java.time.Duration.ofHours(4));
-        clock.set(NOW);
-      }
-      default -> {}
-    }
     return patient;
   }
 
-  private static LaunchContext viewer(Role role, String orgType, NhsNumber patient) {
+  /**
+   * A fresh session of user u1 that stands with {@code patient} as {@code standing} says: launched
+   * for them, or for another patient with a self-claim or a break-glass (declared now, or five
+   * hours ago so that it has ended) recorded for this session.
+   */
+  private LaunchContext session(NhsNumber patient, Standing standing) {
+    LaunchContext session =
+        new LaunchContext(
+            "http://launcher.test",
+            "jti-" + ++sessionSerial,
+            "u1",
+            "Dr Khan",
+            Role.CLINICIAN,
+            "Y03012",
+            "out-of-hours",
+            "out-of-hours",
+            "test",
+            "directcare",
+            standing.launchedForThisPatient() ? patient : nextNhsNumber(),
+            NOW.plusSeconds(300));
+    switch (standing) {
+      case LAUNCHED -> {}
+      case LAUNCHED_WITH_BREAK_GLASS -> breakGlass(patient, session, NOW);
+      case SELF_CLAIMED -> establish(session, patient, Relationship.SELF_CLAIMED);
+      case BREAK_GLASS_FOR_ANOTHER -> {
+        breakGlass(patient, session, NOW);
+        establish(session, patient, Relationship.BREAK_GLASS);
+      }
+      case BREAK_GLASS_ENDED -> {
+        breakGlass(patient, session, NOW.minusSeconds(5 * 3600));
+        establish(session, patient, Relationship.BREAK_GLASS);
+      }
+    }
+    return session;
+  }
+
+  private void breakGlass(NhsNumber patient, LaunchContext session, Instant at) {
+    clock.set(at);
+    register.declareBreakGlass(
+        patient, session, "Immediate risk to life", "Collapsed", "t", Duration.ofHours(4));
+    clock.set(NOW);
+  }
+
+  private void establish(LaunchContext session, NhsNumber patient, Relationship kind) {
+    try (Connection c = database.getConnection()) {
+      relationships.establish(
+          c,
+          session,
+          patient,
+          kind,
+          kind == Relationship.SELF_CLAIMED ? "covering-colleague" : null,
+          "x",
+          NOW);
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same session, as seen with another role and organisation type. */
+  private static LaunchContext as(LaunchContext session, Role role, String orgType) {
     return new LaunchContext(
-        "http://launcher.test",
-        "jti",
-        "u1",
-        "Dr Khan",
+        session.issuer(),
+        session.jti(),
+        session.userId(),
+        session.userName(),
         role,
         ORGANISATIONS.get(orgType),
         orgType,
         orgType,
-        "test",
-        "directcare",
-        patient,
-        NOW.plusSeconds(300));
+        session.device(),
+        session.reasonForRequest(),
+        session.nhsNumber(),
+        session.expiresAt());
   }
 
   /** The next unused valid NHS number in the 999 test range (Modulus 11). */

@@ -276,6 +276,7 @@ class RelationshipApiTest implements TestPropertyProvider {
     assertThat(open)
         .containsEntry("status", "open")
         .containsEntry("reasonCode", "covering-colleague")
+        .containsEntry("reasonText", "Covering for a colleague's patient")
         .containsEntry("reason", "Covering the ward round today")
         .containsEntry("launchedPatient", LAUNCHED)
         .containsEntry("role", "clinician");

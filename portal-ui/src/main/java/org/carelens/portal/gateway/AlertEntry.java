@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * An alert: safeguarding, end of life, DNACPR, ReSPECT or a violence marker.
  *
  * @param kind {@code SAFEGUARDING}, {@code END_OF_LIFE}, {@code DNACPR}, {@code RESPECT}, {@code
- *     VIOLENCE_MARKER} or {@code OTHER}
+ *     CRISIS_PLAN}, {@code VIOLENCE_MARKER} or {@code OTHER}
  * @param status {@code ACTIVE} or {@code INACTIVE}
  */
 @Serdeable

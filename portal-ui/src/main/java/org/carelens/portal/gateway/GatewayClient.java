@@ -46,7 +46,8 @@ public class GatewayClient implements AutoCloseable {
   /** The configuration key for the gateway's base URL, e.g. {@code http://localhost:8081}. */
   public static final String URL_PROPERTY = "carelens.gateway.url";
 
-  // The gateway answers within its own overall deadline (about 5 s); 10 s leaves room for the
+  // The gateway answers within its own overall deadline (carelens.fanout.deadline: 4 s as
+  // shipped, 5 s if unset) plus its audit write; 10 s leaves room for the
   // network without letting a hung gateway hold a clinician's page for ever.
   static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);

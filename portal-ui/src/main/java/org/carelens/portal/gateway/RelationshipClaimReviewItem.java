@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code open} or {@code acknowledged}
  * @param patient the patient claimed
  * @param reasonCode the agreement's coded reason ({@code null} for claims made before reasons were
- *     coded); its words come from {@link ClaimOptions#reasons()}
+ *     coded)
+ * @param reasonText the coded reason in the agreement's words when the claim was made ({@code null}
+ *     for older claims, whose words come from {@link ClaimOptions#reasons()})
  * @param reason the user's own words
  * @param launchedPatient the patient the claiming session was launched for
  */
@@ -28,6 +30,7 @@ public record RelationshipClaimReviewItem(
     @Nullable String organisation,
     @Nullable String patient,
     @Nullable String reasonCode,
+    @Nullable String reasonText,
     @Nullable String reason,
     @Nullable String launchedPatient,
     @Nullable ReviewAcknowledgement acknowledgement)

@@ -10,15 +10,18 @@ public final class ClaimFormat {
 
   /**
    * The coded reason in the agreement's words ({@code covering-colleague} → "Covering for a
-   * colleague's patient"). The audit entry records the code only, so the words are those of the
-   * agreement in force; a code it no longer lists, or any code while its words could not be read,
-   * is shown as recorded rather than hidden.
+   * colleague's patient"): the words the user chose from, as recorded with the claim; for claims
+   * recorded before the words were, those of the agreement in force, and a code it no longer lists
+   * (or any code while its words could not be read) is shown as recorded rather than hidden.
    *
    * @param words the agreement's reason codes to their words, empty when unknown
    */
   public static String reason(RelationshipClaimReviewItem item, Map<String, String> words) {
     if (item.reasonCode() == null) {
       return "No coded reason recorded";
+    }
+    if (item.reasonText() != null && !item.reasonText().isBlank()) {
+      return item.reasonText();
     }
     return words.getOrDefault(item.reasonCode(), item.reasonCode());
   }

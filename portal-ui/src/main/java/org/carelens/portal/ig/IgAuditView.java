@@ -52,6 +52,10 @@ import org.carelens.portal.record.CuiFormat;
 public class IgAuditView extends Main implements BeforeEnterObserver {
 
   /** Event types the gateway records (its {@code AuditEventType}), for the event filter. */
+  /**
+   * Every event type the gateway audits ({@code AuditEventType}), for the search's event filter;
+   * the gateway's {@code PortalAuditEventsTest} fails when the two lists differ.
+   */
   static final List<String> EVENTS =
       List.of(
           "",
@@ -59,9 +63,19 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
           "LAUNCH_REJECTED",
           "TOKEN_REJECTED",
           "RECORD_VIEW",
+          "DOCUMENT_VIEW",
           "POLICY_DENIAL",
           "AUDIT_SEARCH",
-          "AUDIT_VERIFY");
+          "AUDIT_VERIFY",
+          "BREAK_GLASS",
+          "RELATIONSHIP_CLAIMED",
+          "BREAK_GLASS_ACKNOWLEDGED",
+          "RELATIONSHIP_CLAIM_ACKNOWLEDGED",
+          "PERMISSION_TO_VIEW",
+          "DISSENT_REGISTERED",
+          "DISSENT_REVOKED",
+          "DISSENT_REGISTER_READ",
+          "POLICY_PREVIEW");
 
   private final GatewayClient gateway;
   private final ZoneId zone;

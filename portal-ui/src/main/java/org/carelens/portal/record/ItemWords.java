@@ -21,6 +21,7 @@ public final class ItemWords {
       case "DNACPR" -> "DNACPR";
       case "RESPECT" -> "ReSPECT";
       case "END_OF_LIFE" -> "End of life";
+      case "CRISIS_PLAN" -> "Crisis plan";
       case "VIOLENCE_MARKER" -> "Violence marker";
       default -> CuiFormat.capitalised(kind);
     };

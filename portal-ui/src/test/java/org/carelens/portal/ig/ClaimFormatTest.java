@@ -15,6 +15,11 @@ class ClaimFormatTest {
 
   private static RelationshipClaimReviewItem claim(
       @Nullable String reasonCode, @Nullable String launchedPatient) {
+    return claim(reasonCode, null, launchedPatient);
+  }
+
+  private static RelationshipClaimReviewItem claim(
+      @Nullable String reasonCode, @Nullable String reasonText, @Nullable String launchedPatient) {
     return new RelationshipClaimReviewItem(
         42,
         Instant.parse("2026-11-22T03:10:00Z"),
@@ -25,9 +30,19 @@ class ClaimFormatTest {
         "Y03012",
         "9990000026",
         reasonCode,
+        reasonText,
         "Covering the ward",
         launchedPatient,
         null);
+  }
+
+  @Test
+  void the_words_recorded_with_the_claim_are_shown_even_after_the_agreement_changed_them() {
+    String reason =
+        ClaimFormat.reason(
+            claim("covering-colleague", "Covering a colleague's list", null), AGREEMENT);
+
+    assertThat(reason).isEqualTo("Covering a colleague's list");
   }
 
   @Test

@@ -26,6 +26,7 @@ class ReviewFormatTest {
         "Y03012",
         "9990000026",
         "covering-colleague",
+        null,
         "Covering the ward",
         "9990000018",
         review);

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An alert a clinician must see first: safeguarding, end-of-life care, DNACPR or ReSPECT, violence
- * markers.
+ * An alert a clinician must see first: safeguarding, end-of-life care, DNACPR or ReSPECT, a mental
+ * health crisis plan, violence markers.
  *
  * @param note free text as the source records it, where it is not itself sensitive
  */
@@ -27,6 +27,8 @@ public record AlertItem(
     END_OF_LIFE,
     DNACPR,
     RESPECT,
+    /** A mental health crisis plan: what to do, and whom to call, when the person is in crisis. */
+    CRISIS_PLAN,
     VIOLENCE_MARKER,
     OTHER
   }

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.carelens.adapters.socialcare.internal.Exchanges;
 import org.carelens.adapters.socialcare.internal.FailedException;
@@ -34,8 +38,9 @@ import org.carelens.sdk.spi.SourceRequest;
  *       Basic), cached until shortly before {@code expires_in} and shared by every fetch;
  *   <li>{@code GET {base}/api/v1/people?nhsNumber=...} for the council's person id (an empty page
  *       is {@link SourceOutcome.NoRecord});
- *   <li>for the sections asked for, every page of {@code /api/v1/people/{id}/involvements} (care
- *       team), {@code /care-packages} (social care) and {@code /safeguarding} (alerts).
+ *   <li>for the sections asked for, at the same time, every page of {@code
+ *       /api/v1/people/{id}/involvements} (care team), {@code /care-packages} (social care) and
+ *       {@code /safeguarding} (alerts).
  * </ol>
  *
  * <p>A 401 from the API drops the cached token and retries once with a new one. The whole fetch —
@@ -116,20 +121,40 @@ public final class SocialCareRestAdapter implements SourceAdapter {
       Set<Section> asked = request.sections();
       Map<Section, SectionContent<?>> sections = new EnumMap<>(Section.class);
       List<SourceOutcome.Failed> failures = new ArrayList<>();
-      if (asked.contains(Section.CARE_TEAM)) {
-        sections.put(
+      // The three per-person resources are independent: read them at once after the lookup, so a
+      // view waits for the slowest of them, not their sum (issue 14).
+      Map<Section, Future<Read>> reads = new java.util.LinkedHashMap<>();
+      try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+        submit(
+            reads,
+            readers,
+            asked,
             Section.CARE_TEAM,
-            read(Section.CARE_TEAM, "involvements", id, deadline, mapper::careTeam, failures));
-      }
-      if (asked.contains(Section.SOCIAL_CARE)) {
-        sections.put(
+            "involvements",
+            id,
+            deadline,
+            mapper::careTeam);
+        submit(
+            reads,
+            readers,
+            asked,
             Section.SOCIAL_CARE,
-            read(Section.SOCIAL_CARE, "care-packages", id, deadline, mapper::socialCare, failures));
-      }
-      if (asked.contains(Section.ALERTS)) {
-        sections.put(
-            Section.ALERTS,
-            read(Section.ALERTS, "safeguarding", id, deadline, mapper::alerts, failures));
+            "care-packages",
+            id,
+            deadline,
+            mapper::socialCare);
+        submit(reads, readers, asked, Section.ALERTS, "safeguarding", id, deadline, mapper::alerts);
+        try {
+          // In a fixed order, so the failure reported when all fail does not depend on timing.
+          for (Map.Entry<Section, Future<Read>> read : reads.entrySet()) {
+            Read done = join(read.getValue());
+            sections.put(read.getKey(), done.content());
+            done.failure().ifPresent(failures::add);
+          }
+        } catch (InterruptedException e) {
+          readers.shutdownNow();
+          throw e;
+        }
       }
       if (!sections.isEmpty() && failures.size() == sections.size()) {
         // Nothing asked for could be read: the source failed, not just some of its sections.
@@ -142,29 +167,60 @@ public final class SocialCareRestAdapter implements SourceAdapter {
     }
   }
 
-  /**
-   * One section from one paged resource. A failed request for it (its first page) makes the section
-   * unavailable, with the failure as the reason, and is added to {@code failures}.
-   */
-  private SectionContent<?> read(
+  /** One section's content, and the failure that made it unavailable, if one did. */
+  private record Read(SectionContent<?> content, Optional<SourceOutcome.Failed> failure) {}
+
+  private void submit(
+      Map<Section, Future<Read>> reads,
+      ExecutorService readers,
+      Set<Section> asked,
       Section section,
       String resource,
       String personId,
       long deadline,
-      Function<Pages, SectionContent<?>> map,
-      List<SourceOutcome.Failed> failures)
+      Function<Pages, SectionContent<?>> map) {
+    if (asked.contains(section)) {
+      reads.put(section, readers.submit(() -> read(section, resource, personId, deadline, map)));
+    }
+  }
+
+  private static Read join(Future<Read> read) throws InterruptedException {
+    try {
+      return read.get();
+    } catch (ExecutionException e) {
+      // read() turns every failure it knows into an unavailable section; anything else is a bug.
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * One section from one paged resource. A failed request for it (its first page) makes the section
+   * unavailable, with the failure as the reason.
+   */
+  private Read read(
+      Section section,
+      String resource,
+      String personId,
+      long deadline,
+      Function<Pages, SectionContent<?>> map)
       throws InterruptedException {
     try {
-      return map.apply(client.readAll(personId, resource, deadline));
+      return new Read(map.apply(client.readAll(personId, resource, deadline)), Optional.empty());
     } catch (FailedException e) {
-      failures.add(e.outcome());
       LOG.log(
           System.Logger.Level.WARNING,
           "source {0}: {1} section unavailable: {2}",
           config.sourceId(),
           section.key(),
           e.outcome().detail());
-      return SectionContent.unavailable(section, e.outcome().detail());
+      return new Read(
+          SectionContent.unavailable(section, e.outcome().detail()), Optional.of(e.outcome()));
     }
   }
 

@@ -1,0 +1,134 @@
+package org.carelens.gateway.consent.sequences;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A generated sequence: who takes part, and what happens in order. Steps name people and patients
+ * by index (taken modulo the roster, over three patients A, B and C), so any shrunk list of steps
+ * is still a sequence that can be played.
+ */
+record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
+
+  static final List<String> PATIENTS = List.of("A", "B", "C");
+
+  /** The organisation of each type the launching system knows; any other type gets its own. */
+  static final Map<String, String> ODS =
+      Map.of(
+          "out-of-hours", "Y03012",
+          "acute-trust", "RXX01",
+          "local-authority", "LA001",
+          "community-pharmacy", "FA123");
+
+  /**
+   * A user: their role, their organisation's type (one organisation of each type), and the patient
+   * their clinical system launches Carelens for when the sequence starts.
+   */
+  record Member(String role, String organisationType, int launchedFor) {
+    String ods() {
+      return ODS.getOrDefault(organisationType, "X-" + organisationType);
+    }
+  }
+
+  /** One thing that happens. */
+  sealed interface Step {}
+
+  /** {@code who} launches from their clinical system for {@code patient}: a new session. */
+  record Launch(int who, int patient) implements Step {}
+
+  /** {@code who} opens the record of {@code patient}, whole or as the event stream. */
+  record View(int who, int patient, boolean stream) implements Step {}
+
+  /**
+   * {@code who} claims a relationship with {@code patient}, {@code times} times in a row, with the
+   * agreement's reason code number {@code reason} (one past the last: a code it does not list).
+   */
+  record Claim(int who, int patient, int reason, int times) implements Step {}
+
+  /** {@code who} records the patient's permission to view, for as long as {@code length} says. */
+  record Permission(int who, int patient, Length length) implements Step {}
+
+  /** How long a permission is asked for. */
+  enum Length {
+    /** No {@code until}: the agreement's longest. */
+    DEFAULT,
+    /** One hour. */
+    ONE_HOUR,
+    /** An hour more than the agreement allows. */
+    TOO_LONG
+  }
+
+  /** {@code who} declares break-glass for {@code patient}, {@code times} times in a row. */
+  record BreakGlass(int who, int patient, int times) implements Step {}
+
+  /**
+   * An IG officer registers the patient's dissent: from source number {@code source} of the
+   * configured ones, or from the whole record when it is negative.
+   */
+  record Dissent(int patient, int source) implements Step {}
+
+  /** An IG officer revokes dissent number {@code which} (modulo those registered so far). */
+  record Revoke(int which) implements Step {}
+
+  /** Time passes. */
+  record Wait(Duration duration) implements Step {}
+
+  Member member(int who) {
+    return roster.get(Math.floorMod(who, roster.size()));
+  }
+
+  /** How a person is named in stories: role, number in the roster, organisation. */
+  String name(int who) {
+    int i = Math.floorMod(who, roster.size());
+    Member m = roster.get(i);
+    return m.role() + "#" + (i + 1) + "@" + m.ods();
+  }
+
+  static String patient(int patient) {
+    return PATIENTS.get(Math.floorMod(patient, PATIENTS.size()));
+  }
+
+  @Override
+  public String toString() {
+    List<String> told = new ArrayList<>();
+    for (int i = 0; i < roster.size(); i++) {
+      told.add(name(i) + " launches for " + patient(roster.get(i).launchedFor()));
+    }
+    for (Step step : steps) {
+      told.add(
+          switch (step) {
+            case Launch l -> name(l.who()) + " launches for " + patient(l.patient());
+            case View v ->
+                name(v.who()) + (v.stream() ? " streams " : " views ") + patient(v.patient());
+            case Claim c ->
+                name(c.who())
+                    + " claims "
+                    + patient(c.patient())
+                    + " (reason #"
+                    + c.reason()
+                    + ")"
+                    + (c.times() > 1 ? " ×" + c.times() : "");
+            case Permission p ->
+                name(p.who())
+                    + " records permission for "
+                    + patient(p.patient())
+                    + " "
+                    + p.length();
+            case BreakGlass b ->
+                name(b.who())
+                    + " breaks glass for "
+                    + patient(b.patient())
+                    + (b.times() > 1 ? " ×" + b.times() : "");
+            case Dissent d ->
+                "dissent for "
+                    + patient(d.patient())
+                    + (d.source() < 0 ? " (whole record)" : " (source #" + d.source() + ")");
+            case Revoke r -> "revoke dissent #" + r.which();
+            case Wait w -> w.duration() + " passes";
+          });
+    }
+    return String.join("; ", told);
+  }
+}

@@ -1,0 +1,212 @@
+package org.carelens.gateway.consent.sequences;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * Makes random {@link Scenario}s, and smaller versions of a failing one.
+ *
+ * <p>Generation: one to four people of any role and organisation type the agreement names, each
+ * launched for one of the patients when the sequence starts, and one to {@value #MAX_STEPS} steps,
+ * views and launches most often, claims and break-glass sometimes repeated past every daily cap,
+ * waits chosen at the boundaries that matter (the cache's 30 s, the session's idle and whole
+ * lifetimes, break-glass's 4 h, the caps' 24 h).
+ *
+ * <p>Shrinking offers, most radical first: drop half, a quarter, ... down to one step of the
+ * sequence; drop a person; then make one step simpler (once instead of twelve times, the whole view
+ * instead of the stream, the first person, patient or reason, a shorter wait).
+ */
+final class Scenarios {
+
+  static final int MAX_STEPS = 16;
+
+  static final List<Duration> WAITS =
+      List.of(
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(31),
+          Duration.ofMinutes(15),
+          Duration.ofHours(1),
+          Duration.ofHours(4),
+          Duration.ofHours(6),
+          Duration.ofHours(12),
+          Duration.ofHours(24));
+
+  private Scenarios() {}
+
+  /**
+   * A random scenario whose people have the given roles and organisation types (every one the
+   * agreement names, so one added there is covered without touching the test).
+   */
+  static Scenario random(Random random, List<String> roles, List<String> types) {
+    List<Scenario.Member> roster = new ArrayList<>();
+    int people = 1 + random.nextInt(4);
+    for (int i = 0; i < people; i++) {
+      roster.add(
+          new Scenario.Member(
+              pick(random, roles), pick(random, types), random.nextInt(Scenario.PATIENTS.size())));
+    }
+    List<Scenario.Step> steps = new ArrayList<>();
+    int length = 1 + random.nextInt(MAX_STEPS);
+    for (int i = 0; i < length; i++) {
+      steps.add(step(random, roster));
+    }
+    return new Scenario(roster, steps);
+  }
+
+  private static Scenario.Step step(Random r, List<Scenario.Member> roster) {
+    int who = r.nextInt(4);
+    int patient = r.nextInt(Scenario.PATIENTS.size());
+    // Half the views are of the patient the person was launched for, which most often opens.
+    int viewed = r.nextBoolean() ? roster.get(who % roster.size()).launchedFor() : patient;
+    // Mostly once; one time in ten past every daily cap in one go.
+    int times = r.nextInt(10) == 0 ? 12 : 1;
+    int kind = r.nextInt(28);
+    if (kind < 5) {
+      return new Scenario.Launch(who, patient);
+    } else if (kind < 14) {
+      return new Scenario.View(who, viewed, r.nextBoolean());
+    } else if (kind < 17) {
+      return new Scenario.Claim(who, patient, r.nextInt(5), times);
+    } else if (kind < 20) {
+      return new Scenario.Permission(
+          who, patient, Scenario.Length.values()[r.nextInt(Scenario.Length.values().length)]);
+    } else if (kind < 22) {
+      return new Scenario.BreakGlass(who, patient, times);
+    } else if (kind < 24) {
+      return new Scenario.Dissent(patient, r.nextInt(9) - 1);
+    } else if (kind < 25) {
+      return new Scenario.Revoke(r.nextInt(4));
+    }
+    return new Scenario.Wait(pick(r, WAITS));
+  }
+
+  /** Smaller scenarios than {@code s}, most radical first. */
+  static List<Scenario> smaller(Scenario s) {
+    List<Scenario> candidates = new ArrayList<>();
+    List<Scenario.Step> steps = s.steps();
+    for (int chunk = steps.size() / 2; chunk >= 1; chunk /= 2) {
+      for (int from = 0; from + chunk <= steps.size(); from += chunk) {
+        List<Scenario.Step> fewer = new ArrayList<>(steps.subList(0, from));
+        fewer.addAll(steps.subList(from + chunk, steps.size()));
+        if (!fewer.isEmpty()) {
+          candidates.add(new Scenario(s.roster(), fewer));
+        }
+      }
+    }
+    for (int i = 0; s.roster().size() > 1 && i < s.roster().size(); i++) {
+      List<Scenario.Member> fewer = new ArrayList<>(s.roster());
+      fewer.remove(i);
+      candidates.add(new Scenario(fewer, renumber(steps, i, s.roster().size())));
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      for (Scenario.Step simpler : simpler(steps.get(i))) {
+        List<Scenario.Step> changed = new ArrayList<>(steps);
+        changed.set(i, simpler);
+        candidates.add(new Scenario(s.roster(), changed));
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * The steps with person {@code removed} gone: steps that were theirs are dropped, later people
+   * move up one, so everyone else keeps doing what they did.
+   */
+  private static List<Scenario.Step> renumber(List<Scenario.Step> steps, int removed, int size) {
+    Function<Integer, Integer> moved =
+        who -> {
+          int i = Math.floorMod(who, size);
+          return i > removed ? i - 1 : i;
+        };
+    List<Scenario.Step> kept = new ArrayList<>();
+    for (Scenario.Step step : steps) {
+      Integer who = who(step);
+      if (who != null && Math.floorMod(who, size) == removed) {
+        continue;
+      }
+      kept.add(
+          switch (step) {
+            case Scenario.Launch l -> new Scenario.Launch(moved.apply(l.who()), l.patient());
+            case Scenario.View v ->
+                new Scenario.View(moved.apply(v.who()), v.patient(), v.stream());
+            case Scenario.Claim c ->
+                new Scenario.Claim(moved.apply(c.who()), c.patient(), c.reason(), c.times());
+            case Scenario.Permission p ->
+                new Scenario.Permission(moved.apply(p.who()), p.patient(), p.length());
+            case Scenario.BreakGlass b ->
+                new Scenario.BreakGlass(moved.apply(b.who()), b.patient(), b.times());
+            default -> step;
+          });
+    }
+    return kept.isEmpty() ? steps : kept;
+  }
+
+  private static Integer who(Scenario.Step step) {
+    return switch (step) {
+      case Scenario.Launch l -> l.who();
+      case Scenario.View v -> v.who();
+      case Scenario.Claim c -> c.who();
+      case Scenario.Permission p -> p.who();
+      case Scenario.BreakGlass b -> b.who();
+      default -> null;
+    };
+  }
+
+  private static List<Scenario.Step> simpler(Scenario.Step step) {
+    List<Scenario.Step> simpler = new ArrayList<>();
+    switch (step) {
+      case Scenario.Launch l -> {
+        if (l.patient() != 0) {
+          simpler.add(new Scenario.Launch(l.who(), 0));
+        }
+      }
+      case Scenario.View v -> {
+        if (v.stream()) {
+          simpler.add(new Scenario.View(v.who(), v.patient(), false));
+        }
+      }
+      case Scenario.Claim c -> {
+        if (c.times() > 1) {
+          simpler.add(new Scenario.Claim(c.who(), c.patient(), c.reason(), 1));
+        }
+        if (c.reason() != 0) {
+          simpler.add(new Scenario.Claim(c.who(), c.patient(), 0, c.times()));
+        }
+      }
+      case Scenario.Permission p -> {
+        if (p.length() != Scenario.Length.DEFAULT) {
+          simpler.add(new Scenario.Permission(p.who(), p.patient(), Scenario.Length.DEFAULT));
+        }
+      }
+      case Scenario.BreakGlass b -> {
+        if (b.times() > 1) {
+          simpler.add(new Scenario.BreakGlass(b.who(), b.patient(), 1));
+        }
+      }
+      case Scenario.Dissent d -> {
+        if (d.source() >= 0) {
+          simpler.add(new Scenario.Dissent(d.patient(), -1));
+        }
+      }
+      case Scenario.Revoke r -> {
+        if (r.which() != 0) {
+          simpler.add(new Scenario.Revoke(0));
+        }
+      }
+      case Scenario.Wait w -> {
+        int i = WAITS.indexOf(w.duration());
+        if (i > 0) {
+          simpler.add(new Scenario.Wait(WAITS.get(i - 1)));
+        }
+      }
+    }
+    return simpler;
+  }
+
+  private static <T> T pick(Random random, List<T> from) {
+    return from.get(random.nextInt(from.size()));
+  }
+}

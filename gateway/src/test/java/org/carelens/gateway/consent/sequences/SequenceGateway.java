@@ -1,0 +1,201 @@
+package org.carelens.gateway.consent.sequences;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.carelens.gateway.TestLaunchTokens;
+import org.carelens.gateway.consent.MutableClock;
+import org.carelens.gateway.consent.oracle.AgreementRules;
+import org.carelens.gateway.fanout.SourceProperties;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * One real gateway in process for a whole property run: the demo sharing agreement, a test issuer
+ * whose keys are configured inline, every configured source plus one the agreement does not know
+ * ({@value #UNAGREED_SOURCE}), all answered by in-memory sources ({@link SequenceGatewayBeans}),
+ * and a clock the test moves. Talks to it over HTTP as the portal does.
+ */
+final class SequenceGateway implements AutoCloseable {
+
+  /** The agreement the gateway runs under, which the oracle reads for itself. */
+  static final String AGREEMENT = "agreements/riverside.yml";
+
+  /** A source configured after the agreement was written: it must be withheld from everyone. */
+  static final String UNAGREED_SOURCE = "hospice";
+
+  /** Session limits long enough for break-glass to end inside a session, short enough to end. */
+  static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  static final Duration SESSION_IDLE = Duration.ofHours(6);
+
+  private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+
+  private final TestLaunchTokens tokens = new TestLaunchTokens();
+  private final EmbeddedServer server;
+  private final MutableClock clock;
+  private final List<String> sources;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  /** An answer: status, the problem's reason code if any, and the body. */
+  record Response(int status, String code, String body) {}
+
+  SequenceGateway() {
+    Map<String, Object> properties = new HashMap<>(generousTimeLimits());
+    properties.putAll(
+        Map.ofEntries(
+            Map.entry(SequenceGatewayBeans.ENABLED, "true"),
+            Map.entry("micronaut.server.port", "-1"),
+            Map.entry("carelens.policy.agreement", "classpath:" + AGREEMENT),
+            Map.entry("carelens.launch.issuer", TestLaunchTokens.ISSUER),
+            Map.entry("carelens.launch.audience", TestLaunchTokens.AUDIENCE),
+            Map.entry("carelens.launch.jwks", tokens.jwksJson()),
+            Map.entry("carelens.session.lifetime", SESSION_LIFETIME.toString()),
+            Map.entry("carelens.session.idle-timeout", SESSION_IDLE.toString()),
+            Map.entry("carelens.sources." + UNAGREED_SOURCE + ".type", "gp-connect"),
+            Map.entry("carelens.sources." + UNAGREED_SOURCE + ".name", "Riverside Hospice"),
+            Map.entry("carelens.sources." + UNAGREED_SOURCE + ".url", "http://127.0.0.1:9")));
+    server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+    clock = (MutableClock) server.getApplicationContext().getBean(java.time.Clock.class);
+    sources =
+        server.getApplicationContext().getBeansOfType(SourceProperties.class).stream()
+            .filter(SourceProperties::isEnabled)
+            .map(SourceProperties::getId)
+            .sorted()
+            .toList();
+  }
+
+  /**
+   * Time limits no loaded machine reaches, so an in-memory source is never cut off by the view's
+   * deadline: a source missing for lack of time would read as a permitted item left out.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> generousTimeLimits() {
+    Map<String, String> limits = new HashMap<>();
+    limits.put("carelens.fanout.deadline", "60s");
+    try (var in = SequenceGateway.class.getClassLoader().getResourceAsStream("application.yml")) {
+      Map<String, Object> root = new Yaml().load(in);
+      Map<String, Object> carelens = (Map<String, Object>) root.get("carelens");
+      Set<String> ids = new HashSet<>(((Map<String, Object>) carelens.get("sources")).keySet());
+      ids.add(UNAGREED_SOURCE);
+      for (String id : ids) {
+        limits.put("carelens.sources." + id + ".time-limit", "50s");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return limits;
+  }
+
+  /** The sources the gateway has configured, each answered by an in-memory source. */
+  List<String> sources() {
+    return sources;
+  }
+
+  static String agreementText() {
+    return AgreementRules.text(AGREEMENT);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  void advance(Duration by) {
+    clock.advance(by);
+  }
+
+  /** A launch in context, signed now by the test issuer; the session's access token. */
+  Response launch(String userId, String role, String ods, String type, String patient) {
+    Instant now = now();
+    String token =
+        tokens.sign(
+            tokens
+                .claims(role, patient)
+                .subject(userId)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .claim(
+                    "requesting_organization",
+                    Map.of(
+                        "resourceType",
+                        "Organization",
+                        "identifier",
+                        List.of(
+                            Map.of(
+                                "system",
+                                "https://fhir.nhs.uk/Id/ods-organization-code",
+                                "value",
+                                ods)),
+                        "name",
+                        ods,
+                        "type",
+                        type))
+                .build());
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/sessions"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  Response post(String path, String accessToken, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Response get(String path, String accessToken, boolean eventStream) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + accessToken);
+    if (eventStream) {
+      request.header("Accept", "text/event-stream");
+    }
+    return send(request.GET());
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+    try {
+      HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      String code = "";
+      if (response.statusCode() >= 400) {
+        Matcher m = CODE.matcher(response.body());
+        code = m.find() ? m.group(1) : "";
+      }
+      return new Response(response.statusCode(), code, response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.getPort() + path);
+  }
+
+  @Override
+  public void close() {
+    server.getApplicationContext().close();
+  }
+}

@@ -1,0 +1,533 @@
+package org.carelens.gateway.consent.sequences;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.carelens.gateway.consent.SyntheticSource;
+import org.carelens.gateway.consent.oracle.AgreementRules;
+import org.carelens.gateway.consent.oracle.ConsentOracle;
+import org.carelens.gateway.consent.oracle.ConsentRules;
+import org.carelens.sdk.model.Sensitivity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plays one {@link Scenario} against the gateway and a fresh {@link ConsentOracle}, step by step,
+ * and stops at the first answer the oracle disagrees with, telling the sequence so far as a story.
+ * Every run has its own users and patients (fresh ids and NHS numbers), so runs sharing one gateway
+ * never see each other's claims, caps, permissions, dissent or cache entries.
+ */
+final class SequenceRun {
+
+  private static final AtomicLong RUNS = new AtomicLong();
+  private static final AtomicLong NEXT_PATIENT = new AtomicLong(1);
+  private static final Pattern MARKER =
+      Pattern.compile(
+          "MARK\\|([A-Za-z0-9-]+)\\|([A-Za-z]+)\\|([A-Za-z_]+)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern IDENTITY =
+      Pattern.compile("(?:ADDRESS|PHONE|PRACTICE)-([a-z0-9-]+)");
+  private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final String BREAK_GLASS_REASON = "Immediate risk to life";
+
+  /** What every run added up to, printed when the property finishes. */
+  static final class Counts {
+    final AtomicLong sequences = new AtomicLong();
+    final AtomicLong actions = new AtomicLong();
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong views = new AtomicLong();
+    final AtomicLong streams = new AtomicLong();
+    final AtomicLong warmViews = new AtomicLong();
+    final AtomicLong itemsJudged = new AtomicLong();
+    final AtomicLong itemsShown = new AtomicLong();
+    final AtomicLong refusalsChecked = new AtomicLong();
+
+    @Override
+    public String toString() {
+      return ("%,d sequences, %,d actions (%,d requests), %,d views checked both ways (%,d of them"
+              + " streamed, %,d with a warm cache), %,d item decisions (%,d shown), %,d refusals"
+              + " checked")
+          .formatted(
+              sequences.get(),
+              actions.get(),
+              requests.get(),
+              views.get(),
+              streams.get(),
+              warmViews.get(),
+              itemsJudged.get(),
+              itemsShown.get(),
+              refusalsChecked.get());
+    }
+  }
+
+  private final SequenceGateway gateway;
+  private final Scenario scenario;
+  private final Counts counts;
+  private final ConsentOracle oracle;
+  private final AgreementRules agreement;
+  private final List<Optional<String>> labels;
+  private final long run = RUNS.incrementAndGet();
+  private final List<String> nhsNumbers = new ArrayList<>();
+  private final Map<Integer, String> tokens = new HashMap<>();
+  private final Map<Integer, String> sessions = new HashMap<>();
+  private final List<String> dissentIds = new ArrayList<>();
+  private final List<String> story = new ArrayList<>();
+  private @Nullable String igToken;
+  private Instant igLaunchedAt = Instant.EPOCH;
+
+  SequenceRun(SequenceGateway gateway, AgreementRules agreement, Scenario scenario, Counts counts) {
+    this.gateway = gateway;
+    this.scenario = scenario;
+    this.counts = counts;
+    this.agreement = agreement;
+    this.oracle =
+        new ConsentOracle(
+            new ConsentRules(agreement),
+            SequenceGateway.SESSION_LIFETIME,
+            SequenceGateway.SESSION_IDLE);
+    this.labels = SyntheticSource.labels().stream().map(l -> l.map(SequenceRun::code)).toList();
+    for (int i = 0; i < Scenario.PATIENTS.size(); i++) {
+      nhsNumbers.add(nextNhsNumber());
+    }
+  }
+
+  /** Plays every step; throws an {@link AssertionError} telling the story at the first mismatch. */
+  void play() {
+    counts.sequences.incrementAndGet();
+    for (int i = 0; i < scenario.roster().size(); i++) {
+      launch(new Scenario.Launch(i, scenario.roster().get(i).launchedFor()));
+    }
+    for (Scenario.Step step : scenario.steps()) {
+      switch (step) {
+        case Scenario.Launch l -> launch(l);
+        case Scenario.View v -> view(v);
+        case Scenario.Claim c -> claim(c);
+        case Scenario.Permission p -> permission(p);
+        case Scenario.BreakGlass b -> breakGlass(b);
+        case Scenario.Dissent d -> dissent(d);
+        case Scenario.Revoke r -> revoke(r);
+        case Scenario.Wait w -> {
+          counts.actions.incrementAndGet();
+          gateway.advance(w.duration());
+          tell(human(w.duration()) + " passed");
+        }
+      }
+    }
+  }
+
+  private void launch(Scenario.Launch step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    Scenario.Member m = scenario.member(who);
+    String user = user(who);
+    Instant now = gateway.now();
+    SequenceGateway.Response response =
+        gateway.launch(user, m.role(), m.ods(), m.organisationType(), nhs(step.patient()));
+    counts.requests.incrementAndGet();
+    counts.actions.incrementAndGet();
+    tell(scenario.name(who) + " launched for " + Scenario.patient(step.patient()));
+    if (response.status() != 201) {
+      fail("the launch was refused: " + response.status() + " " + response.code());
+    }
+    Matcher token = TOKEN.matcher(response.body());
+    token.find();
+    String session = "s" + run + "-" + story.size();
+    tokens.put(who, token.group(1));
+    sessions.put(who, session);
+    oracle.launched(
+        session,
+        new ConsentRules.Viewer(user, m.role(), m.ods(), m.organisationType()),
+        nhs(step.patient()),
+        now);
+  }
+
+  private void claim(Scenario.Claim step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    if (!sessions.containsKey(who)) {
+      return;
+    }
+    List<String> codes = new ArrayList<>(agreement.selfClaim().reasonCodes());
+    String code =
+        Math.floorMod(step.reason(), codes.size() + 1) == codes.size()
+            ? "not-a-listed-reason"
+            : codes.get(Math.floorMod(step.reason(), codes.size() + 1));
+    List<String> answers = new ArrayList<>();
+    String line =
+        scenario.name(who) + " claimed " + Scenario.patient(step.patient()) + " ('" + code + "')";
+    for (int i = 0; i < step.times(); i++) {
+      ConsentOracle.Answer expected =
+          oracle.claim(sessions.get(who), nhs(step.patient()), code, gateway.now());
+      SequenceGateway.Response response =
+          gateway.post(
+              "/api/v1/patients/" + nhs(step.patient()) + "/relationship",
+              tokens.get(who),
+              "{\"reasonCode\":\"" + code + "\",\"reason\":\"x\"}");
+      answers.add(expected.toString());
+      expect(line, step.times(), answers, expected, response);
+    }
+    tell(line + told(step.times(), answers));
+  }
+
+  private void permission(Scenario.Permission step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    if (!sessions.containsKey(who)) {
+      return;
+    }
+    Instant now = gateway.now();
+    Optional<Instant> until =
+        switch (step.length()) {
+          case DEFAULT -> Optional.empty();
+          case ONE_HOUR -> Optional.of(now.plus(Duration.ofHours(1)));
+          case TOO_LONG ->
+              Optional.of(now.plus(agreement.permission().maxDuration()).plus(Duration.ofHours(1)));
+        };
+    ConsentOracle.Answer expected =
+        oracle.permission(sessions.get(who), nhs(step.patient()), until, now);
+    SequenceGateway.Response response =
+        gateway.post(
+            "/api/v1/patients/" + nhs(step.patient()) + "/consent/permission-to-view",
+            tokens.get(who),
+            until.map(u -> "{\"until\":\"" + u + "\"}").orElse("{}"));
+    String line =
+        scenario.name(who)
+            + " recorded permission for "
+            + Scenario.patient(step.patient())
+            + switch (step.length()) {
+              case DEFAULT -> "";
+              case ONE_HOUR -> " for 1h";
+              case TOO_LONG -> " for longer than the agreement allows";
+            };
+    expect(line, 1, List.of(expected.toString()), expected, response);
+    tell(line + told(1, List.of(expected.toString())));
+  }
+
+  private void breakGlass(Scenario.BreakGlass step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    if (!sessions.containsKey(who)) {
+      return;
+    }
+    String line = scenario.name(who) + " broke glass for " + Scenario.patient(step.patient());
+    List<String> answers = new ArrayList<>();
+    for (int i = 0; i < step.times(); i++) {
+      ConsentOracle.Answer expected =
+          oracle.breakGlass(sessions.get(who), nhs(step.patient()), gateway.now());
+      SequenceGateway.Response response =
+          gateway.post(
+              "/api/v1/patients/" + nhs(step.patient()) + "/break-glass",
+              tokens.get(who),
+              "{\"reason\":\"" + BREAK_GLASS_REASON + "\",\"detail\":\"x\"}");
+      answers.add(expected.toString());
+      expect(line, step.times(), answers, expected, response);
+    }
+    tell(line + told(step.times(), answers));
+  }
+
+  private void dissent(Scenario.Dissent step) {
+    List<String> sources = gateway.sources();
+    Optional<String> source =
+        step.source() < 0
+            ? Optional.empty()
+            : Optional.of(sources.get(Math.floorMod(step.source(), sources.size())));
+    String line =
+        "IG officer registered dissent for "
+            + Scenario.patient(step.patient())
+            + source.map(s -> " from " + s).orElse(" from the whole record");
+    SequenceGateway.Response response =
+        gateway.post(
+            "/api/v1/dissent",
+            igOfficer(step.patient()),
+            "{\"nhsNumber\":\""
+                + nhs(step.patient())
+                + "\""
+                + source.map(s -> ",\"sourceId\":\"" + s + "\"").orElse("")
+                + ",\"reason\":\"Written request from the patient\"}");
+    counts.requests.incrementAndGet();
+    counts.actions.incrementAndGet();
+    tell(line);
+    if (response.status() != 201) {
+      fail("the dissent was refused: " + response.status() + " " + response.code());
+    }
+    Matcher id = ID.matcher(response.body());
+    id.find();
+    dissentIds.add(id.group(1));
+    oracle.dissent(nhs(step.patient()), source);
+  }
+
+  private void revoke(Scenario.Revoke step) {
+    if (dissentIds.isEmpty()) {
+      return;
+    }
+    int which = Math.floorMod(step.which(), dissentIds.size());
+    ConsentOracle.Answer expected = oracle.revoke(which);
+    SequenceGateway.Response response =
+        gateway.post(
+            "/api/v1/dissent/" + dissentIds.get(which) + "/revoke",
+            igOfficer(0),
+            "{\"reason\":\"The patient changed their mind\"}");
+    String line = "IG officer revoked dissent #" + (which + 1);
+    expect(line, 1, List.of(expected.toString()), expected, response);
+    tell(line + told(1, List.of(expected.toString())));
+  }
+
+  private void view(Scenario.View step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    if (!sessions.containsKey(who)) {
+      return;
+    }
+    String patient = nhs(step.patient());
+    ConsentOracle.View expected =
+        oracle.view(sessions.get(who), patient, gateway.sources(), labels, gateway.now());
+    SequenceGateway.Response response =
+        gateway.get(
+            "/api/v1/patients/" + patient + (step.stream() ? "/record/stream" : "/record"),
+            tokens.get(who),
+            step.stream());
+    counts.requests.incrementAndGet();
+    counts.actions.incrementAndGet();
+    String line =
+        scenario.name(who)
+            + (step.stream() ? " streamed " : " viewed ")
+            + Scenario.patient(step.patient());
+    if (response.status() != expected.answer().status()
+        || !response.code().equals(expected.answer().code())) {
+      tell(line);
+      fail(
+          "the gateway answered %s, the oracle %s"
+              .formatted(answered(response), expected.answer()));
+    }
+    if (response.status() != 200) {
+      counts.refusalsChecked.incrementAndGet();
+      tell(line + " → " + expected.answer());
+      return;
+    }
+    counts.views.incrementAndGet();
+    counts.itemsJudged.addAndGet(
+        (long) gateway.sources().size() * AgreementRules.SECTIONS.size() * labels.size());
+    counts.itemsShown.addAndGet(expected.items().size());
+    String whole = response.body();
+    List<String> problems = new ArrayList<>();
+    if (step.stream()) {
+      counts.streams.incrementAndGet();
+      StringBuilder sources = new StringBuilder();
+      whole = "";
+      for (String[] event : events(response.body())) {
+        if (event[0].equals("complete")) {
+          whole = event[1];
+        } else {
+          sources.append(event[1]).append('\n');
+        }
+      }
+      compare("the stream's source events", items(sources.toString()), expected, problems);
+    }
+    if (whole.contains("\"cached\":true")) {
+      counts.warmViews.incrementAndGet();
+    }
+    compare("the view", items(whole), expected, problems);
+    Set<String> identities = new LinkedHashSet<>();
+    IDENTITY.matcher(whole).results().forEach(r -> identities.add(r.group(1)));
+    identities.removeAll(expected.openSources());
+    if (!identities.isEmpty()) {
+      problems.add("the banner showed identity from " + identities + ", which are closed to them");
+    }
+    boolean banner = whole.contains("\"breakGlass\":{\"active\":true");
+    if (banner != expected.breakGlassActive()) {
+      problems.add(
+          banner
+              ? "the view showed break-glass as active, which the oracle says is not"
+              : "the view did not show the active break-glass");
+    }
+    for (String source : gateway.sources()) {
+      if (!whole.contains("\"id\":\"" + source + "\"")) {
+        problems.add("source " + source + " is missing from sources[]");
+      }
+    }
+    tell(line + " → 200, " + expected.items().size() + " items");
+    if (!problems.isEmpty()) {
+      fail(String.join("; ", problems));
+    }
+  }
+
+  private void compare(
+      String what,
+      Set<ConsentOracle.Item> shown,
+      ConsentOracle.View expected,
+      List<String> problems) {
+    Set<ConsentOracle.Item> extra = new LinkedHashSet<>(shown);
+    extra.removeAll(expected.items());
+    Set<ConsentOracle.Item> missing = new LinkedHashSet<>(expected.items());
+    missing.removeAll(shown);
+    if (!extra.isEmpty()) {
+      problems.add(what + " showed " + some(extra) + ", which the oracle withholds");
+    }
+    if (!missing.isEmpty()) {
+      problems.add(what + " left out " + some(missing) + ", which the oracle permits");
+    }
+  }
+
+  private static String some(Set<ConsentOracle.Item> items) {
+    List<String> named = items.stream().limit(8).map(Object::toString).toList();
+    return String.join(", ", named)
+        + (items.size() > named.size() ? " and " + (items.size() - named.size()) + " more" : "");
+  }
+
+  /** The items a body carries, by the markers the in-memory sources put in every item. */
+  private Set<ConsentOracle.Item> items(String body) {
+    Set<ConsentOracle.Item> found = new LinkedHashSet<>();
+    Matcher m = MARKER.matcher(body);
+    while (m.find()) {
+      String section =
+          AgreementRules.SECTIONS.stream()
+              .filter(s -> s.equalsIgnoreCase(m.group(2)))
+              .findFirst()
+              .orElse(m.group(2));
+      String label = m.group(3).toUpperCase(Locale.ROOT);
+      found.add(
+          new ConsentOracle.Item(
+              m.group(1).toLowerCase(Locale.ROOT),
+              section,
+              label.equals("NONE")
+                  ? Optional.empty()
+                  : Optional.of(code(Sensitivity.valueOf(label)))));
+    }
+    return found;
+  }
+
+  /** Server-sent events as (name, data) pairs. */
+  private static List<String[]> events(String body) {
+    List<String[]> events = new ArrayList<>();
+    String name = "message";
+    StringBuilder data = new StringBuilder();
+    for (String line : (body + "\n\n").split("\n", -1)) {
+      if (line.isEmpty()) {
+        if (!data.isEmpty()) {
+          events.add(new String[] {name, data.toString()});
+        }
+        name = "message";
+        data.setLength(0);
+      } else if (line.startsWith("event:")) {
+        name = line.substring(6).strip();
+      } else if (line.startsWith("data:")) {
+        data.append(line.substring(5).strip());
+      }
+    }
+    return events;
+  }
+
+  private void expect(
+      String line,
+      int times,
+      List<String> answers,
+      ConsentOracle.Answer expected,
+      SequenceGateway.Response response) {
+    counts.requests.incrementAndGet();
+    if (answers.size() == 1) {
+      counts.actions.incrementAndGet();
+    }
+    if (!expected.succeeded()) {
+      counts.refusalsChecked.incrementAndGet();
+    }
+    if (response.status() != expected.status() || !response.code().equals(expected.code())) {
+      tell(line + told(times, answers.subList(0, answers.size() - 1)));
+      fail("the gateway answered %s, the oracle %s".formatted(answered(response), expected));
+    }
+  }
+
+  private static String answered(SequenceGateway.Response response) {
+    return response.code().isEmpty()
+        ? String.valueOf(response.status())
+        : response.status() + " " + response.code();
+  }
+
+  /** " → 201", or for repeats " ×12 → 201 ×10, 429 SELF_CLAIM_LIMIT ×2". */
+  private static String told(int times, List<String> answers) {
+    if (answers.isEmpty()) {
+      return "";
+    }
+    if (times == 1) {
+      return " → " + answers.get(0);
+    }
+    Map<String, Integer> tally = new java.util.LinkedHashMap<>();
+    answers.forEach(a -> tally.merge(a, 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    tally.forEach((a, n) -> parts.add(a + " ×" + n));
+    return " ×" + times + " → " + String.join(", ", parts);
+  }
+
+  /**
+   * A session for this run's IG officer: the one they have, or a new one once that is an hour old
+   * (well inside the gateway's session limits, which the oracle checks for everyone else).
+   */
+  private String igOfficer(int patient) {
+    if (igToken != null && gateway.now().isBefore(igLaunchedAt.plus(Duration.ofHours(1)))) {
+      return igToken;
+    }
+    igLaunchedAt = gateway.now();
+    SequenceGateway.Response response =
+        gateway.launch("ig" + run, "ig-officer", "Y03012", "out-of-hours", nhs(patient));
+    counts.requests.incrementAndGet();
+    if (response.status() != 201) {
+      fail("the IG officer's launch was refused: " + response.status() + " " + response.code());
+    }
+    Matcher token = TOKEN.matcher(response.body());
+    token.find();
+    igToken = token.group(1);
+    return igToken;
+  }
+
+  private void tell(String line) {
+    story.add(line);
+  }
+
+  private void fail(String what) {
+    StringBuilder told = new StringBuilder("The gateway and the oracle disagree:\n");
+    for (int i = 0; i < story.size(); i++) {
+      told.append("  ").append(i + 1).append(". ").append(story.get(i)).append('\n');
+    }
+    told.append("  ⇒ ").append(what);
+    throw new AssertionError(told.toString());
+  }
+
+  private String user(int who) {
+    return "u" + run + "-" + (who + 1);
+  }
+
+  private String nhs(int patient) {
+    return nhsNumbers.get(Math.floorMod(patient, nhsNumbers.size()));
+  }
+
+  /** The agreement's spelling of a label: {@code MENTAL_HEALTH_NOTES} is mental-health-notes. */
+  static String code(Sensitivity label) {
+    return label.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String human(Duration d) {
+    return d.toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  /** The next unused valid NHS number in the 999 test range (Modulus 11). */
+  private static String nextNhsNumber() {
+    while (true) {
+      long serial = NEXT_PATIENT.getAndIncrement();
+      String base = "999" + String.format("%06d", serial % 1_000_000);
+      int sum = 0;
+      for (int i = 0; i < 9; i++) {
+        sum += (base.charAt(i) - '0') * (10 - i);
+      }
+      int check = 11 - (sum % 11);
+      if (check == 11) {
+        check = 0;
+      }
+      if (check != 10) {
+        return base + check;
+      }
+    }
+  }
+}
