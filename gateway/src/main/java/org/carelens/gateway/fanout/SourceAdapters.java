@@ -91,6 +91,18 @@ public class SourceAdapters {
     return List.copyOf(adapters);
   }
 
+  /**
+   * The first configured source (in id order) that can trace patients ({@link
+   * org.carelens.sdk.spi.DemographicSearch}, e.g. the PDS adapter), for patient search (issue 11);
+   * empty if none can.
+   */
+  public java.util.Optional<org.carelens.sdk.spi.DemographicSearch> demographicSearch() {
+    return adapters.stream()
+        .filter(org.carelens.sdk.spi.DemographicSearch.class::isInstance)
+        .map(org.carelens.sdk.spi.DemographicSearch.class::cast)
+        .findFirst();
+  }
+
   SourceProperties properties(String id) {
     return properties.get(id);
   }

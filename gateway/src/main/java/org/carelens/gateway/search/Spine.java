@@ -1,15 +1,8 @@
 package org.carelens.gateway.search;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import org.carelens.adapters.pds.PdsAdapter;
-import org.carelens.adapters.pds.PdsConfig;
-import org.carelens.gateway.fanout.SourceProperties;
+import org.carelens.gateway.fanout.SourceAdapters;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.spi.DemographicQuery;
 import org.carelens.sdk.spi.DemographicSearch;
@@ -17,28 +10,18 @@ import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SearchOutcome;
 
 /**
- * The demographics source searches go to: the configured source of type {@code pds} (its URL and
- * timeouts), through its own {@link PdsAdapter} so searches never share the record views' circuit
- * breaker or cache. Without such a source every search fails with a message saying so (fail
- * closed).
+ * The demographics source searches go to: the first configured source whose adapter can trace
+ * patients ({@link DemographicSearch}; the PDS adapter in the demo), found among the configured
+ * adapters so search needs no adapter module at compile time. Without one every search fails with a
+ * message saying so (fail closed). The adapter belongs to {@link SourceAdapters}, which closes it.
  */
 @Singleton
-public class Spine implements DemographicSearch, AutoCloseable {
+public class Spine implements DemographicSearch {
 
-  private final Optional<PdsAdapter> adapter;
+  private final Optional<DemographicSearch> adapter;
 
-  @Inject
-  public Spine(List<SourceProperties> sources) {
-    this.adapter =
-        sources.stream()
-            .filter(SourceProperties::isEnabled)
-            .filter(s -> "pds".equals(s.getType()))
-            .min(Comparator.comparing(SourceProperties::getId))
-            .map(
-                s ->
-                    new PdsAdapter(
-                        PdsConfig.withDefaults(s.getId(), s.getName(), URI.create(s.getUrl()))
-                            .withTimeouts(s.getConnectTimeout(), s.getTimeLimit())));
+  public Spine(SourceAdapters sources) {
+    this.adapter = sources.demographicSearch();
   }
 
   @Override
@@ -55,12 +38,7 @@ public class Spine implements DemographicSearch, AutoCloseable {
 
   private static SearchOutcome unconfigured() {
     return new SearchOutcome.Failed(
-        "no demographics source (type pds) is configured, so patients cannot be searched");
-  }
-
-  @PreDestroy
-  @Override
-  public void close() {
-    adapter.ifPresent(PdsAdapter::close);
+        "no configured source can trace patients (a demographics source such as PDS), so"
+            + " patients cannot be searched");
   }
 }
