@@ -70,6 +70,12 @@ public final class LaunchServlet extends HttpServlet {
       previous.invalidate();
     }
     HttpSession session = request.getSession(true);
+    // Jetty may give the new session the id the request asked for (the one just invalidated). A
+    // request still in flight from the previous page under that id (Vaadin's close beacon for its
+    // UI, numbered like the new page's first UI) would then close the new page's UI, and the
+    // doctor would land on "Your session has ended" just after the launch. A fresh id rules that
+    // out.
+    request.changeSessionId();
     session.setMaxInactiveInterval((int) PortalSessions.IDLE_TIMEOUT.toSeconds());
     session.setAttribute(LaunchSession.ATTRIBUTE, launch);
     LOG.info("Launch accepted for {} ({})", launch.userName(), launch.userRole());

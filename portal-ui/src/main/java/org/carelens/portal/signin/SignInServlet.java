@@ -126,6 +126,8 @@ public final class SignInServlet extends HttpServlet {
     }
     session.invalidate();
     HttpSession fresh = request.getSession(true);
+    // A fresh id, never the invalidated one (see LaunchServlet).
+    request.changeSessionId();
     fresh.setMaxInactiveInterval((int) PortalSessions.IDLE_TIMEOUT.toSeconds());
     fresh.setAttribute(LaunchSession.ATTRIBUTE, signedIn);
     LOG.info("Signed in: {} ({})", signedIn.userName(), signedIn.userRole());
