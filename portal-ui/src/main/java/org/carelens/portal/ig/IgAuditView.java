@@ -75,7 +75,11 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
           "DISSENT_REGISTERED",
           "DISSENT_REVOKED",
           "DISSENT_REGISTER_READ",
-          "POLICY_PREVIEW");
+          "POLICY_PREVIEW",
+          "SIGN_IN_ACCEPTED",
+          "SIGN_IN_REJECTED",
+          "SESSION_ENDED",
+          "PATIENT_SEARCH");
 
   private final GatewayClient gateway;
   private final ZoneId zone;
