@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.carelens.simulators.population.Population;
@@ -24,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,27 +50,8 @@ class LaunchJourneyIT {
   @BeforeAll
   static void start() throws Exception {
     carelens = new CarelensProcesses().start();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1000");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    // A journey that times out says where the browser was and what it showed.
-    wait.withMessage(LaunchJourneyIT::whereTheBrowserIs);
+    browser = Chromium.start();
+    wait = Chromium.waitFor(browser);
   }
 
   @AfterAll
@@ -599,19 +576,6 @@ class LaunchJourneyIT {
             By.cssSelector(
                 "button[data-persona='%s'][data-nhs-number='%s']".formatted(persona, SHOWCASE)))
         .click();
-  }
-
-  /** The page's address and visible text, shortened, for failure messages. */
-  static String whereTheBrowserIs() {
-    try {
-      String text = browser.findElement(By.tagName("body")).getText().replace('\n', '|');
-      return "browser at "
-          + browser.getCurrentUrl()
-          + " showing: "
-          + (text.length() > 600 ? text.substring(0, 600) + "…" : text);
-    } catch (RuntimeException e) {
-      return "browser state unavailable: " + e;
-    }
   }
 
   private static String text(String id) {

@@ -21,9 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,26 +44,8 @@ class SignInJourneyIT {
   @BeforeAll
   static void start() throws Exception {
     carelens = new CarelensProcesses().start();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1000");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.withMessage(SignInJourneyIT::whereTheBrowserIs);
+    browser = Chromium.start();
+    wait = Chromium.waitFor(browser);
   }
 
   @AfterAll
@@ -324,18 +303,6 @@ class SignInJourneyIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
     return audit.body();
-  }
-
-  private static String whereTheBrowserIs() {
-    try {
-      String text = browser.findElement(By.tagName("body")).getText();
-      return "browser at "
-          + browser.getCurrentUrl()
-          + " showing: "
-          + (text.length() > 600 ? text.substring(0, 600) + "…" : text);
-    } catch (RuntimeException e) {
-      return "browser state unavailable: " + e;
-    }
   }
 
   private static void screenshot(String name) throws Exception {
