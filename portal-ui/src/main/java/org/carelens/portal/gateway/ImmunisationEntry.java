@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A vaccination.
  *
- * @param status {@code COMPLETED} or {@code NOT_DONE}
+ * @param status {@code COMPLETED}, {@code NOT_DONE} or {@code STATUS_RECORD} (consent, dissent or
+ *     an invitation to immunisation)
  */
 @Serdeable
 public record ImmunisationEntry(

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A vaccination given, or recorded as not given. */
+/** A vaccination given, or recorded as not given, or a record about immunisation (consent). */
 public record ImmunisationItem(
     Provenance provenance,
     CodedConcept concept,
@@ -18,7 +18,13 @@ public record ImmunisationItem(
   /** Whether the vaccination was given. */
   public enum Status {
     COMPLETED,
-    NOT_DONE
+    NOT_DONE,
+    /**
+     * A coded record about immunisation that is neither a dose given nor one not given: consent,
+     * dissent or an invitation (GP Connect 1.6 lists these with the immunisations, as Observations,
+     * and requires them kept distinct from vaccinations given).
+     */
+    STATUS_RECORD
   }
 
   public ImmunisationItem {

@@ -5,6 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.carelens.sdk.model.NhsNumber;
@@ -60,15 +65,35 @@ abstract class GpConnectTckProviderBase implements AdapterTckProvider {
     return Section.ALLERGIES;
   }
 
-  /** A full record whose medications List is missing (its code is one GP Connect does not use). */
+  /**
+   * A full record whose medications List is missing. (A List under a code GP Connect does not use
+   * would not do: the adapter shows the items of such Lists by their resource type.)
+   */
   @Override
   public Section stubUnreadableSection(WireMockServer source, NhsNumber patient) {
     stubDataResponse(
-        source,
-        patient,
-        ok(validPayload(patient).replace(Fixtures.MEDICATIONS_LIST_CODE, "999999999")));
+        source, patient, ok(withoutList(validPayload(patient), Fixtures.MEDICATIONS_LIST_CODE)));
     return Section.MEDICATIONS;
   }
+
+  private static String withoutList(String bundleJson, String listCode) {
+    try {
+      ObjectNode bundle = (ObjectNode) JSON.readTree(bundleJson);
+      ArrayNode entries = (ArrayNode) bundle.get("entry");
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        JsonNode resource = entries.get(i).path("resource");
+        if ("List".equals(resource.path("resourceType").asText())
+            && resource.path("code").toString().contains("\"" + listCode + "\"")) {
+          entries.remove(i);
+        }
+      }
+      return JSON.writeValueAsString(bundle);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public String validPayload(NhsNumber patient) {

@@ -82,21 +82,31 @@ public final class GpConnectBundleMapper {
                 o -> Stu3Values.identifier(o.getIdentifier(), Gpc.ODS_ORGANISATION_SYSTEM)),
             practice.filter(Organization::hasName).map(o -> o.getName().strip()));
 
+    OtherLists others = new OtherLists(index);
+    if (!others.unplaced().isEmpty()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "source {0}: {1} listed item(s) of a kind no section holds: {2}",
+          sourceId,
+          others.unplaced().size(),
+          String.join("; ", others.unplaced()));
+    }
     Map<Section, SectionContent<?>> sections = new EnumMap<>(Section.class);
     if (requested.contains(Section.ALLERGIES)) {
-      sections.put(Section.ALLERGIES, allergies(index, origin));
+      sections.put(Section.ALLERGIES, allergies(index, others, origin));
     }
     if (requested.contains(Section.MEDICATIONS)) {
-      sections.put(Section.MEDICATIONS, medications(index, origin));
+      sections.put(Section.MEDICATIONS, medications(index, others, origin));
     }
     if (requested.contains(Section.PROBLEMS)) {
-      sections.put(Section.PROBLEMS, problems(index, origin));
+      sections.put(Section.PROBLEMS, problems(index, others, origin));
     }
     if (requested.contains(Section.ENCOUNTERS)) {
       sections.put(
           Section.ENCOUNTERS,
           area(
               index,
+              others,
               Section.ENCOUNTERS,
               List.of(Gpc.LIST_CONSULTATIONS),
               "Encounter",
@@ -108,17 +118,24 @@ public final class GpConnectBundleMapper {
           Section.IMMUNISATIONS,
           area(
               index,
+              others,
               Section.IMMUNISATIONS,
               List.of(Gpc.LIST_IMMUNISATIONS),
               "Immunization",
               (entry, list, unreadable) ->
-                  List.of(JournalMapper.immunisation(as(entry, Immunization.class), origin))));
+                  List.of(
+                      entry instanceof Observation record
+                          // Consent, dissent or an invitation: GP Connect 1.6 lists these with the
+                          // immunisations, as Observations, to be kept apart from doses given.
+                          ? JournalMapper.immunisationStatus(record, origin)
+                          : JournalMapper.immunisation(as(entry, Immunization.class), origin))));
     }
     if (requested.contains(Section.REFERRALS)) {
       sections.put(
           Section.REFERRALS,
           area(
               index,
+              others,
               Section.REFERRALS,
               List.of(Gpc.LIST_REFERRALS),
               "ReferralRequest",
@@ -131,6 +148,7 @@ public final class GpConnectBundleMapper {
           Section.RESULTS,
           area(
               index,
+              others,
               Section.RESULTS,
               List.of(Gpc.LIST_INVESTIGATIONS, Gpc.LIST_UNCATEGORISED),
               "Observation or DiagnosticReport",
@@ -139,12 +157,7 @@ public final class GpConnectBundleMapper {
                       ? JournalMapper.investigation(report, index, origin, unreadable)
                       : List.of(
                           JournalMapper.result(
-                              as(entry, Observation.class),
-                              Optional.of(
-                                  hasCode(list, Gpc.LIST_UNCATEGORISED)
-                                      ? "Uncategorised data"
-                                      : "Investigations"),
-                              origin))));
+                              as(entry, Observation.class), Optional.of(category(list)), origin))));
     }
     return new SourceRecord(
         PatientMapper.identity(patient, nhsNumber, origin.practiceOds()), sections);
@@ -194,8 +207,11 @@ public final class GpConnectBundleMapper {
     return Optional.empty();
   }
 
-  private SectionContent<AllergyItem> allergies(BundleIndex index, ItemOrigin origin) {
-    List<ListResource> current = lists(index, Gpc.LIST_ALLERGIES);
+  private SectionContent<AllergyItem> allergies(
+      BundleIndex index, OtherLists others, ItemOrigin origin) {
+    List<ListResource> current = new ArrayList<>(lists(index, Gpc.LIST_ALLERGIES));
+    // Allergies under codes this adapter does not know: each keeps its own clinicalStatus.
+    current.addAll(others.of(Section.ALLERGIES));
     List<ListResource> ended = lists(index, Gpc.LIST_ENDED_ALLERGIES);
     boolean excluded = confidentialItemsExcluded(current) || confidentialItemsExcluded(ended);
     if (current.isEmpty()) {
@@ -232,9 +248,11 @@ public final class GpConnectBundleMapper {
     }
   }
 
-  private SectionContent<MedicationItem> medications(BundleIndex index, ItemOrigin origin) {
+  private SectionContent<MedicationItem> medications(
+      BundleIndex index, OtherLists others, ItemOrigin origin) {
     return area(
         index,
+        others,
         Section.MEDICATIONS,
         List.of(Gpc.LIST_MEDICATIONS),
         "MedicationStatement",
@@ -243,9 +261,11 @@ public final class GpConnectBundleMapper {
                 .toList());
   }
 
-  private SectionContent<ProblemItem> problems(BundleIndex index, ItemOrigin origin) {
+  private SectionContent<ProblemItem> problems(
+      BundleIndex index, OtherLists others, ItemOrigin origin) {
     return area(
         index,
+        others,
         Section.PROBLEMS,
         List.of(Gpc.LIST_PROBLEMS),
         "Condition",
@@ -267,11 +287,14 @@ public final class GpConnectBundleMapper {
    * A clinical area answered by Lists with these codes. Each entry is read on its own: one that is
    * dangling, malformed or of an unexpected type is counted, and the section is partial with the
    * others. Only a missing List, or a failure of the section as a whole, makes it unavailable.
+   * Items the provider listed under codes this adapter does not know ({@link OtherLists}) are read
+   * with the section's own Lists.
    *
    * @param expected what the Lists should hold, as messages name it ("AllergyIntolerance")
    */
   private <T extends ClinicalItem> SectionContent<T> area(
       BundleIndex index,
+      OtherLists others,
       Section section,
       List<String> listCodes,
       String expected,
@@ -280,6 +303,7 @@ public final class GpConnectBundleMapper {
     for (String code : listCodes) {
       lists.addAll(lists(index, code));
     }
+    lists.addAll(others.of(section));
     boolean excluded = confidentialItemsExcluded(lists);
     if (lists.isEmpty()) {
       return unavailable(section, excluded, "the bundle has no " + section.key() + " List");
@@ -357,6 +381,17 @@ public final class GpConnectBundleMapper {
     return index.all(ListResource.class).stream()
         .filter(list -> hasCode(list, snomedCode))
         .toList();
+  }
+
+  /** What a result's List says it is: investigations, uncategorised data, or its own title. */
+  private static String category(ListResource list) {
+    if (hasCode(list, Gpc.LIST_UNCATEGORISED)) {
+      return "Uncategorised data";
+    }
+    if (hasCode(list, Gpc.LIST_INVESTIGATIONS)) {
+      return "Investigations";
+    }
+    return OtherLists.title(list).orElse("Investigations");
   }
 
   private static boolean hasCode(ListResource list, String snomedCode) {

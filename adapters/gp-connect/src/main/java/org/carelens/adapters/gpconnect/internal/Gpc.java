@@ -76,6 +76,12 @@ public final class Gpc {
   public static final String LIST_INVESTIGATIONS = "887191000000108";
   public static final String LIST_UNCATEGORISED = "826501000000100";
 
+  /** A consultation's topic List, "Topic (EHR)": structure within a consultation. */
+  public static final String LIST_TOPIC = "25851000000105";
+
+  /** A topic's heading List, "Category (EHR)": structure within a consultation. */
+  public static final String LIST_CATEGORY = "24781000000107";
+
   public static final String PROBLEM_SIGNIFICANCE_EXTENSION =
       "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-ProblemSignificance-1";
 

@@ -1,6 +1,7 @@
 package org.carelens.adapters.gpconnect.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +69,30 @@ final class JournalMapper {
             : ImmunisationItem.Status.COMPLETED,
         Stu3Values.day(immunization.getDateElement()),
         dose,
+        Set.of());
+  }
+
+  /**
+   * A coded record about immunisation listed with the immunisations (consent, dissent, an
+   * invitation), kept apart from doses given by its status. Its date is when it took effect.
+   */
+  static ImmunisationItem immunisationStatus(Observation record, ItemOrigin origin)
+      throws BadResourceException {
+    if (!record.hasCode()) {
+      throw new BadResourceException(record, "without a code");
+    }
+    Optional<LocalDate> date =
+        record.hasEffectiveDateTimeType()
+            ? Stu3Values.day(record.getEffectiveDateTimeType())
+            : record.hasEffectivePeriod()
+                ? Stu3Values.day(record.getEffectivePeriod().getStartElement())
+                : Optional.empty();
+    return new ImmunisationItem(
+        origin.provenance(record),
+        Stu3Values.concept(record.getCode(), record, CodedConcept.SNOMED_CT),
+        ImmunisationItem.Status.STATUS_RECORD,
+        date,
+        Optional.empty(),
         Set.of());
   }
 

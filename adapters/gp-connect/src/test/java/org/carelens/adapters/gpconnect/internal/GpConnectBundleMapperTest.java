@@ -325,15 +325,28 @@ class GpConnectBundleMapperTest {
 
   @Test
   void a_requested_section_the_bundle_does_not_answer_is_unavailable() throws Exception {
-    String json =
-        Fixtures.text("structured-record-full.json").replace("933361000000108", "999999999");
+    Bundle bundle = bundle(Fixtures.text("structured-record-full.json"));
+    ListResource medications = list(bundle, Gpc.LIST_MEDICATIONS);
+    bundle.getEntry().removeIf(e -> e.getResource() == medications);
 
-    SourceRecord record = mapper.map(bundle(json), Fixtures.FULL_PATIENT, BOTH);
+    SourceRecord record = mapper.map(bundle, Fixtures.FULL_PATIENT, BOTH);
 
     assertThat(medications(record).emptyReason()).contains(EmptyReason.UNAVAILABLE);
     assertThat(medications(record).completeness())
         .isEqualTo(Completeness.unavailable("the bundle has no medications List"));
     assertThat(allergies(record).completeness()).isEqualTo(Completeness.complete());
+  }
+
+  @Test
+  void items_listed_under_a_list_code_the_adapter_does_not_know_are_shown_not_dropped()
+      throws Exception {
+    String json =
+        Fixtures.text("structured-record-full.json").replace("933361000000108", "999999999");
+
+    SourceRecord record = mapper.map(bundle(json), Fixtures.FULL_PATIENT, BOTH);
+
+    assertThat(medications(record).items()).hasSize(3);
+    assertThat(medications(record).completeness()).isEqualTo(Completeness.complete());
   }
 
   private SourceRecord map(String fixture, NhsNumber nhsNumber, Set<Section> sections)
