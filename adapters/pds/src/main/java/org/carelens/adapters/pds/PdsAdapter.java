@@ -182,8 +182,8 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
   /**
    * PDS FHIR "Search for a patient": {@code birthdate} with the {@code eq} prefix, {@code
    * _fuzzy-match} and {@code _max-results} as the query says. 400 is the spine refusing the
-   * criteria ({@link SearchOutcome.Invalid}); an OperationOutcome {@code TOO_MANY_MATCHES} is
-   * {@link SearchOutcome.TooManyMatches}.
+   * criteria ({@link SearchOutcome.Invalid}); an OperationOutcome {@code TOO_MANY_MATCHES}, in the
+   * Bundle or bare, at 200 or 400, is {@link SearchOutcome.TooManyMatches}.
    */
   @Override
   public SearchOutcome search(DemographicQuery query, RequestContext context)
@@ -205,6 +205,10 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
         context,
         body -> {
           IBaseResource resource = parser().parseResource(new String(body, StandardCharsets.UTF_8));
+          if (resource instanceof OperationOutcome outcome
+              && PdsSearchMapper.tooManyMatches(outcome).isPresent()) {
+            return PdsSearchMapper.tooManyMatches(outcome).get();
+          }
           if (!(resource instanceof Bundle bundle)) {
             return new SearchOutcome.Failed(
                 "the demographics spine answered a %s, where a Bundle was expected"
@@ -275,6 +279,11 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
     int status = response.statusCode();
     if (status == 404) {
       return new SearchOutcome.Matches(List.of());
+    }
+    if (status == 400
+        && spineCode(body).filter(PdsSearchMapper.TOO_MANY_MATCHES::equals).isPresent()) {
+      // NHS Digital's PDS sandbox answers "too many matches" as 400 (the specification says 200).
+      return PdsSearchMapper.refineTheSearch();
     }
     if (status == 400) {
       return new SearchOutcome.Invalid(

@@ -120,6 +120,37 @@ class PdsSearchTest {
     assertThat(outcome).isInstanceOf(SearchOutcome.TooManyMatches.class);
   }
 
+  /** The shape NHS Digital's PDS sandbox answers: a bare OperationOutcome, HTTP 400. */
+  @Test
+  void too_many_matches_as_the_pds_sandbox_answers_it_is_its_own_outcome() throws Exception {
+    answer(
+        400,
+        """
+        {"resourceType":"OperationOutcome","issue":[{"severity":"information","code":"not-found",
+         "details":{"coding":[{"system":"https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode",
+          "version":"1","code":"TOO_MANY_MATCHES","display":"Too Many Matches"}]}}]}
+        """);
+
+    SearchOutcome outcome = adapter.search(QUERY, CONTEXT);
+
+    assertThat(outcome).isInstanceOf(SearchOutcome.TooManyMatches.class);
+  }
+
+  /** The shape PDS's specification lists: HTTP 200, here with a bare OperationOutcome. */
+  @Test
+  void too_many_matches_as_a_bare_operation_outcome_at_200_is_its_own_outcome() throws Exception {
+    answer(
+        200,
+        """
+        {"resourceType":"OperationOutcome","issue":[{"severity":"information","code":"not-found",
+         "details":{"coding":[{"code":"TOO_MANY_MATCHES"}]}}]}
+        """);
+
+    SearchOutcome outcome = adapter.search(QUERY, CONTEXT);
+
+    assertThat(outcome).isInstanceOf(SearchOutcome.TooManyMatches.class);
+  }
+
   @Test
   void criteria_the_spine_refuses_are_invalid_with_its_code() throws Exception {
     answer(

@@ -13,26 +13,45 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
- * Reads a PDS search answer (a {@code searchset} Bundle) into matches. A Bundle carrying an
- * OperationOutcome {@code TOO_MANY_MATCHES} is that outcome, not an empty list: the user must
- * refine the search, not conclude the patient is unknown.
+ * Reads a PDS search answer (a {@code searchset} Bundle) into matches. The Spine error code {@code
+ * TOO_MANY_MATCHES} is that outcome, not an empty list: the user must refine the search, not
+ * conclude the patient is unknown. PDS sends it in more than one shape: its specification ({@code
+ * patient-search.yaml}) lists it under HTTP 200, and NHS Digital's own sandbox answers it as HTTP
+ * 400 with a bare OperationOutcome (severity {@code information}, code {@code not-found}); the
+ * simulator puts the OperationOutcome in the searchset Bundle. All three are read the same.
  */
 public final class PdsSearchMapper {
 
+  /** The Spine error code for "too many matches: refine the search". */
+  public static final String TOO_MANY_MATCHES = "TOO_MANY_MATCHES";
+
+  private static final SearchOutcome.TooManyMatches REFINE =
+      new SearchOutcome.TooManyMatches(
+          "too many patients match: refine the search (add the given name, gender or postcode)");
+
   private PdsSearchMapper() {}
+
+  /** "Too many matches: refine the search". */
+  public static SearchOutcome refineTheSearch() {
+    return REFINE;
+  }
+
+  /** "Too many matches" for an OperationOutcome that says so, whatever the HTTP status was. */
+  public static Optional<SearchOutcome> tooManyMatches(OperationOutcome outcome) {
+    boolean tooMany =
+        outcome.getIssue().stream()
+            .flatMap(i -> i.getDetails().getCoding().stream())
+            .anyMatch(c -> TOO_MANY_MATCHES.equals(c.getCode()));
+    return tooMany ? Optional.of(REFINE) : Optional.empty();
+  }
 
   public static SearchOutcome map(Bundle bundle) throws MalformedPatientException {
     List<SearchOutcome.Match> matches = new ArrayList<>();
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
       if (entry.getResource() instanceof OperationOutcome outcome) {
-        boolean tooMany =
-            outcome.getIssue().stream()
-                .flatMap(i -> i.getDetails().getCoding().stream())
-                .anyMatch(c -> "TOO_MANY_MATCHES".equals(c.getCode()));
-        if (tooMany) {
-          return new SearchOutcome.TooManyMatches(
-              "too many patients match: refine the search (add the given name, gender or"
-                  + " postcode)");
+        Optional<SearchOutcome> tooMany = tooManyMatches(outcome);
+        if (tooMany.isPresent()) {
+          return tooMany.get();
         }
         continue;
       }
