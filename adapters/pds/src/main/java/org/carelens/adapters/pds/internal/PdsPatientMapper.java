@@ -26,8 +26,10 @@ public final class PdsPatientMapper {
 
   public static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
   public static final String ODS_SYSTEM = "https://fhir.nhs.uk/Id/ods-organization-code";
-  static final String CONFIDENTIALITY_SYSTEM =
-      "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+
+  /** The ODS system older PDS examples give the registered practice under. */
+  static final String LEGACY_ODS_SYSTEM =
+      "https://digital.nhs.uk/services/organisation-data-service";
 
   private PdsPatientMapper() {}
 
@@ -54,9 +56,7 @@ public final class PdsPatientMapper {
     if (!patient.hasBirthDate()) {
       throw new MalformedPatientException("the Patient has no birth date");
     }
-    boolean restricted =
-        patient.getMeta().getSecurity().stream()
-            .anyMatch(c -> CONFIDENTIALITY_SYSTEM.equals(c.getSystem()) && isRestricted(c));
+    boolean restricted = patient.getMeta().getSecurity().stream().anyMatch(c -> isRestricted(c));
     org.hl7.fhir.r4.model.HumanName name = usualName(patient.getName());
     LocalDate birthDate;
     try {
@@ -80,9 +80,16 @@ public final class PdsPatientMapper {
         restricted);
   }
 
+  /**
+   * R (restricted) and V (very restricted) both mean the patient's whereabouts are protected. PDS
+   * has published the label under more than one system: v3 Confidentiality today, and {@code
+   * https://www.hl7.org/fhir/valueset-security-labels.html} in earlier versions of its own
+   * examples. A restricted flag must never be missed for its system's spelling, so the code decides
+   * whatever the system (or none) it comes with.
+   */
   private static boolean isRestricted(Coding coding) {
-    // R (restricted) and V (very restricted) both mean the patient's whereabouts are protected.
-    return "R".equals(coding.getCode()) || "V".equals(coding.getCode());
+    String code = coding.getCode() == null ? "" : coding.getCode().strip();
+    return "R".equals(code) || "V".equals(code);
   }
 
   private static org.hl7.fhir.r4.model.HumanName usualName(
@@ -134,7 +141,11 @@ public final class PdsPatientMapper {
 
   private static Optional<String> practice(List<Reference> generalPractitioner) {
     return generalPractitioner.stream()
-        .filter(r -> r.hasIdentifier() && ODS_SYSTEM.equals(r.getIdentifier().getSystem()))
+        .filter(
+            r ->
+                r.hasIdentifier()
+                    && (ODS_SYSTEM.equals(r.getIdentifier().getSystem())
+                        || LEGACY_ODS_SYSTEM.equals(r.getIdentifier().getSystem())))
         .map(r -> r.getIdentifier().getValue())
         .filter(v -> v != null && !v.isBlank())
         .findFirst();
