@@ -2,10 +2,18 @@ package org.carelens.gateway.consent.sequences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.carelens.gateway.consent.oracle.AgreementRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,40 +41,85 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsentSequencesTest {
 
-  static final int DEFAULT_TRIES = 150;
+  static final int DEFAULT_TRIES = 2_000;
 
   final int tries = Integer.getInteger("carelens.sequences.tries", DEFAULT_TRIES);
   final long seed = Long.getLong("carelens.sequences.seed", new Random().nextLong());
+  final int gatewayCount = Math.max(1, Integer.getInteger("carelens.sequences.gateways", 4));
   final Duration shrinkFor =
       Duration.ofSeconds(Long.getLong("carelens.sequences.shrink-seconds", 300));
-  SequenceGateway gateway;
+  List<SequenceGateway> gateways;
   AgreementRules agreement;
 
   @BeforeAll
-  void start() {
-    gateway = new SequenceGateway();
+  void start() throws Exception {
     agreement = AgreementRules.read(SequenceGateway.agreementText());
+    try (ExecutorService starting = Executors.newFixedThreadPool(gatewayCount)) {
+      List<Future<SequenceGateway>> started = new ArrayList<>();
+      for (int i = 0; i < gatewayCount; i++) {
+        started.add(starting.submit(SequenceGateway::new));
+      }
+      gateways = new ArrayList<>();
+      for (Future<SequenceGateway> g : started) {
+        gateways.add(g.get());
+      }
+    }
   }
 
   @AfterAll
   void stop() {
-    gateway.close();
+    gateways.forEach(SequenceGateway::close);
   }
 
   @Test
-  void every_answer_is_the_oracles_and_every_view_shows_exactly_what_it_permits() {
+  void every_answer_is_the_oracles_and_every_view_shows_exactly_what_it_permits() throws Exception {
     Random random = new Random(seed);
     List<String> roles = List.copyOf(agreement.roleSections().keySet());
     List<String> types = agreement.organisationTypes();
+    // Generated up front from the seed, in order, so a replay makes the same list whatever the
+    // gateways' threads do.
+    List<Scenario> scenarios = new ArrayList<>();
+    for (int t = 0; t < tries; t++) {
+      scenarios.add(Scenarios.random(random, roles, types));
+    }
     SequenceRun.Counts counts = new SequenceRun.Counts();
-    for (int t = 1; t <= tries; t++) {
-      Scenario scenario = Scenarios.random(random, roles, types);
-      Optional<Throwable> failure = play(scenario, counts);
-      if (failure.isPresent()) {
-        throw shrunk(scenario, failure.get(), t);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger firstFailing = new AtomicInteger(Integer.MAX_VALUE);
+    Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
+    long started = System.nanoTime();
+    long cpuBefore = processCpuNanos();
+    // Each gateway plays one sequence at a time, on its own thread, its own clock and database:
+    // the gateways answer in parallel, and no sequence's waiting moves another's clock.
+    try (ExecutorService playing = Executors.newFixedThreadPool(gateways.size())) {
+      List<Future<?>> players = new ArrayList<>();
+      for (SequenceGateway gateway : gateways) {
+        players.add(
+            playing.submit(
+                () -> {
+                  for (int t = next.getAndIncrement();
+                      t < scenarios.size() && t < firstFailing.get();
+                      t = next.getAndIncrement()) {
+                    Optional<Throwable> failure = play(gateway, scenarios.get(t), counts);
+                    if (failure.isPresent()) {
+                      failures.put(t, failure.get());
+                      firstFailing.accumulateAndGet(t, Math::min);
+                    }
+                  }
+                }));
+      }
+      for (Future<?> player : players) {
+        player.get();
       }
     }
-    System.out.printf("Consent sequences against the oracle (seed %d): %s%n", seed, counts);
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
+    if (!failures.isEmpty()) {
+      int t = firstFailing.get();
+      throw shrunk(scenarios.get(t), failures.get(t), t + 1);
+    }
+    System.out.printf(
+        "Consent sequences against the oracle (seed %d; %d gateways; %.1f s, %.1f s of CPU): %s%n",
+        seed, gateways.size(), took.toMillis() / 1000.0, cpu.toMillis() / 1000.0, counts);
     if (tries >= DEFAULT_TRIES) {
       // The run exercised what it claims to: a generator that stopped producing views, streams,
       // warm caches or shown items would pass vacuously.
@@ -77,7 +130,19 @@ class ConsentSequencesTest {
     }
   }
 
-  private Optional<Throwable> play(Scenario scenario, SequenceRun.Counts counts) {
+  /**
+   * CPU time of the whole test JVM (gateways and test alike), which a loaded machine does not
+   * inflate.
+   */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  private Optional<Throwable> play(
+      SequenceGateway gateway, Scenario scenario, SequenceRun.Counts counts) {
     try {
       new SequenceRun(gateway, agreement, scenario, counts).play();
       return Optional.empty();
@@ -100,7 +165,7 @@ class ConsentSequencesTest {
     while (smaller && System.nanoTime() < deadline) {
       smaller = false;
       for (Scenario candidate : Scenarios.smaller(smallest)) {
-        Optional<Throwable> f = play(candidate, shrinking);
+        Optional<Throwable> f = play(gateways.get(0), candidate, shrinking);
         if (f.isPresent()) {
           smallest = candidate;
           smallestFailure = f.get();

@@ -1,5 +1,16 @@
 package org.carelens.gateway.consent.sequences;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -46,7 +57,15 @@ final class SequenceGateway implements AutoCloseable {
 
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
 
-  private final TestLaunchTokens tokens = new TestLaunchTokens();
+  /** For its claim set only (shared: making one generates an RSA key this class does not use). */
+  private static final TestLaunchTokens CLAIMS = new TestLaunchTokens();
+
+  /**
+   * This issuer's signing key: P-256, as the verifier allows (ES256), because signing with it costs
+   * a small fraction of RSA's and the test signs a token for every launch.
+   */
+  private final ECKey key = ecKey();
+
   private final EmbeddedServer server;
   private final MutableClock clock;
   private final List<String> sources;
@@ -65,7 +84,7 @@ final class SequenceGateway implements AutoCloseable {
             Map.entry("carelens.policy.agreement", "classpath:" + AGREEMENT),
             Map.entry("carelens.launch.issuer", TestLaunchTokens.ISSUER),
             Map.entry("carelens.launch.audience", TestLaunchTokens.AUDIENCE),
-            Map.entry("carelens.launch.jwks", tokens.jwksJson()),
+            Map.entry("carelens.launch.jwks", new JWKSet(key.toPublicJWK()).toString()),
             Map.entry("carelens.session.lifetime", SESSION_LIFETIME.toString()),
             Map.entry("carelens.session.idle-timeout", SESSION_IDLE.toString()),
             Map.entry("carelens.sources." + UNAGREED_SOURCE + ".type", "gp-connect"),
@@ -124,8 +143,8 @@ final class SequenceGateway implements AutoCloseable {
   Response launch(String userId, String role, String ods, String type, String patient) {
     Instant now = now();
     String token =
-        tokens.sign(
-            tokens
+        sign(
+            CLAIMS
                 .claims(role, patient)
                 .subject(userId)
                 .jwtID(UUID.randomUUID().toString())
@@ -153,6 +172,30 @@ final class SequenceGateway implements AutoCloseable {
         HttpRequest.newBuilder(uri("/api/v1/sessions"))
             .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private static ECKey ecKey() {
+    try {
+      return new ECKeyGenerator(Curve.P_256).keyID("sequences-" + UUID.randomUUID()).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String sign(JWTClaimsSet claims) {
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.ES256)
+                  .keyID(key.getKeyID())
+                  .type(new JOSEObjectType("carelens-launch+jwt"))
+                  .build(),
+              claims);
+      jwt.sign(new ECDSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Response post(String path, String accessToken, String json) {
