@@ -66,6 +66,8 @@ public final class ConsentOracle {
 
   private record PermissionFact(String patient, String user, String ods, Instant until) {}
 
+  private final Set<Integer> revokedPermissions = new LinkedHashSet<>();
+
   private record DissentFact(String patient, Optional<String> source) {}
 
   private final ConsentRules rules;
@@ -153,6 +155,47 @@ public final class ConsentOracle {
     }
     permissions.add(new PermissionFact(patient, s.viewer().user(), s.viewer().ods(), end));
     return Answer.CREATED;
+  }
+
+  /** How many permissions to view have been recorded: the next one's number. */
+  public int permissionsRecorded() {
+    return permissions.size();
+  }
+
+  /**
+   * {@code session} revokes permission number {@code permission} (in the order recorded); records
+   * it if it should succeed. An IG officer may revoke any; anyone else needs a role that may record
+   * permission, a way in to the patient (launch, claim or break-glass, even one that has ended) and
+   * the organisation that recorded it.
+   */
+  public Answer revokePermission(String session, int permission, Instant now) {
+    Optional<Answer> ended = use(session, now);
+    if (ended.isPresent()) {
+      return ended.get();
+    }
+    ConsentRules.Viewer viewer = sessions.get(session).viewer();
+    PermissionFact p = permissions.get(permission);
+    if (!rules.agreement().igRoles().contains(viewer.role())) {
+      if (!rules.agreement().permission().roles().contains(viewer.role())) {
+        return new Answer(403, "ROLE_MAY_NOT_REVOKE_PERMISSION");
+      }
+      if (access(session, p.patient(), now).isEmpty()) {
+        return new Answer(403, "PATIENT_NOT_IN_SESSION");
+      }
+      if (!viewer.ods().equals(p.ods())) {
+        return new Answer(403, "PERMISSION_OF_ANOTHER_ORGANISATION");
+      }
+    }
+    return revokedPermissions.add(permission)
+        ? Answer.OK
+        : new Answer(409, "PERMISSION_ALREADY_REVOKED");
+  }
+
+  /** The register's IG officer revokes permission number {@code permission}. */
+  public Answer revokePermissionAsIgOfficer(int permission) {
+    return revokedPermissions.add(permission)
+        ? Answer.OK
+        : new Answer(409, "PERMISSION_ALREADY_REVOKED");
   }
 
   /** A break-glass declaration for {@code patient}; records it if it should succeed. */
@@ -262,10 +305,21 @@ public final class ConsentOracle {
     return new ConsentRules.Consent(
         inForce.stream().anyMatch(d -> d.source().isEmpty()),
         inForce.stream().flatMap(d -> d.source().stream()).collect(Collectors.toSet()),
-        permissions.stream()
-            .filter(p -> p.patient().equals(patient) && now.isBefore(p.until()))
-            .map(p -> new ConsentRules.Permission(p.user(), p.ods()))
-            .toList());
+        permissionsInForce(patient, now));
+  }
+
+  /** Permissions for {@code patient} neither lapsed nor revoked. */
+  private List<ConsentRules.Permission> permissionsInForce(String patient, Instant now) {
+    List<ConsentRules.Permission> inForce = new ArrayList<>();
+    for (int i = 0; i < permissions.size(); i++) {
+      PermissionFact p = permissions.get(i);
+      if (!revokedPermissions.contains(i)
+          && p.patient().equals(patient)
+          && now.isBefore(p.until())) {
+        inForce.add(new ConsentRules.Permission(p.user(), p.ods()));
+      }
+    }
+    return inForce;
   }
 
   /**

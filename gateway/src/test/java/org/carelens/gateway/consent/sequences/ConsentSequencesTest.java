@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,19 +46,23 @@ class ConsentSequencesTest {
 
   final int tries = Integer.getInteger("carelens.sequences.tries", DEFAULT_TRIES);
   final long seed = Long.getLong("carelens.sequences.seed", new Random().nextLong());
-  final int gatewayCount = Math.max(1, Integer.getInteger("carelens.sequences.gateways", 4));
+  final int gatewayCount = Math.max(2, Integer.getInteger("carelens.sequences.gateways", 4));
   final Duration shrinkFor =
       Duration.ofSeconds(Long.getLong("carelens.sequences.shrink-seconds", 300));
   List<SequenceGateway> gateways;
-  AgreementRules agreement;
+  Map<SequenceGateway.Agreement, AgreementRules> agreements =
+      new EnumMap<>(SequenceGateway.Agreement.class);
 
   @BeforeAll
   void start() throws Exception {
-    agreement = AgreementRules.read(SequenceGateway.agreementText());
+    for (SequenceGateway.Agreement a : SequenceGateway.Agreement.values()) {
+      agreements.put(a, AgreementRules.read(a.text()));
+    }
     try (ExecutorService starting = Executors.newFixedThreadPool(gatewayCount)) {
       List<Future<SequenceGateway>> started = new ArrayList<>();
       for (int i = 0; i < gatewayCount; i++) {
-        started.add(starting.submit(SequenceGateway::new));
+        SequenceGateway.Agreement a = agreementOf(i);
+        started.add(starting.submit(() -> new SequenceGateway(a)));
       }
       gateways = new ArrayList<>();
       for (Future<SequenceGateway> g : started) {
@@ -74,8 +79,9 @@ class ConsentSequencesTest {
   @Test
   void every_answer_is_the_oracles_and_every_view_shows_exactly_what_it_permits() throws Exception {
     Random random = new Random(seed);
-    List<String> roles = List.copyOf(agreement.roleSections().keySet());
-    List<String> types = agreement.organisationTypes();
+    AgreementRules shipped = agreements.get(SequenceGateway.Agreement.AS_SHIPPED);
+    List<String> roles = List.copyOf(shipped.roleSections().keySet());
+    List<String> types = shipped.organisationTypes();
     // Generated up front from the seed, in order, so a replay makes the same list whatever the
     // gateways' threads do.
     List<Scenario> scenarios = new ArrayList<>();
@@ -83,22 +89,30 @@ class ConsentSequencesTest {
       scenarios.add(Scenarios.random(random, roles, types));
     }
     SequenceRun.Counts counts = new SequenceRun.Counts();
-    AtomicInteger next = new AtomicInteger();
+    int variants = SequenceGateway.Agreement.values().length;
+    Map<SequenceGateway.Agreement, AtomicInteger> next =
+        new EnumMap<>(SequenceGateway.Agreement.class);
+    for (SequenceGateway.Agreement a : SequenceGateway.Agreement.values()) {
+      next.put(a, new AtomicInteger());
+    }
     AtomicInteger firstFailing = new AtomicInteger(Integer.MAX_VALUE);
     Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
     long started = System.nanoTime();
     long cpuBefore = processCpuNanos();
     // Each gateway plays one sequence at a time, on its own thread, its own clock and database:
-    // the gateways answer in parallel, and no sequence's waiting moves another's clock.
+    // the gateways answer in parallel, and no sequence's waiting moves another's clock. Sequence t
+    // is played under agreement t modulo their number, whichever gateway of it is free.
     try (ExecutorService playing = Executors.newFixedThreadPool(gateways.size())) {
       List<Future<?>> players = new ArrayList<>();
       for (SequenceGateway gateway : gateways) {
+        AtomicInteger mine = next.get(gateway.agreement());
+        int offset = gateway.agreement().ordinal();
         players.add(
             playing.submit(
                 () -> {
-                  for (int t = next.getAndIncrement();
+                  for (int t = mine.getAndIncrement() * variants + offset;
                       t < scenarios.size() && t < firstFailing.get();
-                      t = next.getAndIncrement()) {
+                      t = mine.getAndIncrement() * variants + offset) {
                     Optional<Throwable> failure = play(gateway, scenarios.get(t), counts);
                     if (failure.isPresent()) {
                       failures.put(t, failure.get());
@@ -115,7 +129,7 @@ class ConsentSequencesTest {
     Duration cpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
     if (!failures.isEmpty()) {
       int t = firstFailing.get();
-      throw shrunk(scenarios.get(t), failures.get(t), t + 1);
+      throw shrunk(gatewayFor(agreementOf(t)), scenarios.get(t), failures.get(t), t + 1);
     }
     System.out.printf(
         "Consent sequences against the oracle (seed %d; %d gateways; %.1f s, %.1f s of CPU): %s%n",
@@ -128,6 +142,16 @@ class ConsentSequencesTest {
       assertThat(counts.warmViews.get()).isPositive();
       assertThat(counts.itemsShown.get()).isPositive();
     }
+  }
+
+  /** The agreement sequence (or gateway) number {@code i} runs under: each in turn. */
+  private static SequenceGateway.Agreement agreementOf(int i) {
+    SequenceGateway.Agreement[] all = SequenceGateway.Agreement.values();
+    return all[i % all.length];
+  }
+
+  private SequenceGateway gatewayFor(SequenceGateway.Agreement agreement) {
+    return gateways.stream().filter(g -> g.agreement() == agreement).findFirst().orElseThrow();
   }
 
   /**
@@ -144,7 +168,7 @@ class ConsentSequencesTest {
   private Optional<Throwable> play(
       SequenceGateway gateway, Scenario scenario, SequenceRun.Counts counts) {
     try {
-      new SequenceRun(gateway, agreement, scenario, counts).play();
+      new SequenceRun(gateway, agreements.get(gateway.agreement()), scenario, counts).play();
       return Optional.empty();
     } catch (AssertionError | RuntimeException e) {
       return Optional.of(e);
@@ -155,7 +179,8 @@ class ConsentSequencesTest {
    * Shrinks a failing scenario greedily: the first smaller one that still fails replaces it, until
    * none does (or the time allowed runs out), and reports that one's story.
    */
-  private AssertionError shrunk(Scenario failing, Throwable failure, int tryNumber) {
+  private AssertionError shrunk(
+      SequenceGateway gateway, Scenario failing, Throwable failure, int tryNumber) {
     SequenceRun.Counts shrinking = new SequenceRun.Counts();
     long deadline = System.nanoTime() + shrinkFor.toNanos();
     int steps = 0;
@@ -165,7 +190,7 @@ class ConsentSequencesTest {
     while (smaller && System.nanoTime() < deadline) {
       smaller = false;
       for (Scenario candidate : Scenarios.smaller(smallest)) {
-        Optional<Throwable> f = play(gateways.get(0), candidate, shrinking);
+        Optional<Throwable> f = play(gateway, candidate, shrinking);
         if (f.isPresent()) {
           smallest = candidate;
           smallestFailure = f.get();
@@ -179,12 +204,13 @@ class ConsentSequencesTest {
       }
     }
     String message =
-        ("Sequence %d of %d (seed %d) broke consent; shrunk from %d steps to %d in %d rounds"
-                + " (%d sequences replayed).%n%s%n(replay: -Dcarelens.sequences.seed=%d)")
+        ("Sequence %d of %d (seed %d), under %s, broke consent; shrunk from %d steps to %d in %d"
+                + " rounds (%d sequences replayed).%n%s%n(replay: -Dcarelens.sequences.seed=%d)")
             .formatted(
                 tryNumber,
                 tries,
                 seed,
+                gateway.agreement().told,
                 failing.steps().size(),
                 smallest.steps().size(),
                 steps,

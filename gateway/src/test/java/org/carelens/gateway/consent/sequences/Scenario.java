@@ -50,6 +50,12 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
   /** {@code who} records the patient's permission to view, for as long as {@code length} says. */
   record Permission(int who, int patient, Length length) implements Step {}
 
+  /**
+   * {@code who} revokes permission number {@code which} (modulo those recorded so far); a negative
+   * {@code who} is the IG officer keeping the register.
+   */
+  record RevokePermission(int who, int which) implements Step {}
+
   /** How long a permission is asked for. */
   enum Length {
     /** No {@code until}: the agreement's longest. */
@@ -126,6 +132,8 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
                     + patient(d.patient())
                     + (d.source() < 0 ? " (whole record)" : " (source #" + d.source() + ")");
             case Revoke r -> "revoke dissent #" + r.which();
+            case RevokePermission r ->
+                (r.who() < 0 ? "IG officer" : name(r.who())) + " revokes permission #" + r.which();
             case Wait w -> w.duration() + " passes";
           });
     }

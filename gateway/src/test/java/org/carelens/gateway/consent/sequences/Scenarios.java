@@ -63,7 +63,7 @@ final class Scenarios {
     int viewed = r.nextBoolean() ? roster.get(who % roster.size()).launchedFor() : patient;
     // Mostly once; one time in ten past every daily cap in one go.
     int times = r.nextInt(10) == 0 ? 12 : 1;
-    int kind = r.nextInt(28);
+    int kind = r.nextInt(30);
     if (kind < 5) {
       return new Scenario.Launch(who, patient);
     } else if (kind < 14) {
@@ -79,6 +79,9 @@ final class Scenarios {
       return new Scenario.Dissent(patient, r.nextInt(9) - 1);
     } else if (kind < 25) {
       return new Scenario.Revoke(r.nextInt(4));
+    } else if (kind < 27) {
+      // One time in three the IG officer, otherwise someone in the roster.
+      return new Scenario.RevokePermission(r.nextInt(3) == 0 ? -1 : who, r.nextInt(3));
     }
     return new Scenario.Wait(pick(r, WAITS));
   }
@@ -138,6 +141,8 @@ final class Scenarios {
                 new Scenario.Permission(moved.apply(p.who()), p.patient(), p.length());
             case Scenario.BreakGlass b ->
                 new Scenario.BreakGlass(moved.apply(b.who()), b.patient(), b.times());
+            case Scenario.RevokePermission p when p.who() >= 0 ->
+                new Scenario.RevokePermission(moved.apply(p.who()), p.which());
             default -> step;
           });
     }
@@ -151,6 +156,7 @@ final class Scenarios {
       case Scenario.Claim c -> c.who();
       case Scenario.Permission p -> p.who();
       case Scenario.BreakGlass b -> b.who();
+      case Scenario.RevokePermission p when p.who() >= 0 -> p.who();
       default -> null;
     };
   }
@@ -194,6 +200,14 @@ final class Scenarios {
       case Scenario.Revoke r -> {
         if (r.which() != 0) {
           simpler.add(new Scenario.Revoke(0));
+        }
+      }
+      case Scenario.RevokePermission p -> {
+        if (p.who() >= 0) {
+          simpler.add(new Scenario.RevokePermission(-1, p.which()));
+        }
+        if (p.which() != 0) {
+          simpler.add(new Scenario.RevokePermission(p.who(), 0));
         }
       }
       case Scenario.Wait w -> {

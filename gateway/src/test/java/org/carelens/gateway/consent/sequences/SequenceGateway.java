@@ -19,12 +19,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -72,16 +75,48 @@ final class SequenceGateway implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  private final Agreement agreement;
+
   /** An answer: status, the problem's reason code if any, and the body. */
   record Response(int status, String code, String body) {}
 
-  SequenceGateway() {
+  /**
+   * The sharing agreements the gateways run under: the demo's as shipped, where a permission to
+   * view lets only its recorder see, and the same with {@code permissionToView.scope:
+   * organisation}, where it lets every user of their organisation see.
+   */
+  enum Agreement {
+    AS_SHIPPED("the demo agreement (permission for its recorder)"),
+    ORGANISATION_WIDE("the demo agreement with organisation-wide permission");
+
+    final String told;
+
+    Agreement(String told) {
+      this.told = told;
+    }
+
+    /** The agreement's YAML, which the gateway loads and the oracle reads for itself. */
+    String text() {
+      String shipped = AgreementRules.text(AGREEMENT);
+      if (this == AS_SHIPPED) {
+        return shipped;
+      }
+      String changed = shipped.replaceFirst("(?m)^  scope: user$", "  scope: organisation");
+      if (changed.equals(shipped)) {
+        throw new IllegalStateException(AGREEMENT + " no longer says 'scope: user'");
+      }
+      return changed;
+    }
+  }
+
+  SequenceGateway(Agreement agreement) {
+    this.agreement = agreement;
     Map<String, Object> properties = new HashMap<>(generousTimeLimits());
     properties.putAll(
         Map.ofEntries(
             Map.entry(SequenceGatewayBeans.ENABLED, "true"),
             Map.entry("micronaut.server.port", "-1"),
-            Map.entry("carelens.policy.agreement", "classpath:" + AGREEMENT),
+            Map.entry("carelens.policy.agreement", location(agreement)),
             Map.entry("carelens.launch.issuer", TestLaunchTokens.ISSUER),
             Map.entry("carelens.launch.audience", TestLaunchTokens.AUDIENCE),
             Map.entry("carelens.launch.jwks", new JWKSet(key.toPublicJWK()).toString()),
@@ -127,8 +162,23 @@ final class SequenceGateway implements AutoCloseable {
     return sources;
   }
 
-  static String agreementText() {
-    return AgreementRules.text(AGREEMENT);
+  Agreement agreement() {
+    return agreement;
+  }
+
+  /** Where the gateway reads {@code agreement}: a file under target/ for a changed one. */
+  private static String location(Agreement agreement) {
+    if (agreement == Agreement.AS_SHIPPED) {
+      return "classpath:" + AGREEMENT;
+    }
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "consent-sequences"));
+      Path file = Files.createTempFile(dir, agreement.name().toLowerCase(Locale.ROOT), ".yml");
+      Files.writeString(file, agreement.text());
+      return "file:" + file.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Instant now() {

@@ -80,6 +80,8 @@ final class SequenceRun {
   private final Map<Integer, String> tokens = new HashMap<>();
   private final Map<Integer, String> sessions = new HashMap<>();
   private final List<String> dissentIds = new ArrayList<>();
+  private final List<String> permissionIds = new ArrayList<>();
+  private final List<Integer> permissionPatients = new ArrayList<>();
   private final List<String> story = new ArrayList<>();
   private @Nullable String igToken;
   private Instant igLaunchedAt = Instant.EPOCH;
@@ -115,6 +117,7 @@ final class SequenceRun {
         case Scenario.BreakGlass b -> breakGlass(b);
         case Scenario.Dissent d -> dissent(d);
         case Scenario.Revoke r -> revoke(r);
+        case Scenario.RevokePermission r -> revokePermission(r);
         case Scenario.Wait w -> {
           counts.actions.incrementAndGet();
           gateway.advance(w.duration());
@@ -205,6 +208,49 @@ final class SequenceRun {
               case ONE_HOUR -> " for 1h";
               case TOO_LONG -> " for longer than the agreement allows";
             };
+    expect(line, 1, List.of(expected.toString()), expected, response);
+    String number = "";
+    if (expected.succeeded()) {
+      Matcher id = ID.matcher(response.body());
+      id.find();
+      permissionIds.add(id.group(1));
+      permissionPatients.add(step.patient());
+      number = " (permission #" + permissionIds.size() + ")";
+    }
+    tell(line + told(1, List.of(expected.toString())) + number);
+  }
+
+  private void revokePermission(Scenario.RevokePermission step) {
+    if (permissionIds.isEmpty()) {
+      return;
+    }
+    int which = Math.floorMod(step.which(), permissionIds.size());
+    int patient = permissionPatients.get(which);
+    String token;
+    ConsentOracle.Answer expected;
+    String line;
+    if (step.who() < 0) {
+      token = igOfficer(patient);
+      expected = oracle.revokePermissionAsIgOfficer(which);
+      line = "IG officer revoked permission #" + (which + 1);
+    } else {
+      int who = Math.floorMod(step.who(), scenario.roster().size());
+      if (!sessions.containsKey(who)) {
+        return;
+      }
+      token = tokens.get(who);
+      expected = oracle.revokePermission(sessions.get(who), which, gateway.now());
+      line = scenario.name(who) + " revoked permission #" + (which + 1);
+    }
+    SequenceGateway.Response response =
+        gateway.post(
+            "/api/v1/patients/"
+                + nhs(patient)
+                + "/consent/permission-to-view/"
+                + permissionIds.get(which)
+                + "/revoke",
+            token,
+            "{\"reason\":\"The patient withdrew permission\"}");
     expect(line, 1, List.of(expected.toString()), expected, response);
     tell(line + told(1, List.of(expected.toString())));
   }
