@@ -71,8 +71,10 @@ final class Scenarios {
     } else if (kind < 17) {
       return new Scenario.Claim(who, patient, r.nextInt(5), times);
     } else if (kind < 20) {
+      // Like views, half for the patient the person was launched for: the only one it may succeed
+      // for, and a permission that never succeeds cannot be revoked.
       return new Scenario.Permission(
-          who, patient, Scenario.Length.values()[r.nextInt(Scenario.Length.values().length)]);
+          who, viewed, Scenario.Length.values()[r.nextInt(Scenario.Length.values().length)]);
     } else if (kind < 22) {
       return new Scenario.BreakGlass(who, patient, times);
     } else if (kind < 24) {

@@ -50,12 +50,13 @@ final class SequenceRun {
     final AtomicLong itemsJudged = new AtomicLong();
     final AtomicLong itemsShown = new AtomicLong();
     final AtomicLong refusalsChecked = new AtomicLong();
+    final AtomicLong permissionsRevoked = new AtomicLong();
 
     @Override
     public String toString() {
       return ("%,d sequences, %,d actions (%,d requests), %,d views checked both ways (%,d of them"
               + " streamed, %,d with a warm cache), %,d item decisions (%,d shown), %,d refusals"
-              + " checked")
+              + " checked, %,d permissions revoked")
           .formatted(
               sequences.get(),
               actions.get(),
@@ -65,7 +66,8 @@ final class SequenceRun {
               warmViews.get(),
               itemsJudged.get(),
               itemsShown.get(),
-              refusalsChecked.get());
+              refusalsChecked.get(),
+              permissionsRevoked.get());
     }
   }
 
@@ -252,6 +254,9 @@ final class SequenceRun {
             token,
             "{\"reason\":\"The patient withdrew permission\"}");
     expect(line, 1, List.of(expected.toString()), expected, response);
+    if (expected.succeeded()) {
+      counts.permissionsRevoked.incrementAndGet();
+    }
     tell(line + told(1, List.of(expected.toString())));
   }
 
