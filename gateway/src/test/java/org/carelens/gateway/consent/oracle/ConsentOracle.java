@@ -51,7 +51,8 @@ public final class ConsentOracle {
    * What a view must show.
    *
    * @param items exactly the items it must show
-   * @param openSources the sources whose share of the patient's identity it may show
+   * @param openSources the sources whose share of the patient's contact details (address,
+   *     telephone, practice) it may show: none for a restricted patient
    * @param breakGlassActive whether it must show the break-glass banner (rule 7: visibly active,
    *     and only while active)
    */
@@ -80,6 +81,7 @@ public final class ConsentOracle {
   private final List<PermissionFact> permissions = new ArrayList<>();
   private final List<DissentFact> dissents = new ArrayList<>();
   private final Set<Integer> revoked = new LinkedHashSet<>();
+  private final Set<String> restricted = new LinkedHashSet<>();
 
   /**
    * @param sessionLifetime how long a gateway session lasts from launch
@@ -93,6 +95,14 @@ public final class ConsentOracle {
 
   public ConsentRules rules() {
     return rules;
+  }
+
+  /**
+   * {@code patient} is restricted (the S-flag, PRODUCT.md rule 8): no view shows their address,
+   * telephone or registered practice, from any source.
+   */
+  public void restricted(String patient) {
+    restricted.add(patient);
   }
 
   /** A launch in context: a new session for {@code viewer} and {@code patient}. */
@@ -259,7 +269,8 @@ public final class ConsentOracle {
     Set<Item> items = new LinkedHashSet<>();
     Set<String> open = new LinkedHashSet<>();
     for (String source : sources) {
-      if (rules.sourceOpen(viewer, access.get(), consent, source)) {
+      if (rules.sourceOpen(viewer, access.get(), consent, source)
+          && !restricted.contains(patient)) {
         open.add(source);
       }
       for (String section : AgreementRules.SECTIONS) {

@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A generated sequence: who takes part, and what happens in order. Steps name people and patients
- * by index (taken modulo the roster, over three patients A, B and C), so any shrunk list of steps
- * is still a sequence that can be played.
+ * A generated sequence: who takes part, what happens in order, and whether patient C is restricted
+ * (the S-flag, which every source then says). Steps name people and patients by index (taken modulo
+ * the roster, over three patients A, B and C), so any shrunk list of steps is still a sequence that
+ * can be played.
  */
-record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
+record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps, boolean restrictedC) {
+
+  /** This scenario with {@code steps} instead, the same people and patients. */
+  Scenario with(List<Member> roster, List<Step> steps) {
+    return new Scenario(roster, steps, restrictedC);
+  }
 
   static final List<String> PATIENTS = List.of("A", "B", "C");
 
@@ -99,6 +105,9 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
   @Override
   public String toString() {
     List<String> told = new ArrayList<>();
+    if (restrictedC) {
+      told.add("C is a restricted (S-flag) patient");
+    }
     for (int i = 0; i < roster.size(); i++) {
       told.add(name(i) + " launches for " + patient(roster.get(i).launchedFor()));
     }

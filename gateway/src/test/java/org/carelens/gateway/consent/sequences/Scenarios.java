@@ -53,7 +53,7 @@ final class Scenarios {
     for (int i = 0; i < length; i++) {
       steps.add(step(random, roster));
     }
-    return new Scenario(roster, steps);
+    return new Scenario(roster, steps, random.nextInt(3) == 0);
   }
 
   private static Scenario.Step step(Random r, List<Scenario.Member> roster) {
@@ -97,21 +97,24 @@ final class Scenarios {
         List<Scenario.Step> fewer = new ArrayList<>(steps.subList(0, from));
         fewer.addAll(steps.subList(from + chunk, steps.size()));
         if (!fewer.isEmpty()) {
-          candidates.add(new Scenario(s.roster(), fewer));
+          candidates.add(s.with(s.roster(), fewer));
         }
       }
     }
     for (int i = 0; s.roster().size() > 1 && i < s.roster().size(); i++) {
       List<Scenario.Member> fewer = new ArrayList<>(s.roster());
       fewer.remove(i);
-      candidates.add(new Scenario(fewer, renumber(steps, i, s.roster().size())));
+      candidates.add(s.with(fewer, renumber(steps, i, s.roster().size())));
     }
     for (int i = 0; i < steps.size(); i++) {
       for (Scenario.Step simpler : simpler(steps.get(i))) {
         List<Scenario.Step> changed = new ArrayList<>(steps);
         changed.set(i, simpler);
-        candidates.add(new Scenario(s.roster(), changed));
+        candidates.add(s.with(s.roster(), changed));
       }
+    }
+    if (s.restrictedC()) {
+      candidates.add(new Scenario(s.roster(), steps, false));
     }
     return candidates;
   }

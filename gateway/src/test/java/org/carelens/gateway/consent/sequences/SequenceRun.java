@@ -51,12 +51,13 @@ final class SequenceRun {
     final AtomicLong itemsShown = new AtomicLong();
     final AtomicLong refusalsChecked = new AtomicLong();
     final AtomicLong permissionsRevoked = new AtomicLong();
+    final AtomicLong restrictedViews = new AtomicLong();
 
     @Override
     public String toString() {
       return ("%,d sequences, %,d actions (%,d requests), %,d views checked both ways (%,d of them"
               + " streamed, %,d with a warm cache), %,d item decisions (%,d shown), %,d refusals"
-              + " checked, %,d permissions revoked")
+              + " checked, %,d permissions revoked, %,d views of a restricted patient")
           .formatted(
               sequences.get(),
               actions.get(),
@@ -67,7 +68,8 @@ final class SequenceRun {
               itemsJudged.get(),
               itemsShown.get(),
               refusalsChecked.get(),
-              permissionsRevoked.get());
+              permissionsRevoked.get(),
+              restrictedViews.get());
     }
   }
 
@@ -107,6 +109,11 @@ final class SequenceRun {
   /** Plays every step; throws an {@link AssertionError} telling the story at the first mismatch. */
   void play() {
     counts.sequences.incrementAndGet();
+    if (scenario.restrictedC()) {
+      SequenceGatewayBeans.RESTRICTED.add(nhs(2));
+      oracle.restricted(nhs(2));
+      tell("C is a restricted (S-flag) patient");
+    }
     for (int i = 0; i < scenario.roster().size(); i++) {
       launch(new Scenario.Launch(i, scenario.roster().get(i).launchedFor()));
     }
@@ -360,6 +367,9 @@ final class SequenceRun {
       return;
     }
     counts.views.incrementAndGet();
+    if (scenario.restrictedC() && patient.equals(nhs(2))) {
+      counts.restrictedViews.incrementAndGet();
+    }
     counts.itemsJudged.addAndGet(
         (long) gateway.sources().size() * AgreementRules.SECTIONS.size() * labels.size());
     counts.itemsShown.addAndGet(expected.items().size());
@@ -383,10 +393,17 @@ final class SequenceRun {
     }
     compare("the view", items(whole), expected, problems);
     Set<String> identities = new LinkedHashSet<>();
-    IDENTITY.matcher(whole).results().forEach(r -> identities.add(r.group(1)));
+    // The whole body: a stream's source events must not carry contact details either.
+    IDENTITY.matcher(response.body()).results().forEach(r -> identities.add(r.group(1)));
     identities.removeAll(expected.openSources());
     if (!identities.isEmpty()) {
-      problems.add("the banner showed identity from " + identities + ", which are closed to them");
+      problems.add(
+          "the banner showed contact details from "
+              + identities
+              + ", which are closed to them"
+              + (scenario.restrictedC() && nhs(step.patient()).equals(nhs(2))
+                  ? " (a restricted patient)"
+                  : ""));
     }
     boolean banner = whole.contains("\"breakGlass\":{\"active\":true");
     if (banner != expected.breakGlassActive()) {
