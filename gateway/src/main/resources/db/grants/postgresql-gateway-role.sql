@@ -18,4 +18,4 @@ GRANT SELECT, INSERT, DELETE ON launch_jti TO :"role";
 
 -- Consent register and session relationships: insert-only, like the audit trail.
 GRANT SELECT, INSERT ON consent_dissent, consent_dissent_revocation, consent_permission_to_view,
-  consent_break_glass, session_relationship TO :"role";
+  consent_permission_revocation, consent_break_glass, session_relationship TO :"role";

@@ -40,6 +40,11 @@ public enum AuditEventType {
   RELATIONSHIP_CLAIM_ACKNOWLEDGED,
   /** A user recorded the patient's permission to view, given at the point of care. */
   PERMISSION_TO_VIEW,
+  /**
+   * A user or IG officer revoked a permission to view ({@code details.permissionId}); the register
+   * keeps the permission with the revocation.
+   */
+  PERMISSION_TO_VIEW_REVOKED,
   /** An IG officer registered a patient's dissent (whole record or one source). */
   DISSENT_REGISTERED,
   /** An IG officer revoked a dissent (the register keeps it, with the revocation). */

@@ -22,6 +22,7 @@ import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.limits.DailyCap;
 import org.carelens.gateway.limits.RateLimit;
 import org.carelens.gateway.limits.RateLimited;
@@ -51,6 +52,14 @@ import org.jspecify.annotations.Nullable;
  *       (default 24 h; a longer {@code until} is refused, 400 {@code PERMISSION_TOO_LONG}, not
  *       silently shortened). It lets only the recording user see, unless the agreement's {@code
  *       permissionToView.scope} is {@code organisation}.
+ *   <li>{@code POST /api/v1/patients/{nhsNumber}/consent/permission-to-view/{id}/revoke}: the
+ *       patient withdraws a permission (or it was recorded in error). An IG officer may revoke any
+ *       (a patient may tell any partner organisation, as with dissent); otherwise only a user of a
+ *       role that may record permission ({@code ROLE_MAY_NOT_REVOKE_PERMISSION}), whose session has
+ *       this patient ({@code PATIENT_NOT_IN_SESSION}), at the organisation that recorded it ({@code
+ *       PERMISSION_OF_ANOTHER_ORGANISATION}). The permission stays in the register with the
+ *       revocation; both commit with their audit entry, and the patient is purged from every source
+ *       cache before the answer, so no later view is decided or served under it.
  *   <li>{@code POST /api/v1/patients/{nhsNumber}/break-glass}: emergency access with a reason from
  *       the agreement's list and the user's own words, for the agreement's duration, audited as
  *       {@code BREAK_GLASS}, queued for IG review and shown in every view while active (PRODUCT.md
@@ -70,6 +79,7 @@ public class ConsentController {
   private final ConsentRegister register;
   private final AccessPolicy policy;
   private final AuditTrail audit;
+  private final FanoutEngine fanout;
   private final Clock clock;
 
   public ConsentController(
@@ -78,12 +88,14 @@ public class ConsentController {
       ConsentRegister register,
       AccessPolicy policy,
       AuditTrail audit,
+      FanoutEngine fanout,
       Clock clock) {
     this.sessions = sessions;
     this.relationships = relationships;
     this.register = register;
     this.policy = policy;
     this.audit = audit;
+    this.fanout = fanout;
     this.clock = clock;
   }
 
@@ -158,6 +170,89 @@ public class ConsentController {
     return HttpResponse.<PermissionToView>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
         .body(recorded.withScope(scope(rules)));
+  }
+
+  @Post("/{nhsNumber}/consent/permission-to-view/{id}/revoke")
+  @Operation(
+      summary = "Revoke a permission to view",
+      description =
+          "Body {\"reason\"}: the patient withdrew their permission, or it was recorded in error."
+              + " From the answer on, no view is shown under it: it stays in the register with who"
+              + " revoked it, when and why (audited PERMISSION_TO_VIEW_REVOKED in the same"
+              + " transaction), and the patient is purged from every source cache. IG officers may"
+              + " revoke any permission; other users only with a role that may record permission"
+              + " (403 ROLE_MAY_NOT_REVOKE_PERMISSION), a session that has this patient (403"
+              + " PATIENT_NOT_IN_SESSION) and at the organisation that recorded it (403"
+              + " PERMISSION_OF_ANOTHER_ORGANISATION). 404 PERMISSION_NOT_FOUND for an id that is"
+              + " not this patient's; 409 PERMISSION_ALREADY_REVOKED.")
+  public HttpResponse<RevokedPermission> revokePermission(
+      @PathVariable String nhsNumber,
+      @PathVariable String id,
+      @Header("Authorization") @Nullable String authorization,
+      @Body @Nullable RevokeRequest body) {
+    GatewaySession session = sessions.require(authorization);
+    NhsNumber patient = nhsNumber(nhsNumber);
+    Role role = session.launch().role();
+    boolean ig = role == Role.IG_OFFICER || policy.agreement().audit().seesWholeFederation(role);
+    if (!ig) {
+      sessions.requireAgreementRole(
+          session,
+          patient,
+          policy.agreement().permissionToView().roles(),
+          "ROLE_MAY_NOT_REVOKE_PERMISSION",
+          "revoke permission to view");
+      sessions.requirePatient(session, patient);
+    }
+    String reason = body == null || body.reason() == null ? "" : body.reason().strip();
+    if (reason.isEmpty() || reason.length() > 2000) {
+      throw ProblemException.badRequest(
+          "INVALID_REVOCATION",
+          "reason is required: say why (e.g. the patient withdrew permission), at most 2000"
+              + " characters");
+    }
+    RevokedPermission.Found found =
+        register
+            .permission(patient, id)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        HttpStatus.NOT_FOUND,
+                        "PERMISSION_NOT_FOUND",
+                        "Not found",
+                        "No permission to view with id '" + id + "' for this patient"));
+    String organisation = session.launch().organisationOds();
+    if (!ig && !found.permission().organisation().equals(organisation)) {
+      throw sessions.refused(
+          session,
+          patient,
+          ProblemException.forbidden(
+              "PERMISSION_OF_ANOTHER_ORGANISATION",
+              "This permission was recorded at "
+                  + found.permission().organisation()
+                  + "; only that organisation's users or an IG officer may revoke it"));
+    }
+    // The revocation and its audit entry commit together (issue 6 item 4).
+    RevokedPermission revoked =
+        register.revokePermission(
+            found.permission(),
+            reason,
+            Actor.of(session.launch()),
+            (c, written) ->
+                audit.appendWithin(
+                    c,
+                    AuditEvent.builder(
+                            AuditEventType.PERMISSION_TO_VIEW_REVOKED, AuditOutcome.SUCCESS)
+                        .launch(session.launch())
+                        .patient(patient)
+                        .detail("permissionId", written.permission().id())
+                        .detail("organisation", written.permission().organisation())
+                        .detail("recordedBy", written.permission().recordedBy())
+                        .detail("reason", reason)
+                        .build()));
+    // Consent is decided on every view from the register, cached copies included; the purge
+    // makes sure nothing fetched under the permission is served again either.
+    fanout.purge(patient);
+    return HttpResponse.ok(revoked).header("Cache-Control", "no-store");
   }
 
   private static String scope(PermissionToViewRules rules) {
@@ -324,6 +419,10 @@ public class ConsentController {
    */
   @Serdeable
   public record PermissionRequest(@Nullable Instant until) {}
+
+  /** {@code POST .../consent/permission-to-view/{id}/revoke}. */
+  @Serdeable
+  public record RevokeRequest(@Nullable String reason) {}
 
   /** {@code POST .../break-glass}. */
   @Serdeable

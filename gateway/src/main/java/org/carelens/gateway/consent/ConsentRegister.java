@@ -28,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consent register in the gateway database (migration {@code V3__consent.sql}): dissent with
- * its revocations, permission to view, break-glass declarations. Insert-only: nothing is updated or
- * deleted, so the history of every consent decision stays readable.
+ * The consent register in the gateway database (migrations {@code V3__consent.sql} and {@code
+ * V10__permission_revocation.sql}): dissent with its revocations, permission to view with its
+ * revocations, break-glass declarations. Insert-only: nothing is updated or deleted, so the history
+ * of every consent decision stays readable.
  *
  * <p>Fails closed: when the register cannot be read, {@link #consentAt} throws a 503 problem and
  * the view is not built, because a dissent that cannot be read must not be ignored.
@@ -221,6 +222,79 @@ public class ConsentRegister {
     return permission;
   }
 
+  /** One permission to view, of {@code patient}, with its revocation if it was revoked. */
+  public Optional<RevokedPermission.Found> permission(NhsNumber patient, String permissionId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT p.permission_id, p.patient_nhs_number, p.organisation_ods,"
+                    + " p.recorded_by_user_id, p.recorded_by_name, p.recorded_by_role,"
+                    + " p.recorded_at, p.valid_until, r.revoked_at"
+                    + " FROM consent_permission_to_view p LEFT JOIN consent_permission_revocation r"
+                    + " ON r.permission_id = p.permission_id"
+                    + " WHERE p.permission_id = ? AND p.patient_nhs_number = ?")) {
+      q.setString(1, permissionId);
+      q.setString(2, patient.value());
+      try (ResultSet rows = q.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new RevokedPermission.Found(
+                new PermissionToView(
+                    rows.getString(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    rows.getString(4),
+                    rows.getString(5),
+                    rows.getString(6),
+                    instant(rows, 7),
+                    instant(rows, 8),
+                    null),
+                rows.getObject(9) != null));
+      }
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /**
+   * Revokes a permission to view, keeping it and recording who lifted it, when and why, with {@code
+   * then} (its audit entry) in the same transaction. From the commit on, no view is decided with it
+   * ({@link #consentAt} leaves revoked permissions out).
+   *
+   * @throws ProblemException 409 {@code PERMISSION_ALREADY_REVOKED} when it already was
+   */
+  public RevokedPermission revokePermission(
+      PermissionToView permission,
+      String reason,
+      Actor by,
+      InSameTransaction<? super RevokedPermission> then) {
+    RevokedPermission revoked =
+        new RevokedPermission(
+            permission, reason, by.userId(), by.userName(), by.organisationOds(), now());
+    try {
+      write(
+          "INSERT INTO consent_permission_revocation (permission_id, reason, revoked_by_user_id,"
+              + " revoked_by_name, revoked_by_organisation, revoked_at) VALUES (?, ?, ?, ?, ?, ?)",
+          revoked,
+          then,
+          permission.id(),
+          reason,
+          revoked.revokedBy(),
+          revoked.revokedByName(),
+          revoked.revokedByOrganisation(),
+          utc(revoked.revokedAt()));
+    } catch (AlreadyExists e) {
+      throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "PERMISSION_ALREADY_REVOKED",
+          "Conflict",
+          "Permission to view " + permission.id() + " has already been revoked");
+    }
+    return revoked;
+  }
+
   /** Records a break-glass declaration by {@code launch}'s session. */
   public BreakGlass declareBreakGlass(
       NhsNumber patient,
@@ -310,9 +384,9 @@ public class ConsentRegister {
 
   /**
    * The patient's consent state for {@code launch}'s session at {@code at}: dissents in force,
-   * permissions not yet lapsed (each with who recorded it; the policy decides whom it covers), and
-   * when a break-glass this session declared for this patient ends if one is active. The S-flag is
-   * not held here; it is {@code false} until the sources say otherwise.
+   * permissions neither lapsed nor revoked (each with who recorded it; the policy decides whom it
+   * covers), and when a break-glass this session declared for this patient ends if one is active.
+   * The S-flag is not held here; it is {@code false} until the sources say otherwise.
    */
   public PatientConsent consentAt(NhsNumber patient, LaunchContext launch, Instant at) {
     try {
@@ -337,9 +411,11 @@ public class ConsentRegister {
             List<PatientConsent.PermissionToView> permissions = new ArrayList<>();
             try (PreparedStatement q =
                 c.prepareStatement(
-                    "SELECT organisation_ods, recorded_by_user_id, valid_until"
-                        + " FROM consent_permission_to_view"
-                        + " WHERE patient_nhs_number = ? AND valid_until > ?")) {
+                    "SELECT p.organisation_ods, p.recorded_by_user_id, p.valid_until"
+                        + " FROM consent_permission_to_view p"
+                        + " WHERE p.patient_nhs_number = ? AND p.valid_until > ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM consent_permission_revocation r"
+                        + " WHERE r.permission_id = p.permission_id)")) {
               q.setString(1, patient.value());
               q.setObject(2, utc(at));
               try (ResultSet rows = q.executeQuery()) {

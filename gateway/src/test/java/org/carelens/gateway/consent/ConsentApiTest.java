@@ -292,6 +292,103 @@ class ConsentApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_revoked_permission_shows_nothing_more_not_even_from_the_cache() throws Exception {
+    String patient = mentalHealthPatient(9);
+    String session = client.session(tokens.token("clinician", patient));
+    var recorded =
+        post("/api/v1/patients/" + patient + "/consent/permission-to-view", session, "{}");
+    assertThat(source(view(session, patient), "mental-health").status()).isEqualTo("OK");
+    int mhCalls = mentalHealthCalls(patient);
+    String id = (String) map(recorded.body()).get("id");
+    String revoke = "/api/v1/patients/" + patient + "/consent/permission-to-view/" + id + "/revoke";
+
+    var revoked = post(revoke, session, "{\"reason\":\"The patient withdrew permission\"}");
+    RecordView after = view(session, patient);
+
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    assertThat(revoked.body()).contains("The patient withdrew permission").contains(id);
+    assertThat(source(after, "mental-health").reason()).isEqualTo("PERMISSION_TO_VIEW_REQUIRED");
+    assertThat(after.toString()).doesNotContain("ItemSource[id=mental-health,");
+    assertThat(mentalHealthCalls(patient)).isEqualTo(mhCalls);
+    // The copy taken under the permission was purged: the source is asked afresh once it is back.
+    post("/api/v1/patients/" + patient + "/consent/permission-to-view", session, "{}");
+    assertThat(source(view(session, patient), "mental-health").cached()).isFalse();
+    String ig = client.session(tokens.token("ig-officer", patient));
+    assertThat(
+            client
+                .get("/api/v1/audit?event=PERMISSION_TO_VIEW_REVOKED&patient=" + patient, ig)
+                .body())
+        .contains(id)
+        .contains("The patient withdrew permission");
+    var again = post(revoke, session, "{\"reason\":\"again\"}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(map(again.body())).containsEntry("code", "PERMISSION_ALREADY_REVOKED");
+  }
+
+  @Test
+  void a_permission_is_revoked_by_its_organisation_or_an_ig_officer_and_by_no_one_else()
+      throws Exception {
+    String patient = mentalHealthPatient(10);
+    String recorder = client.session(tokens.token("clinician", patient));
+    String id =
+        (String)
+            map(post("/api/v1/patients/" + patient + "/consent/permission-to-view", recorder, "{}")
+                    .body())
+                .get("id");
+    String revoke = "/api/v1/patients/" + patient + "/consent/permission-to-view/" + id + "/revoke";
+    String body = "{\"reason\":\"Recorded for the wrong patient\"}";
+    String elsewhere =
+        client.session(
+            tokens.token(
+                "clinician",
+                patient,
+                c ->
+                    c.subject("hospital-1")
+                        .claim(
+                            "requesting_organization",
+                            Map.of(
+                                "resourceType",
+                                "Organization",
+                                "identifier",
+                                List.of(
+                                    Map.of(
+                                        "system",
+                                        "https://fhir.nhs.uk/Id/ods-organization-code",
+                                        "value",
+                                        "RXX01")),
+                                "name",
+                                "Riverside University Hospitals",
+                                "type",
+                                "acute-trust"))));
+    String otherPatient = client.session(tokens.token("clinician", mentalHealthPatient(11)));
+    String ig = client.session(tokens.token("ig-officer", patient));
+
+    var byOtherOrganisation = post(revoke, elsewhere, body);
+    var byUnrelatedSession = post(revoke, otherPatient, body);
+    var wrongPatient =
+        post(
+            "/api/v1/patients/"
+                + mentalHealthPatient(11)
+                + "/consent/permission-to-view/"
+                + id
+                + "/revoke",
+            otherPatient,
+            body);
+    var byIg = post(revoke, ig, body);
+
+    assertThat(byOtherOrganisation.statusCode()).isEqualTo(403);
+    assertThat(map(byOtherOrganisation.body()))
+        .containsEntry("code", "PERMISSION_OF_ANOTHER_ORGANISATION");
+    assertThat(byUnrelatedSession.statusCode()).isEqualTo(403);
+    assertThat(map(byUnrelatedSession.body())).containsEntry("code", "PATIENT_NOT_IN_SESSION");
+    assertThat(wrongPatient.statusCode()).isEqualTo(404);
+    assertThat(map(wrongPatient.body())).containsEntry("code", "PERMISSION_NOT_FOUND");
+    assertThat(byIg.statusCode()).as(byIg.body()).isEqualTo(200);
+    assertThat(source(view(recorder, patient), "mental-health").reason())
+        .isEqualTo("PERMISSION_TO_VIEW_REQUIRED");
+  }
+
+  @Test
   void only_the_roles_the_agreement_lists_may_declare_break_glass_or_record_permission()
       throws Exception {
     String patient = atPractice(false, 7);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.carelens.sdk.model.AlertItem;
 import org.carelens.sdk.model.AllergyItem;
 import org.carelens.sdk.model.CareTeamItem;
@@ -46,10 +47,15 @@ import org.carelens.sdk.spi.SourceRequest;
 public final class SyntheticSource implements SourceAdapter {
 
   private final String id;
-  private final boolean restricted;
+  private final Predicate<NhsNumber> restricted;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   public SyntheticSource(String id, boolean restricted) {
+    this(id, patient -> restricted);
+  }
+
+  /** A source that says a patient is restricted (the S-flag) when {@code restricted} holds. */
+  public SyntheticSource(String id, Predicate<NhsNumber> restricted) {
     this.id = id;
     this.restricted = restricted;
   }
@@ -100,7 +106,7 @@ public final class SyntheticSource implements SourceAdapter {
             Optional.of("PHONE-" + id + " 0111 000"),
             Optional.of("PRACTICE-" + id),
             Optional.empty(),
-            restricted);
+            restricted.test(request.nhsNumber()));
     return new SourceOutcome.Loaded(new SourceRecord(Optional.of(patient), sections));
   }
 

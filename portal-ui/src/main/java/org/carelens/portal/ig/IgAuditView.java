@@ -72,6 +72,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
           "BREAK_GLASS_ACKNOWLEDGED",
           "RELATIONSHIP_CLAIM_ACKNOWLEDGED",
           "PERMISSION_TO_VIEW",
+          "PERMISSION_TO_VIEW_REVOKED",
           "DISSENT_REGISTERED",
           "DISSENT_REVOKED",
           "DISSENT_REGISTER_READ",

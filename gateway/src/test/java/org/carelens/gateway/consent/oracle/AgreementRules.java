@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  * @param roleSections role code to the section keys it may see
  * @param sensitive sensitivity label code (as agreements spell it, e.g. {@code hiv}) to the roles
  *     that may see items carrying it; a label not listed is seen by no one
+ * @param igRoles the roles that keep the consent registers: {@code ig-officer}, and the roles the
+ *     agreement's {@code audit.federationRoles} names
  */
 public record AgreementRules(
     String id,
@@ -33,7 +35,8 @@ public record AgreementRules(
     Map<String, Set<String>> sensitive,
     BreakGlass breakGlass,
     SelfClaim selfClaim,
-    Permission permission) {
+    Permission permission,
+    Set<String> igRoles) {
 
   /** Issue 10's coded reasons for a self-claim, for an agreement that names none. */
   static final List<String> DEFAULT_CLAIM_REASONS =
@@ -104,6 +107,8 @@ public record AgreementRules(
     Map<String, Object> glass = block(root, "breakGlass");
     Map<String, Object> claim = block(root, "selfClaim");
     Map<String, Object> permission = block(root, "permissionToView");
+    Set<String> igRoles = new LinkedHashSet<>(List.of("ig-officer"));
+    igRoles.addAll(strings(block(root, "audit").getOrDefault("federationRoles", List.of())));
     return new AgreementRules(
         String.valueOf(root.get("agreement")),
         List.copyOf(strings(root.get("organisationTypes"))),
@@ -126,7 +131,8 @@ public record AgreementRules(
                 permission.getOrDefault(
                     "roles", List.of("clinician", "pharmacist", "social-worker"))),
             duration(permission.getOrDefault("maxDuration", "24h")),
-            "organisation".equals(permission.get("scope"))));
+            "organisation".equals(permission.get("scope"))),
+        igRoles);
   }
 
   @SuppressWarnings("unchecked")

@@ -51,7 +51,8 @@ public final class ConsentOracle {
    * What a view must show.
    *
    * @param items exactly the items it must show
-   * @param openSources the sources whose share of the patient's identity it may show
+   * @param openSources the sources whose share of the patient's contact details (address,
+   *     telephone, practice) it may show: none for a restricted patient
    * @param breakGlassActive whether it must show the break-glass banner (rule 7: visibly active,
    *     and only while active)
    */
@@ -66,6 +67,8 @@ public final class ConsentOracle {
 
   private record PermissionFact(String patient, String user, String ods, Instant until) {}
 
+  private final Set<Integer> revokedPermissions = new LinkedHashSet<>();
+
   private record DissentFact(String patient, Optional<String> source) {}
 
   private final ConsentRules rules;
@@ -78,6 +81,7 @@ public final class ConsentOracle {
   private final List<PermissionFact> permissions = new ArrayList<>();
   private final List<DissentFact> dissents = new ArrayList<>();
   private final Set<Integer> revoked = new LinkedHashSet<>();
+  private final Set<String> restricted = new LinkedHashSet<>();
 
   /**
    * @param sessionLifetime how long a gateway session lasts from launch
@@ -91,6 +95,14 @@ public final class ConsentOracle {
 
   public ConsentRules rules() {
     return rules;
+  }
+
+  /**
+   * {@code patient} is restricted (the S-flag, PRODUCT.md rule 8): no view shows their address,
+   * telephone or registered practice, from any source.
+   */
+  public void restricted(String patient) {
+    restricted.add(patient);
   }
 
   /** A launch in context: a new session for {@code viewer} and {@code patient}. */
@@ -155,6 +167,47 @@ public final class ConsentOracle {
     return Answer.CREATED;
   }
 
+  /** How many permissions to view have been recorded: the next one's number. */
+  public int permissionsRecorded() {
+    return permissions.size();
+  }
+
+  /**
+   * {@code session} revokes permission number {@code permission} (in the order recorded); records
+   * it if it should succeed. An IG officer may revoke any; anyone else needs a role that may record
+   * permission, a way in to the patient (launch, claim or break-glass, even one that has ended) and
+   * the organisation that recorded it.
+   */
+  public Answer revokePermission(String session, int permission, Instant now) {
+    Optional<Answer> ended = use(session, now);
+    if (ended.isPresent()) {
+      return ended.get();
+    }
+    ConsentRules.Viewer viewer = sessions.get(session).viewer();
+    PermissionFact p = permissions.get(permission);
+    if (!rules.agreement().igRoles().contains(viewer.role())) {
+      if (!rules.agreement().permission().roles().contains(viewer.role())) {
+        return new Answer(403, "ROLE_MAY_NOT_REVOKE_PERMISSION");
+      }
+      if (access(session, p.patient(), now).isEmpty()) {
+        return new Answer(403, "PATIENT_NOT_IN_SESSION");
+      }
+      if (!viewer.ods().equals(p.ods())) {
+        return new Answer(403, "PERMISSION_OF_ANOTHER_ORGANISATION");
+      }
+    }
+    return revokedPermissions.add(permission)
+        ? Answer.OK
+        : new Answer(409, "PERMISSION_ALREADY_REVOKED");
+  }
+
+  /** The register's IG officer revokes permission number {@code permission}. */
+  public Answer revokePermissionAsIgOfficer(int permission) {
+    return revokedPermissions.add(permission)
+        ? Answer.OK
+        : new Answer(409, "PERMISSION_ALREADY_REVOKED");
+  }
+
   /** A break-glass declaration for {@code patient}; records it if it should succeed. */
   public Answer breakGlass(String session, String patient, Instant now) {
     Optional<Answer> ended = use(session, now);
@@ -216,7 +269,8 @@ public final class ConsentOracle {
     Set<Item> items = new LinkedHashSet<>();
     Set<String> open = new LinkedHashSet<>();
     for (String source : sources) {
-      if (rules.sourceOpen(viewer, access.get(), consent, source)) {
+      if (rules.sourceOpen(viewer, access.get(), consent, source)
+          && !restricted.contains(patient)) {
         open.add(source);
       }
       for (String section : AgreementRules.SECTIONS) {
@@ -262,10 +316,21 @@ public final class ConsentOracle {
     return new ConsentRules.Consent(
         inForce.stream().anyMatch(d -> d.source().isEmpty()),
         inForce.stream().flatMap(d -> d.source().stream()).collect(Collectors.toSet()),
-        permissions.stream()
-            .filter(p -> p.patient().equals(patient) && now.isBefore(p.until()))
-            .map(p -> new ConsentRules.Permission(p.user(), p.ods()))
-            .toList());
+        permissionsInForce(patient, now));
+  }
+
+  /** Permissions for {@code patient} neither lapsed nor revoked. */
+  private List<ConsentRules.Permission> permissionsInForce(String patient, Instant now) {
+    List<ConsentRules.Permission> inForce = new ArrayList<>();
+    for (int i = 0; i < permissions.size(); i++) {
+      PermissionFact p = permissions.get(i);
+      if (!revokedPermissions.contains(i)
+          && p.patient().equals(patient)
+          && now.isBefore(p.until())) {
+        inForce.add(new ConsentRules.Permission(p.user(), p.ods()));
+      }
+    }
+    return inForce;
   }
 
   /**

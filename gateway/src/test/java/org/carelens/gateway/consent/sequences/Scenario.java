@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A generated sequence: who takes part, and what happens in order. Steps name people and patients
- * by index (taken modulo the roster, over three patients A, B and C), so any shrunk list of steps
- * is still a sequence that can be played.
+ * A generated sequence: who takes part, what happens in order, and whether patient C is restricted
+ * (the S-flag, which every source then says). Steps name people and patients by index (taken modulo
+ * the roster, over three patients A, B and C), so any shrunk list of steps is still a sequence that
+ * can be played.
  */
-record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
+record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps, boolean restrictedC) {
+
+  /** This scenario with {@code steps} instead, the same people and patients. */
+  Scenario with(List<Member> roster, List<Step> steps) {
+    return new Scenario(roster, steps, restrictedC);
+  }
 
   static final List<String> PATIENTS = List.of("A", "B", "C");
 
@@ -49,6 +55,12 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
 
   /** {@code who} records the patient's permission to view, for as long as {@code length} says. */
   record Permission(int who, int patient, Length length) implements Step {}
+
+  /**
+   * {@code who} revokes permission number {@code which} (modulo those recorded so far); a negative
+   * {@code who} is the IG officer keeping the register.
+   */
+  record RevokePermission(int who, int which) implements Step {}
 
   /** How long a permission is asked for. */
   enum Length {
@@ -93,6 +105,9 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
   @Override
   public String toString() {
     List<String> told = new ArrayList<>();
+    if (restrictedC) {
+      told.add("C is a restricted (S-flag) patient");
+    }
     for (int i = 0; i < roster.size(); i++) {
       told.add(name(i) + " launches for " + patient(roster.get(i).launchedFor()));
     }
@@ -126,6 +141,8 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps) {
                     + patient(d.patient())
                     + (d.source() < 0 ? " (whole record)" : " (source #" + d.source() + ")");
             case Revoke r -> "revoke dissent #" + r.which();
+            case RevokePermission r ->
+                (r.who() < 0 ? "IG officer" : name(r.who())) + " revokes permission #" + r.which();
             case Wait w -> w.duration() + " passes";
           });
     }

@@ -53,7 +53,7 @@ final class Scenarios {
     for (int i = 0; i < length; i++) {
       steps.add(step(random, roster));
     }
-    return new Scenario(roster, steps);
+    return new Scenario(roster, steps, random.nextInt(3) == 0);
   }
 
   private static Scenario.Step step(Random r, List<Scenario.Member> roster) {
@@ -63,7 +63,7 @@ final class Scenarios {
     int viewed = r.nextBoolean() ? roster.get(who % roster.size()).launchedFor() : patient;
     // Mostly once; one time in ten past every daily cap in one go.
     int times = r.nextInt(10) == 0 ? 12 : 1;
-    int kind = r.nextInt(28);
+    int kind = r.nextInt(30);
     if (kind < 5) {
       return new Scenario.Launch(who, patient);
     } else if (kind < 14) {
@@ -71,14 +71,19 @@ final class Scenarios {
     } else if (kind < 17) {
       return new Scenario.Claim(who, patient, r.nextInt(5), times);
     } else if (kind < 20) {
+      // Like views, half for the patient the person was launched for: the only one it may succeed
+      // for, and a permission that never succeeds cannot be revoked.
       return new Scenario.Permission(
-          who, patient, Scenario.Length.values()[r.nextInt(Scenario.Length.values().length)]);
+          who, viewed, Scenario.Length.values()[r.nextInt(Scenario.Length.values().length)]);
     } else if (kind < 22) {
       return new Scenario.BreakGlass(who, patient, times);
     } else if (kind < 24) {
       return new Scenario.Dissent(patient, r.nextInt(9) - 1);
     } else if (kind < 25) {
       return new Scenario.Revoke(r.nextInt(4));
+    } else if (kind < 27) {
+      // One time in three the IG officer, otherwise someone in the roster.
+      return new Scenario.RevokePermission(r.nextInt(3) == 0 ? -1 : who, r.nextInt(3));
     }
     return new Scenario.Wait(pick(r, WAITS));
   }
@@ -92,21 +97,24 @@ final class Scenarios {
         List<Scenario.Step> fewer = new ArrayList<>(steps.subList(0, from));
         fewer.addAll(steps.subList(from + chunk, steps.size()));
         if (!fewer.isEmpty()) {
-          candidates.add(new Scenario(s.roster(), fewer));
+          candidates.add(s.with(s.roster(), fewer));
         }
       }
     }
     for (int i = 0; s.roster().size() > 1 && i < s.roster().size(); i++) {
       List<Scenario.Member> fewer = new ArrayList<>(s.roster());
       fewer.remove(i);
-      candidates.add(new Scenario(fewer, renumber(steps, i, s.roster().size())));
+      candidates.add(s.with(fewer, renumber(steps, i, s.roster().size())));
     }
     for (int i = 0; i < steps.size(); i++) {
       for (Scenario.Step simpler : simpler(steps.get(i))) {
         List<Scenario.Step> changed = new ArrayList<>(steps);
         changed.set(i, simpler);
-        candidates.add(new Scenario(s.roster(), changed));
+        candidates.add(s.with(s.roster(), changed));
       }
+    }
+    if (s.restrictedC()) {
+      candidates.add(new Scenario(s.roster(), steps, false));
     }
     return candidates;
   }
@@ -138,6 +146,8 @@ final class Scenarios {
                 new Scenario.Permission(moved.apply(p.who()), p.patient(), p.length());
             case Scenario.BreakGlass b ->
                 new Scenario.BreakGlass(moved.apply(b.who()), b.patient(), b.times());
+            case Scenario.RevokePermission p when p.who() >= 0 ->
+                new Scenario.RevokePermission(moved.apply(p.who()), p.which());
             default -> step;
           });
     }
@@ -151,6 +161,7 @@ final class Scenarios {
       case Scenario.Claim c -> c.who();
       case Scenario.Permission p -> p.who();
       case Scenario.BreakGlass b -> b.who();
+      case Scenario.RevokePermission p when p.who() >= 0 -> p.who();
       default -> null;
     };
   }
@@ -194,6 +205,14 @@ final class Scenarios {
       case Scenario.Revoke r -> {
         if (r.which() != 0) {
           simpler.add(new Scenario.Revoke(0));
+        }
+      }
+      case Scenario.RevokePermission p -> {
+        if (p.who() >= 0) {
+          simpler.add(new Scenario.RevokePermission(-1, p.which()));
+        }
+        if (p.which() != 0) {
+          simpler.add(new Scenario.RevokePermission(p.who(), 0));
         }
       }
       case Scenario.Wait w -> {

@@ -1,5 +1,16 @@
 package org.carelens.gateway.consent.sequences;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -8,12 +19,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,26 +60,66 @@ final class SequenceGateway implements AutoCloseable {
 
   private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
 
-  private final TestLaunchTokens tokens = new TestLaunchTokens();
+  /** For its claim set only (shared: making one generates an RSA key this class does not use). */
+  private static final TestLaunchTokens CLAIMS = new TestLaunchTokens();
+
+  /**
+   * This issuer's signing key: P-256, as the verifier allows (ES256), because signing with it costs
+   * a small fraction of RSA's and the test signs a token for every launch.
+   */
+  private final ECKey key = ecKey();
+
   private final EmbeddedServer server;
   private final MutableClock clock;
   private final List<String> sources;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  private final Agreement agreement;
+
   /** An answer: status, the problem's reason code if any, and the body. */
   record Response(int status, String code, String body) {}
 
-  SequenceGateway() {
+  /**
+   * The sharing agreements the gateways run under: the demo's as shipped, where a permission to
+   * view lets only its recorder see, and the same with {@code permissionToView.scope:
+   * organisation}, where it lets every user of their organisation see.
+   */
+  enum Agreement {
+    AS_SHIPPED("the demo agreement (permission for its recorder)"),
+    ORGANISATION_WIDE("the demo agreement with organisation-wide permission");
+
+    final String told;
+
+    Agreement(String told) {
+      this.told = told;
+    }
+
+    /** The agreement's YAML, which the gateway loads and the oracle reads for itself. */
+    String text() {
+      String shipped = AgreementRules.text(AGREEMENT);
+      if (this == AS_SHIPPED) {
+        return shipped;
+      }
+      String changed = shipped.replaceFirst("(?m)^  scope: user$", "  scope: organisation");
+      if (changed.equals(shipped)) {
+        throw new IllegalStateException(AGREEMENT + " no longer says 'scope: user'");
+      }
+      return changed;
+    }
+  }
+
+  SequenceGateway(Agreement agreement) {
+    this.agreement = agreement;
     Map<String, Object> properties = new HashMap<>(generousTimeLimits());
     properties.putAll(
         Map.ofEntries(
             Map.entry(SequenceGatewayBeans.ENABLED, "true"),
             Map.entry("micronaut.server.port", "-1"),
-            Map.entry("carelens.policy.agreement", "classpath:" + AGREEMENT),
+            Map.entry("carelens.policy.agreement", location(agreement)),
             Map.entry("carelens.launch.issuer", TestLaunchTokens.ISSUER),
             Map.entry("carelens.launch.audience", TestLaunchTokens.AUDIENCE),
-            Map.entry("carelens.launch.jwks", tokens.jwksJson()),
+            Map.entry("carelens.launch.jwks", new JWKSet(key.toPublicJWK()).toString()),
             Map.entry("carelens.session.lifetime", SESSION_LIFETIME.toString()),
             Map.entry("carelens.session.idle-timeout", SESSION_IDLE.toString()),
             Map.entry("carelens.sources." + UNAGREED_SOURCE + ".type", "gp-connect"),
@@ -108,8 +162,23 @@ final class SequenceGateway implements AutoCloseable {
     return sources;
   }
 
-  static String agreementText() {
-    return AgreementRules.text(AGREEMENT);
+  Agreement agreement() {
+    return agreement;
+  }
+
+  /** Where the gateway reads {@code agreement}: a file under target/ for a changed one. */
+  private static String location(Agreement agreement) {
+    if (agreement == Agreement.AS_SHIPPED) {
+      return "classpath:" + AGREEMENT;
+    }
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "consent-sequences"));
+      Path file = Files.createTempFile(dir, agreement.name().toLowerCase(Locale.ROOT), ".yml");
+      Files.writeString(file, agreement.text());
+      return "file:" + file.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Instant now() {
@@ -124,8 +193,8 @@ final class SequenceGateway implements AutoCloseable {
   Response launch(String userId, String role, String ods, String type, String patient) {
     Instant now = now();
     String token =
-        tokens.sign(
-            tokens
+        sign(
+            CLAIMS
                 .claims(role, patient)
                 .subject(userId)
                 .jwtID(UUID.randomUUID().toString())
@@ -153,6 +222,30 @@ final class SequenceGateway implements AutoCloseable {
         HttpRequest.newBuilder(uri("/api/v1/sessions"))
             .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private static ECKey ecKey() {
+    try {
+      return new ECKeyGenerator(Curve.P_256).keyID("sequences-" + UUID.randomUUID()).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String sign(JWTClaimsSet claims) {
+    try {
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.ES256)
+                  .keyID(key.getKeyID())
+                  .type(new JOSEObjectType("carelens-launch+jwt"))
+                  .build(),
+              claims);
+      jwt.sign(new ECDSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Response post(String path, String accessToken, String json) {

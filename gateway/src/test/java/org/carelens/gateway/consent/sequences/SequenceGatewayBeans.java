@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.carelens.gateway.consent.MutableClock;
 import org.carelens.gateway.consent.SyntheticSource;
 import org.carelens.gateway.fanout.SourceAdapters;
@@ -30,6 +32,12 @@ class SequenceGatewayBeans {
 
   static final String ENABLED = "carelens.test.consent-sequences";
 
+  /**
+   * The NHS numbers of restricted patients (the S-flag), which every source says for them. Shared
+   * by the gateways in this JVM: each sequence run adds its own fresh patients.
+   */
+  static final Set<String> RESTRICTED = ConcurrentHashMap.newKeySet();
+
   @Singleton
   @Replaces(Clock.class)
   Clock clock() {
@@ -43,7 +51,10 @@ class SequenceGatewayBeans {
     configured.stream()
         .filter(SourceProperties::isEnabled)
         .sorted(Comparator.comparing(SourceProperties::getId))
-        .forEach(p -> adapters.put(new SyntheticSource(p.getId(), false), p));
+        .forEach(
+            p ->
+                adapters.put(
+                    new SyntheticSource(p.getId(), n -> RESTRICTED.contains(n.value())), p));
     return SourceAdapters.of(adapters);
   }
 }

@@ -50,12 +50,14 @@ final class SequenceRun {
     final AtomicLong itemsJudged = new AtomicLong();
     final AtomicLong itemsShown = new AtomicLong();
     final AtomicLong refusalsChecked = new AtomicLong();
+    final AtomicLong permissionsRevoked = new AtomicLong();
+    final AtomicLong restrictedViews = new AtomicLong();
 
     @Override
     public String toString() {
       return ("%,d sequences, %,d actions (%,d requests), %,d views checked both ways (%,d of them"
               + " streamed, %,d with a warm cache), %,d item decisions (%,d shown), %,d refusals"
-              + " checked")
+              + " checked, %,d permissions revoked, %,d views of a restricted patient")
           .formatted(
               sequences.get(),
               actions.get(),
@@ -65,7 +67,9 @@ final class SequenceRun {
               warmViews.get(),
               itemsJudged.get(),
               itemsShown.get(),
-              refusalsChecked.get());
+              refusalsChecked.get(),
+              permissionsRevoked.get(),
+              restrictedViews.get());
     }
   }
 
@@ -80,6 +84,8 @@ final class SequenceRun {
   private final Map<Integer, String> tokens = new HashMap<>();
   private final Map<Integer, String> sessions = new HashMap<>();
   private final List<String> dissentIds = new ArrayList<>();
+  private final List<String> permissionIds = new ArrayList<>();
+  private final List<Integer> permissionPatients = new ArrayList<>();
   private final List<String> story = new ArrayList<>();
   private @Nullable String igToken;
   private Instant igLaunchedAt = Instant.EPOCH;
@@ -103,6 +109,11 @@ final class SequenceRun {
   /** Plays every step; throws an {@link AssertionError} telling the story at the first mismatch. */
   void play() {
     counts.sequences.incrementAndGet();
+    if (scenario.restrictedC()) {
+      SequenceGatewayBeans.RESTRICTED.add(nhs(2));
+      oracle.restricted(nhs(2));
+      tell("C is a restricted (S-flag) patient");
+    }
     for (int i = 0; i < scenario.roster().size(); i++) {
       launch(new Scenario.Launch(i, scenario.roster().get(i).launchedFor()));
     }
@@ -115,6 +126,7 @@ final class SequenceRun {
         case Scenario.BreakGlass b -> breakGlass(b);
         case Scenario.Dissent d -> dissent(d);
         case Scenario.Revoke r -> revoke(r);
+        case Scenario.RevokePermission r -> revokePermission(r);
         case Scenario.Wait w -> {
           counts.actions.incrementAndGet();
           gateway.advance(w.duration());
@@ -206,6 +218,52 @@ final class SequenceRun {
               case TOO_LONG -> " for longer than the agreement allows";
             };
     expect(line, 1, List.of(expected.toString()), expected, response);
+    String number = "";
+    if (expected.succeeded()) {
+      Matcher id = ID.matcher(response.body());
+      id.find();
+      permissionIds.add(id.group(1));
+      permissionPatients.add(step.patient());
+      number = " (permission #" + permissionIds.size() + ")";
+    }
+    tell(line + told(1, List.of(expected.toString())) + number);
+  }
+
+  private void revokePermission(Scenario.RevokePermission step) {
+    if (permissionIds.isEmpty()) {
+      return;
+    }
+    int which = Math.floorMod(step.which(), permissionIds.size());
+    int patient = permissionPatients.get(which);
+    String token;
+    ConsentOracle.Answer expected;
+    String line;
+    if (step.who() < 0) {
+      token = igOfficer(patient);
+      expected = oracle.revokePermissionAsIgOfficer(which);
+      line = "IG officer revoked permission #" + (which + 1);
+    } else {
+      int who = Math.floorMod(step.who(), scenario.roster().size());
+      if (!sessions.containsKey(who)) {
+        return;
+      }
+      token = tokens.get(who);
+      expected = oracle.revokePermission(sessions.get(who), which, gateway.now());
+      line = scenario.name(who) + " revoked permission #" + (which + 1);
+    }
+    SequenceGateway.Response response =
+        gateway.post(
+            "/api/v1/patients/"
+                + nhs(patient)
+                + "/consent/permission-to-view/"
+                + permissionIds.get(which)
+                + "/revoke",
+            token,
+            "{\"reason\":\"The patient withdrew permission\"}");
+    expect(line, 1, List.of(expected.toString()), expected, response);
+    if (expected.succeeded()) {
+      counts.permissionsRevoked.incrementAndGet();
+    }
     tell(line + told(1, List.of(expected.toString())));
   }
 
@@ -309,6 +367,9 @@ final class SequenceRun {
       return;
     }
     counts.views.incrementAndGet();
+    if (scenario.restrictedC() && patient.equals(nhs(2))) {
+      counts.restrictedViews.incrementAndGet();
+    }
     counts.itemsJudged.addAndGet(
         (long) gateway.sources().size() * AgreementRules.SECTIONS.size() * labels.size());
     counts.itemsShown.addAndGet(expected.items().size());
@@ -332,10 +393,17 @@ final class SequenceRun {
     }
     compare("the view", items(whole), expected, problems);
     Set<String> identities = new LinkedHashSet<>();
-    IDENTITY.matcher(whole).results().forEach(r -> identities.add(r.group(1)));
+    // The whole body: a stream's source events must not carry contact details either.
+    IDENTITY.matcher(response.body()).results().forEach(r -> identities.add(r.group(1)));
     identities.removeAll(expected.openSources());
     if (!identities.isEmpty()) {
-      problems.add("the banner showed identity from " + identities + ", which are closed to them");
+      problems.add(
+          "the banner showed contact details from "
+              + identities
+              + ", which are closed to them"
+              + (scenario.restrictedC() && nhs(step.patient()).equals(nhs(2))
+                  ? " (a restricted patient)"
+                  : ""));
     }
     boolean banner = whole.contains("\"breakGlass\":{\"active\":true");
     if (banner != expected.breakGlassActive()) {
