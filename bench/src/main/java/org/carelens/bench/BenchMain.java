@@ -248,7 +248,18 @@ public final class BenchMain {
       AtomicLong failed = primeOnce(gateway, tokens, patients);
       Thread.sleep(2_000);
       int after = sources.values().stream().mapToInt(CannedSource::recordedAnswers).sum();
-      log("  pass " + pass + ": " + after + " answers recorded; " + failed.get() + " views failed");
+      log(
+          "  pass "
+              + pass
+              + ": "
+              + after
+              + " answers recorded "
+              + sources.values().stream()
+                  .map(x -> x.id() + "=" + x.recordedAnswers())
+                  .collect(java.util.stream.Collectors.joining(", ", "(", ")"))
+              + "; "
+              + failed.get()
+              + " views failed");
       if (after == before) {
         break;
       }

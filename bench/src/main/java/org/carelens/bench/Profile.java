@@ -30,7 +30,7 @@ final class Profile {
       boolean prime)
       throws Exception {
     int rate = options.profileRate();
-    BenchMain.log("profile: JFR over a 100 views/s run");
+    BenchMain.log("profile: JFR over a " + rate + " views/s run");
     Path recording = out.resolve("gateway-" + rate + ".jfr");
     try (GatewayProcess gateway =
         GatewayProcess.start(
