@@ -350,9 +350,10 @@ final class SourceCaller {
         return SourceResult.failed(
             adapter.descriptor(),
             SourceStatus.ERROR,
-            "Too many calls to this source are still in flight ("
+            // Its own detail, so a refusal by the gateway is not read as the source failing.
+            "Bulkhead full: "
                 + properties.getBulkheadMaxConcurrent()
-                + ")",
+                + " calls to this source are still in flight; not asked",
             elapsed);
       }
       breaker.onError(elapsed.toNanos(), TimeUnit.NANOSECONDS, cause);

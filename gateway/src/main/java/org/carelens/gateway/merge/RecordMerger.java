@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -335,17 +336,30 @@ public final class RecordMerger {
       List<T> items, SectionRule<T> rule) {
     Function<T, String> concept = rule.identity();
     Function<T, String> status = rule.disagreement();
+    // Groups in order of first appearance, and the same groups indexed by concept (each list in
+    // that same order), so finding an item's group looks only at groups of its own concept: the
+    // result is what a scan of every group gives, without its quadratic cost on long sections
+    // (issue 14's profile).
     List<List<T>> groups = new ArrayList<>();
+    Map<String, List<List<T>>> byConcept = new HashMap<>();
+    Map<List<T>, String> groupStatus = new IdentityHashMap<>();
     for (T item : items) {
-      List<T> match =
-          groups.stream()
-              .filter(g -> concept.apply(g.get(0)).equals(concept.apply(item)))
-              .filter(g -> status.apply(g.get(0)).equals(status.apply(item)))
-              .filter(g -> g.stream().noneMatch(o -> sameSource(o, item)))
-              .findFirst()
-              .orElse(null);
+      String itemConcept = concept.apply(item);
+      String itemStatus = status.apply(item);
+      List<List<T>> sameConcept = byConcept.computeIfAbsent(itemConcept, c -> new ArrayList<>());
+      List<T> match = null;
+      for (List<T> g : sameConcept) {
+        if (groupStatus.get(g).equals(itemStatus)
+            && g.stream().noneMatch(o -> sameSource(o, item))) {
+          match = g;
+          break;
+        }
+      }
       if (match == null) {
-        groups.add(new ArrayList<>(List.of(item)));
+        List<T> group = new ArrayList<>(List.of(item));
+        groups.add(group);
+        sameConcept.add(group);
+        groupStatus.put(group, itemStatus);
       } else {
         match.add(item);
       }
@@ -354,11 +368,11 @@ public final class RecordMerger {
     List<Merged<T>> merged = new ArrayList<>();
     for (List<T> group : groups) {
       T first = group.get(0);
+      String firstStatus = groupStatus.get(group);
       List<T> disagreeing =
-          groups.stream()
+          byConcept.get(concept.apply(first)).stream()
               .filter(other -> other != group)
-              .filter(other -> concept.apply(other.get(0)).equals(concept.apply(first)))
-              .filter(other -> !status.apply(other.get(0)).equals(status.apply(first)))
+              .filter(other -> !groupStatus.get(other).equals(firstStatus))
               .flatMap(List::stream)
               .filter(o -> group.stream().noneMatch(g -> sameSource(g, o)))
               .sorted(shownFirst)

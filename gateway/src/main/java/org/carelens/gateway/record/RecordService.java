@@ -94,9 +94,15 @@ public class RecordService {
     }
   }
 
+  /**
+   * Told nothing: the plain record view has no per-source events, so none are built (each is a
+   * merge and a section rendering of its own, about a tenth of a view's CPU; issue 14).
+   */
+  private static final Consumer<SourceEvent> NO_EVENTS = event -> {};
+
   /** The whole view, once every source asked has answered or the deadline has passed. */
   public Viewed view(LaunchContext viewer, NhsNumber nhsNumber, Set<Section> requested) {
-    return build(viewer, nhsNumber, requested, event -> {}, "record");
+    return build(viewer, nhsNumber, requested, NO_EVENTS, "record");
   }
 
   /**
@@ -127,7 +133,9 @@ public class RecordService {
     Map<String, SourceResult> byId = new LinkedHashMap<>();
     for (SourceResult withheld : viewPolicy.decideSources(sources)) {
       byId.put(withheld.source().id(), withheld);
-      onSource.accept(sourceEvent(withheld, viewPolicy, names, nhsNumber));
+      if (onSource != NO_EVENTS) {
+        onSource.accept(sourceEvent(withheld, viewPolicy, names, nhsNumber));
+      }
     }
     List<SourceResult> fetched =
         fanout.fetch(
@@ -137,7 +145,9 @@ public class RecordService {
             result -> {
               SourceResult filtered = viewPolicy.filter(result);
               byId.put(filtered.source().id(), filtered);
-              onSource.accept(sourceEvent(filtered, viewPolicy, names, nhsNumber));
+              if (onSource != NO_EVENTS) {
+                onSource.accept(sourceEvent(filtered, viewPolicy, names, nhsNumber));
+              }
             });
     // The engine reports every planned source through the callback; this only guards the order.
     for (SourceResult result : fetched) {
