@@ -14,7 +14,6 @@ public class ClusterProperties {
 
   private String purgeChannel = "carelens_cache_purge";
   private Duration reconnectDelay = Duration.ofMillis(250);
-  private Duration drainTimeout = Duration.ofSeconds(10);
 
   /**
    * The PostgreSQL notification channel purges are announced on. Channels are per database, not per
@@ -41,21 +40,5 @@ public class ClusterProperties {
 
   public void setReconnectDelay(Duration reconnectDelay) {
     this.reconnectDelay = reconnectDelay;
-  }
-
-  /**
-   * On shutdown, how long views already in flight may take to finish (and be audited) after the
-   * replica stops accepting new ones. Keep it above the fan-out deadline.
-   */
-  public Duration getDrainTimeout() {
-    return drainTimeout;
-  }
-
-  public void setDrainTimeout(Duration drainTimeout) {
-    if (drainTimeout.isNegative()) {
-      throw new IllegalArgumentException(
-          "carelens.cluster.drain-timeout must not be negative, was " + drainTimeout);
-    }
-    this.drainTimeout = drainTimeout;
   }
 }
