@@ -20,9 +20,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Issue 15 item 6: each kustomize overlay under {@code deploy/kubernetes} renders with {@code
  * kubectl kustomize}, parses, and fits the gateway as built: probes on its readiness and liveness
- * endpoints, a termination grace period longer than its drain, a PodDisruptionBudget, an
- * autoscaler on CPU, a sticky portal Service, network policies, and Secrets referenced by name.
- * Skipped, saying so, where {@code kubectl} is not installed (CI installs the Debian package).
+ * endpoints, a termination grace period longer than its drain, a PodDisruptionBudget, an autoscaler
+ * on CPU, a sticky portal Service, network policies, and Secrets referenced by name. Skipped,
+ * saying so, where {@code kubectl} is not installed (CI installs the Debian package).
  */
 class KubernetesManifestsTest {
 
@@ -38,7 +38,8 @@ class KubernetesManifestsTest {
     assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/health/readiness");
     assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/health/liveness");
     assertThat(path(container, "resources", "requests", "cpu")).isNotNull();
-    int grace = (Integer) path(gateway, "spec", "template", "spec", "terminationGracePeriodSeconds");
+    int grace =
+        (Integer) path(gateway, "spec", "template", "spec", "terminationGracePeriodSeconds");
     assertThat(Duration.ofSeconds(grace)).isGreaterThan(drainPeriod());
     assertThat(path(only(objects, "PodDisruptionBudget", "carelens-gateway"), "spec")).isNotNull();
     Map<String, Object> hpa = only(objects, "HorizontalPodAutoscaler", "carelens-gateway");
@@ -47,7 +48,7 @@ class KubernetesManifestsTest {
         .isEqualTo("ClientIP");
     assertThat(named(objects, "NetworkPolicy")).contains("carelens-gateway", "carelens-portal");
     assertThat(String.valueOf(container.get("env")))
-        .contains("secretKeyRef={name=carelens-gateway-secrets");
+        .contains("secretKeyRef={key=db-password, name=carelens-gateway-secrets");
   }
 
   @ParameterizedTest
@@ -104,10 +105,8 @@ class KubernetesManifestsTest {
   @SuppressWarnings("unchecked")
   private static Duration drainPeriod() throws IOException {
     Map<String, Object> yml =
-        new Yaml()
-            .load(Files.readString(Path.of("src", "main", "resources", "application.yml")));
-    Object period =
-        path(yml, "micronaut", "lifecycle", "graceful-shutdown", "grace-period");
+        new Yaml().load(Files.readString(Path.of("src", "main", "resources", "application.yml")));
+    Object period = path(yml, "micronaut", "lifecycle", "graceful-shutdown", "grace-period");
     return Duration.parse("PT" + String.valueOf(period).toUpperCase());
   }
 

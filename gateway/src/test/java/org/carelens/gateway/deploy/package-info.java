@@ -1,4 +1,6 @@
-/** Tests of the deployment package (issue 15): the Kubernetes manifests render and fit the gateway. */
+/**
+ * Tests of the deployment package (issue 15): the Kubernetes manifests render and fit the gateway.
+ */
 @NullMarked
 package org.carelens.gateway.deploy;
 
