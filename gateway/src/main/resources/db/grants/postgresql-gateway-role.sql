@@ -19,3 +19,6 @@ GRANT SELECT, INSERT, DELETE ON launch_jti TO :"role";
 -- Consent register and session relationships: insert-only, like the audit trail.
 GRANT SELECT, INSERT ON consent_dissent, consent_dissent_revocation, consent_permission_to_view,
   consent_permission_revocation, consent_break_glass, session_relationship TO :"role";
+
+-- Sessions (issue 15): opened, touched on use, and deleted when they end.
+GRANT SELECT, INSERT, UPDATE (last_used_at), DELETE ON gateway_session TO :"role";

@@ -22,7 +22,7 @@ import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
-import org.carelens.gateway.fanout.FanoutEngine;
+import org.carelens.gateway.cluster.CachePurges;
 import org.carelens.gateway.limits.DailyCap;
 import org.carelens.gateway.limits.RateLimit;
 import org.carelens.gateway.limits.RateLimited;
@@ -79,7 +79,7 @@ public class ConsentController {
   private final ConsentRegister register;
   private final AccessPolicy policy;
   private final AuditTrail audit;
-  private final FanoutEngine fanout;
+  private final CachePurges purges;
   private final Clock clock;
 
   public ConsentController(
@@ -88,14 +88,14 @@ public class ConsentController {
       ConsentRegister register,
       AccessPolicy policy,
       AuditTrail audit,
-      FanoutEngine fanout,
+      CachePurges purges,
       Clock clock) {
     this.sessions = sessions;
     this.relationships = relationships;
     this.register = register;
     this.policy = policy;
     this.audit = audit;
-    this.fanout = fanout;
+    this.purges = purges;
     this.clock = clock;
   }
 
@@ -237,21 +237,24 @@ public class ConsentController {
             found.permission(),
             reason,
             Actor.of(session.launch()),
-            (c, written) ->
-                audit.appendWithin(
-                    c,
-                    AuditEvent.builder(
-                            AuditEventType.PERMISSION_TO_VIEW_REVOKED, AuditOutcome.SUCCESS)
-                        .launch(session.launch())
-                        .patient(patient)
-                        .detail("permissionId", written.permission().id())
-                        .detail("organisation", written.permission().organisation())
-                        .detail("recordedBy", written.permission().recordedBy())
-                        .detail("reason", reason)
-                        .build()));
+            (c, written) -> {
+              audit.appendWithin(
+                  c,
+                  AuditEvent.builder(
+                          AuditEventType.PERMISSION_TO_VIEW_REVOKED, AuditOutcome.SUCCESS)
+                      .launch(session.launch())
+                      .patient(patient)
+                      .detail("permissionId", written.permission().id())
+                      .detail("organisation", written.permission().organisation())
+                      .detail("recordedBy", written.permission().recordedBy())
+                      .detail("reason", reason)
+                      .build());
+              // Delivered to the other replicas by PostgreSQL when this transaction commits.
+              purges.announceWithin(c, patient);
+            });
     // Consent is decided on every view from the register, cached copies included; the purge
-    // makes sure nothing fetched under the permission is served again either.
-    fanout.purge(patient);
+    // makes sure nothing fetched under the permission is served again either, on any replica.
+    purges.purgeHere(patient);
     return HttpResponse.ok(revoked).header("Cache-Control", "no-store");
   }
 

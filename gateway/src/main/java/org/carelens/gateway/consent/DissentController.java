@@ -23,6 +23,7 @@ import org.carelens.gateway.audit.AuditEvent;
 import org.carelens.gateway.audit.AuditEventType;
 import org.carelens.gateway.audit.AuditOutcome;
 import org.carelens.gateway.audit.AuditTrail;
+import org.carelens.gateway.cluster.CachePurges;
 import org.carelens.gateway.fanout.FanoutEngine;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.gateway.session.GatewaySession;
@@ -42,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code POST /api/v1/dissent/{id}/revoke}: lift a dissent, keeping it and the revocation.
  * </ul>
  *
- * Registering or revoking purges the patient from every source cache, so no view is ever served
- * from a copy taken under the previous consent. Every use is audited before it is answered.
+ * Registering or revoking purges the patient from every source cache of every gateway replica
+ * ({@link CachePurges}), so no view is ever served from a copy taken under the previous consent.
+ * Every use is audited before it is answered.
  */
 @Controller("/api/v1/dissent")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,6 +55,7 @@ public class DissentController {
   private final IgScope scopes;
   private final ConsentRegister register;
   private final FanoutEngine fanout;
+  private final CachePurges purges;
   private final AccessPolicy policy;
   private final AuditTrail audit;
 
@@ -60,11 +63,13 @@ public class DissentController {
       IgScope scopes,
       ConsentRegister register,
       FanoutEngine fanout,
+      CachePurges purges,
       AccessPolicy policy,
       AuditTrail audit) {
     this.scopes = scopes;
     this.register = register;
     this.fanout = fanout;
+    this.purges = purges;
     this.policy = policy;
     this.audit = audit;
   }
@@ -123,17 +128,21 @@ public class DissentController {
             source,
             reason,
             Actor.of(session.launch()),
-            (c, written) ->
-                audit.appendWithin(
-                    c,
-                    AuditEvent.builder(AuditEventType.DISSENT_REGISTERED, AuditOutcome.SUCCESS)
-                        .actor(Actor.of(session.launch()))
-                        .patient(patient)
-                        .detail("dissentId", written.id())
-                        .detail("scope", source.orElse("whole-record"))
-                        .detail("reason", reason)
-                        .build()));
-    fanout.purge(patient);
+            (c, written) -> {
+              audit.appendWithin(
+                  c,
+                  AuditEvent.builder(AuditEventType.DISSENT_REGISTERED, AuditOutcome.SUCCESS)
+                      .actor(Actor.of(session.launch()))
+                      .patient(patient)
+                      .detail("dissentId", written.id())
+                      .detail("scope", source.orElse("whole-record"))
+                      .detail("reason", reason)
+                      .build());
+              // Delivered by PostgreSQL when this transaction commits, and only then.
+              purges.announceWithin(c, patient);
+            });
+    // After the commit: the other replicas were told by the notification it carried.
+    purges.purgeHere(patient);
     return HttpResponse.<DissentEntry>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
         .body(entry);
@@ -157,15 +166,17 @@ public class DissentController {
                 id,
                 reason,
                 Actor.of(session.launch()),
-                (c, dissent) ->
-                    audit.appendWithin(
-                        c,
-                        AuditEvent.builder(AuditEventType.DISSENT_REVOKED, AuditOutcome.SUCCESS)
-                            .actor(Actor.of(session.launch()))
-                            .patient(new NhsNumber(dissent.nhsNumber()))
-                            .detail("dissentId", dissent.id())
-                            .detail("reason", reason)
-                            .build()))
+                (c, dissent) -> {
+                  audit.appendWithin(
+                      c,
+                      AuditEvent.builder(AuditEventType.DISSENT_REVOKED, AuditOutcome.SUCCESS)
+                          .actor(Actor.of(session.launch()))
+                          .patient(new NhsNumber(dissent.nhsNumber()))
+                          .detail("dissentId", dissent.id())
+                          .detail("reason", reason)
+                          .build());
+                  purges.announceWithin(c, new NhsNumber(dissent.nhsNumber()));
+                })
             .orElseThrow(
                 () ->
                     new ProblemException(
@@ -173,8 +184,7 @@ public class DissentController {
                         "DISSENT_NOT_FOUND",
                         "Not found",
                         "No dissent with id '" + id + "'"));
-    NhsNumber patient = new NhsNumber(revoked.nhsNumber());
-    fanout.purge(patient);
+    purges.purgeHere(new NhsNumber(revoked.nhsNumber()));
     return HttpResponse.ok(revoked).header("Cache-Control", "no-store");
   }
 

@@ -110,6 +110,19 @@ public class FanoutEngine implements AutoCloseable {
   }
 
   /**
+   * Empties every source's cache, for a replica that may have missed purges (issue 15: its purge
+   * listener was disconnected).
+   */
+  public void purgeAll() {
+    callers.values().forEach(SourceCaller::purgeAll);
+  }
+
+  /** Whether any source's cache holds a record of this patient (for operations and tests). */
+  public boolean caches(NhsNumber nhsNumber) {
+    return callers.values().stream().anyMatch(caller -> caller.caches(nhsNumber));
+  }
+
+  /**
    * Fetches the patient from every source.
    *
    * @param sections the sections in scope for this viewer; sources are asked for these only

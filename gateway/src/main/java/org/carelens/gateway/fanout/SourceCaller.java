@@ -139,6 +139,17 @@ final class SourceCaller {
     cache.asMap().keySet().removeIf(key -> key.nhsNumber().equals(nhsNumber));
   }
 
+  /** Forgets every cached record, and shares no call already in flight with later views. */
+  void purgeAll() {
+    purges.incrementAndGet();
+    inFlight.clear();
+    cache.invalidateAll();
+  }
+
+  boolean caches(NhsNumber nhsNumber) {
+    return cache.asMap().keySet().stream().anyMatch(key -> key.nhsNumber().equals(nhsNumber));
+  }
+
   /**
    * Asks the source for one patient.
    *

@@ -130,6 +130,20 @@ final class IssuerKeys {
   }
 
   /**
+   * Whether the keys can be had now: from the cache while it is fresh, else by fetching them (at
+   * most once per cache period, and bounded by the JWKS timeout). For readiness, never for a
+   * decision about a token.
+   */
+  boolean available() {
+    try {
+      cached.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), clock.millis(), null);
+      return true;
+    } catch (KeySourceException e) {
+      return false;
+    }
+  }
+
+  /**
    * The keys last fetched (or the inline set), without fetching: for telling which other trusted
    * issuer signed a refused token, never for accepting one.
    */

@@ -122,6 +122,17 @@ public class TrustedIssuers {
     return Optional.ofNullable(providers.get(iss));
   }
 
+  /**
+   * For each trusted issuer of either kind, by name, whether its keys can be had now ({@link
+   * IssuerKeys#available}); may fetch keys whose cache has expired.
+   */
+  public Map<String, Boolean> keysAvailable() {
+    Map<String, Boolean> available = new java.util.TreeMap<>();
+    java.util.stream.Stream.concat(byIssuer.values().stream(), providers.values().stream())
+        .forEach(e -> available.put(e.issuer().name(), e.keys().available()));
+    return available;
+  }
+
   /** The trusted issuers of both kinds, for display and tests. */
   public List<TrustedIssuer> all() {
     return java.util.stream.Stream.concat(byIssuer.values().stream(), providers.values().stream())

@@ -207,7 +207,7 @@ class LaunchAttackSuiteTest {
   @Test
   void looping_over_nhs_numbers_stops_at_the_daily_cap_on_every_instance_and_after_a_restart()
       throws Exception {
-    // Sessions live in each instance's memory: the same user launches on each instance.
+    // The same user launches twice, once on each instance: two sessions, one daily cap.
     String onFirst = session(first, "clinician", PATIENT, "clinician-looping");
     String onSecond = session(second, "clinician", PATIENT, "clinician-looping");
     List<String> patients = validNhsNumbers(12);
@@ -258,7 +258,7 @@ class LaunchAttackSuiteTest {
   @Test
   void break_glass_for_another_patient_stays_in_its_session_and_stops_at_the_daily_cap()
       throws Exception {
-    // Sessions live in each instance's memory: the same user launches on each instance.
+    // The same user launches twice, once on each instance: two sessions, one daily cap.
     String onFirst = session(first, "clinician", PATIENT, "clinician-glass");
     String onSecond = session(second, "clinician", PATIENT, "clinician-glass");
     List<String> patients = validNhsNumbers(11);
