@@ -312,12 +312,31 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     }
     List<SectionKind> order = LandingOrder.forRole(launch.userRole());
     List<SectionKind> notShared = RoleViews.notSharedWithRole(record.sections(), order);
-    add(RoleViews.sectionNav(order, notShared));
+    add(RoleViews.sectionNav(order, notShared, "pharmacist".equals(launch.userRole())));
     RoleViews.notSharedNotice(record.sections(), notShared).ifPresent(this::add);
     for (SectionKind kind : order) {
-      if (!notShared.contains(kind)) {
-        add(panel(kind, record.sections(), access));
+      if (notShared.contains(kind)) {
+        continue;
       }
+      if (kind == SectionKind.MEDICATIONS && "pharmacist".equals(launch.userRole())) {
+        add(
+            new ReconciliationPanel(
+                record.sections().medicationsIfPresent(),
+                record.sections().allergiesIfPresent(),
+                Optional.ofNullable(record.sections().results())
+                    .map(r -> r.items())
+                    .orElse(List.of()),
+                today));
+      }
+      if (kind == SectionKind.RESULTS && record.sections().results() != null) {
+        add(
+            new TrendsPanel(
+                "trends", "Results by test", ResultTrends.of(record.sections().results().items())));
+      }
+      if (kind == SectionKind.ENCOUNTERS && record.sections().encounters() != null) {
+        add(new TimelinePanel(record.sections().encounters().items(), today));
+      }
+      add(panel(kind, record.sections(), access));
     }
   }
 

@@ -100,7 +100,7 @@ final class RoleViews {
   }
 
   /** Links to the summary and every full section on the page, in the role's order. */
-  static Nav sectionNav(List<SectionKind> order, List<SectionKind> notShared) {
+  static Nav sectionNav(List<SectionKind> order, List<SectionKind> notShared, boolean pharmacist) {
     Nav nav = new Nav();
     nav.setId("section-nav");
     nav.getElement().setAttribute("aria-label", "Record sections");
@@ -116,9 +116,19 @@ final class RoleViews {
         LumoUtility.Margin.Vertical.XSMALL);
     links.add(link("summary", "Summary"));
     for (SectionKind kind : order) {
-      if (!notShared.contains(kind)) {
-        links.add(link(kind.key(), kind.heading()));
+      if (notShared.contains(kind)) {
+        continue;
       }
+      if (kind == SectionKind.MEDICATIONS && pharmacist) {
+        links.add(link("reconciliation", "Medicines reconciliation"));
+      }
+      if (kind == SectionKind.ENCOUNTERS) {
+        links.add(link("timeline", "Timeline"));
+      }
+      if (kind == SectionKind.RESULTS) {
+        links.add(link("trends", "Results by test"));
+      }
+      links.add(link(kind.key(), kind.heading()));
     }
     nav.add(links);
     return nav;
