@@ -9,12 +9,12 @@ import java.util.List;
  * announce (WCAG 1.3.1), for the reconciliation, trends and timeline views where a Vaadin grid's
  * virtual scrolling would get in the way of reading a few rows. Text is set as text, never markup.
  */
-final class HtmlTable {
+public final class HtmlTable {
 
   private final Element table = new Element("table");
   private final Element body = new Element("tbody");
 
-  HtmlTable(String id, String caption, List<String> headers) {
+  public HtmlTable(String id, String caption, List<String> headers) {
     table.setAttribute("id", id);
     table
         .getStyle()
@@ -37,14 +37,14 @@ final class HtmlTable {
   }
 
   /** Appends a row and returns it, so cells can be added. */
-  Element row() {
+  public Element row() {
     Element row = new Element("tr");
     body.appendChild(row);
     return row;
   }
 
   /** A text cell; the first cell of a row is its header ({@code th scope=row}). */
-  static Element cell(Element row, String text) {
+  public static Element cell(Element row, String text) {
     Element cell = new Element(row.getChildCount() == 0 ? "th" : "td").setText(text);
     if (row.getChildCount() == 0) {
       cell.setAttribute("scope", "row");
@@ -56,7 +56,7 @@ final class HtmlTable {
   }
 
   /** A cell holding a component (a chart, a disclosure). */
-  static Element cell(Element row, Component content) {
+  public static Element cell(Element row, Component content) {
     Element cell = new Element("td");
     cellStyle(cell);
     cell.appendChild(content.getElement());
@@ -64,7 +64,7 @@ final class HtmlTable {
     return cell;
   }
 
-  Element element() {
+  public Element element() {
     return table;
   }
 
