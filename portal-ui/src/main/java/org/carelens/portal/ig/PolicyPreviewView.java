@@ -3,7 +3,6 @@ package org.carelens.portal.ig;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -94,10 +93,10 @@ public class PolicyPreviewView extends Main implements BeforeEnterObserver {
     role.setId("preview-role");
     role.setItems(ROLES);
     role.setValue("clinician");
-    ComboBox<String> organisationType = new ComboBox<>("Organisation type");
+    // Free text: the agreement names its own organisation types, and the portal does not know
+    // them until the gateway answers (the first preview lists them below the field).
+    TextField organisationType = new TextField("Organisation type");
     organisationType.setId("preview-organisation-type");
-    organisationType.setAllowCustomValue(true);
-    organisationType.addCustomValueSetListener(e -> organisationType.setValue(e.getDetail()));
     organisationType.setHelperText("As the sharing agreement names it, e.g. out-of-hours");
     TextField dissent = new TextField("Patient dissent");
     dissent.setId("preview-dissent");
@@ -118,7 +117,7 @@ public class PolicyPreviewView extends Main implements BeforeEnterObserver {
                 run(
                     session,
                     role.getValue(),
-                    Optional.ofNullable(organisationType.getValue()).orElse(""),
+                    organisationType.getValue(),
                     agreement.getValue(),
                     dissent.getValue(),
                     permission.getValue(),
@@ -139,7 +138,7 @@ public class PolicyPreviewView extends Main implements BeforeEnterObserver {
       String dissent,
       boolean permission,
       boolean breakGlass,
-      ComboBox<String> organisationTypes) {
+      TextField organisationTypes) {
     result.removeAll();
     PolicyPreview preview;
     try {
@@ -159,8 +158,7 @@ public class PolicyPreviewView extends Main implements BeforeEnterObserver {
     List<String> types =
         Optional.ofNullable(preview.agreement().organisationTypes()).orElse(List.of());
     if (!types.isEmpty()) {
-      organisationTypes.setItems(types);
-      organisationTypes.setValue(preview.viewer().organisationType());
+      organisationTypes.setHelperText("This agreement's types: " + String.join(", ", types));
     }
     Paragraph who =
         new Paragraph(
