@@ -282,10 +282,17 @@ final class CarelensProcesses implements AutoCloseable {
             .start());
   }
 
-  /** Waits until the URL answers anything over HTTP, or fails after 90 s with the logs. */
+  /**
+   * How long a process may take to answer after starting: generous, because the machines these
+   * journeys run on are shared (a JVM start has been seen to take over 90 s under load); {@code
+   * -Dcarelens.e2e.start-seconds=N} changes it.
+   */
+  private static final long START_SECONDS = Long.getLong("carelens.e2e.start-seconds", 240);
+
+  /** Waits until the URL answers anything over HTTP, or fails after {@link #START_SECONDS}. */
   private void awaitHttp(String url) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(START_SECONDS));
     while (Instant.now().isBefore(deadline)) {
       for (Process p : processes) {
         if (!p.isAlive()) {
@@ -301,7 +308,8 @@ final class CarelensProcesses implements AutoCloseable {
         Thread.sleep(250);
       }
     }
-    throw new IllegalStateException(url + " did not answer within 90 s:\n" + logs());
+    throw new IllegalStateException(
+        url + " did not answer within " + START_SECONDS + " s:\n" + logs());
   }
 
   String logs() {

@@ -196,10 +196,14 @@ class LaunchJourneyIT {
     // The agreement shares care plan alerts with the council (that a ReSPECT form exists, when and
     // by whom); the plans themselves are documents, which social workers do not see.
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts-grid"), "ReSPECT"));
-    // Issue 9: withheld for every patient because of the viewer's role, said plainly.
-    assertThat(text("medications-notice")).isEqualTo(NOT_FOR_SOCIAL_WORKERS);
-    assertThat(text("results-notice")).isEqualTo(NOT_FOR_SOCIAL_WORKERS);
-    assertThat(text("medications-grid")).doesNotContain("Amlodipine");
+    // Issue 9: withheld for every patient because of the viewer's role, said plainly; issue 13:
+    // said once, naming the sections, which are then not shown at all.
+    assertThat(text("role-withheld"))
+        .contains(NOT_FOR_SOCIAL_WORKERS + ": ")
+        .contains("Medications")
+        .contains("Results");
+    assertThat(browser.findElements(By.id("medications-grid"))).isEmpty();
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Amlodipine");
     assertThat(text("socialCare-grid")).contains("Home care");
   }
 

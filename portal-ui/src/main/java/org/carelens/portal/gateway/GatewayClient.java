@@ -455,6 +455,49 @@ public class GatewayClient implements AutoCloseable {
   }
 
   /**
+   * What a viewer in a role and organisation type would see under the agreement in force or a draft
+   * ({@code GET /api/v1/policy/preview}; IG officers only). The gateway audits each preview.
+   *
+   * @param agreement blank for the agreement in force, else a draft's name
+   * @param dissent {@code none}, {@code whole} or a source id
+   * @throws GatewayException 400 {@code INVALID_PREVIEW} naming what was wrong (e.g. the
+   *     agreement's organisation types), 403 for any other role
+   */
+  public PolicyPreview policyPreview(
+      String accessToken,
+      String role,
+      String organisationType,
+      String agreement,
+      String dissent,
+      boolean permission,
+      boolean breakGlass) {
+    requireToken(accessToken, "access token");
+    StringBuilder uri = new StringBuilder(pathPrefix).append("/api/v1/policy/preview");
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put("role", role);
+    parameters.put("organisationType", organisationType);
+    if (!agreement.isBlank()) {
+      parameters.put("agreement", agreement);
+    }
+    parameters.put("dissent", dissent.isBlank() ? "none" : dissent);
+    parameters.put("permission", Boolean.toString(permission));
+    parameters.put("breakGlass", Boolean.toString(breakGlass));
+    char separator = '?';
+    for (Map.Entry<String, String> p : parameters.entrySet()) {
+      uri.append(separator)
+          .append(p.getKey())
+          .append('=')
+          .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+      separator = '&';
+    }
+    HttpRequest<?> request =
+        HttpRequest.GET(uri.toString())
+            .bearerAuth(accessToken)
+            .accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(PROBLEM_JSON));
+    return send(request, Argument.of(PolicyPreview.class), "preview policy");
+  }
+
+  /**
    * The sources the gateway is configured to ask, in the order views report them ({@code GET
    * /api/v1/sources}), so a loading record can list every source it is waiting for.
    */

@@ -133,6 +133,9 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
       record.setId("record-link");
       add(record);
     }
+    Anchor preview = new Anchor("ig/policy-preview", "Policy preview: what would a role see?");
+    preview.setId("policy-preview-link");
+    add(preview);
     add(messages, verifySection(session), searchSection(session));
     add(
         new ReviewQueueSection<>(
@@ -370,6 +373,8 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     return section;
   }
 
+  static final String NO_VIEWS = "No views of this record are in the audit trail.";
+
   private Section reportSection(LaunchSession session) {
     Section section = section("report", "Patient access report");
     Paragraph what =
@@ -389,7 +394,8 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     summary.addColumn(AccessReport.Summary::views).setHeader("Views");
     summary.addColumn(s -> AuditFormat.dateTime(s.firstViewed(), zone)).setHeader("First viewed");
     summary.addColumn(s -> AuditFormat.dateTime(s.lastViewed(), zone)).setHeader("Last viewed");
-    summary.setEmptyStateText("No views of this record are in the audit trail.");
+    // Before a search nothing has been looked up: saying "no views" then would be untrue.
+    summary.setEmptyStateText("Enter an NHS number and press Show access report.");
     Grid<AccessReport.Access> accesses = new Grid<>();
     accesses.setId("report-accesses-grid");
     accesses.setAriaLabel("Every view, newest first");
@@ -399,6 +405,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     accesses.addColumn(AccessReport.Access::organisation).setHeader("Organisation");
     accesses.addColumn(AccessReport.Access::role).setHeader("Role");
     accesses.addColumn(AccessReport.Access::sequence).setHeader("Audit entry");
+    accesses.setEmptyStateText("Enter an NHS number and press Show access report.");
     H2 everyView = new H2("Every view, newest first");
     everyView.addClassNames(LumoUtility.FontSize.MEDIUM);
     Button show =
@@ -419,6 +426,8 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
               }
               try {
                 AccessReport report = gateway.accessReport(session.accessToken(), nhsNumber.get());
+                summary.setEmptyStateText(NO_VIEWS);
+                accesses.setEmptyStateText(NO_VIEWS);
                 summary.setItems(report.summary());
                 accesses.setItems(report.accesses());
               } catch (GatewayException e) {

@@ -2,6 +2,7 @@ package org.carelens.portal.internal;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -21,5 +22,12 @@ public class AppShell implements AppShellConfigurator {
   public void configurePage(AppShellSettings settings) {
     // Patient records must never end up in a search index.
     settings.addMetaTag("robots", "noindex, nofollow");
+    // The patient banner is sticky (CUI): anything scrolled to, by an anchor link or by moving
+    // keyboard focus, must land below it, never under it (WCAG 2.2, 2.4.11 Focus Not Obscured).
+    settings.addInlineWithContents(
+        "html { scroll-padding-top: " + BANNER_CLEARANCE + "; }", Inline.Wrapping.STYLESHEET);
   }
+
+  /** Room kept above a scrolled-to element for the sticky banner, even when it wraps or expands. */
+  static final String BANNER_CLEARANCE = "12rem";
 }

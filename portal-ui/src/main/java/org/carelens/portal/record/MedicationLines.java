@@ -26,6 +26,28 @@ public final class MedicationLines {
   }
 
   /**
+   * The CUI medication line: name, then dose, then quantity, then the prescription type, e.g.
+   * "Amlodipine 5mg tablets — One tablet once a day — 28 tablets (Repeat)". A line whose sources
+   * disagree ends with "Sources disagree", so a summary never hides a conflict.
+   */
+  public static String line(MedicationEntry m) {
+    StringBuilder line = new StringBuilder(m.concept().display().strip());
+    if (m.dosageText() != null && !m.dosageText().isBlank()) {
+      line.append(" — ").append(m.dosageText().strip());
+    }
+    if (m.quantityText() != null && !m.quantityText().isBlank()) {
+      line.append(" — ").append(m.quantityText().strip());
+    }
+    if (m.prescriptionType() != null && !"UNKNOWN".equals(m.prescriptionType())) {
+      line.append(" (").append(typeWords(m.prescriptionType())).append(')');
+    }
+    if (m.conflict()) {
+      line.append(" — ").append(ConflictMarker.TEXT);
+    }
+    return line.toString();
+  }
+
+  /**
    * {@code ACUTE} → Acute, {@code REPEAT} → Repeat, {@code REPEAT_DISPENSING} → Repeat dispensing.
    */
   public static String typeWords(@Nullable String prescriptionType) {

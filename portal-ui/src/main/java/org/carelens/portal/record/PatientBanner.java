@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.LocalDate;
@@ -99,6 +100,41 @@ final class PatientBanner extends Header {
           LumoUtility.TextColor.BODY);
       add(incomplete);
     }
+    add(moreDetails(patient));
+  }
+
+  /**
+   * CUI: the banner expands to show the address, phone and registered GP practice. A restricted
+   * (S-flag) patient's are never sent; the banner says why they are absent rather than "not known".
+   */
+  static NativeDetails moreDetails(PatientView patient) {
+    Div body = new Div();
+    body.setId("banner-details");
+    body.addClassNames(
+        LumoUtility.Display.FLEX,
+        LumoUtility.FlexWrap.WRAP,
+        LumoUtility.Gap.Column.XLARGE,
+        LumoUtility.Padding.Vertical.XSMALL);
+    if (patient.restricted()) {
+      Span restricted =
+          new Span("Restricted record: address, phone and registered GP are not shown");
+      restricted.setId("banner-restricted");
+      restricted.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
+      body.add(restricted);
+    } else {
+      body.add(
+          field("banner-address", "Address", orNotKnown(patient.address())),
+          field("banner-phone", "Phone", orNotKnown(patient.telephone())),
+          field("banner-gp", "Registered GP", orNotKnown(patient.registeredPractice())));
+    }
+    NativeDetails details = new NativeDetails("Address, phone and GP", body);
+    details.setId("banner-more");
+    details.addClassNames(LumoUtility.FontSize.SMALL);
+    return details;
+  }
+
+  private static String orNotKnown(@Nullable String value) {
+    return value == null || value.isBlank() ? "Not known" : value.strip();
   }
 
   static final String ALLERGIES_MAY_BE_INCOMPLETE = "List may be incomplete";

@@ -113,8 +113,8 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
         // Only the loading strip's list is lost: sources are added as they answer, as before.
       }
     }
-    Live live = new Live(SourceProgress.expecting(expectedSources.known()));
-    add(new BannerSkeleton(patient), live.strip, live.allergies);
+    Live live = new Live(SourceProgress.expecting(expectedSources.known()), launch.userRole());
+    add(new BannerSkeleton(patient), live.summary, live.strip, live.allergies);
     stream =
         gateway.streamRecord(
             launch.accessToken(),
@@ -154,24 +154,41 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
 
   /** The live parts of a loading page, replaced in place as events arrive. */
   private final class Live {
+    private final String role;
+    private final List<SourceEvent> events = new java.util.ArrayList<>();
     private SourceProgress progress;
     private Component strip;
     private Component allergies;
+    private Component summary;
 
-    Live(SourceProgress progress) {
+    Live(SourceProgress progress, String role) {
       this.progress = progress;
+      this.role = role;
       this.strip = new LiveSourceStrip(progress, clock);
       this.allergies = new ProvisionalAllergies(progress.allergies());
+      this.summary = provisionalSummary();
     }
 
     void arrived(SourceEvent event) {
       progress = progress.arrived(event);
+      events.add(event);
       Component nextStrip = new LiveSourceStrip(progress, clock);
       Component nextAllergies = new ProvisionalAllergies(progress.allergies());
+      Component nextSummary = provisionalSummary();
       replace(strip, nextStrip);
       replace(allergies, nextAllergies);
+      replace(summary, nextSummary);
       strip = nextStrip;
       allergies = nextAllergies;
+      summary = nextSummary;
+    }
+
+    /** Issue 13: each tile fills as its sources answer, and says which are still loading. */
+    private Component provisionalSummary() {
+      return new SummaryTiles(
+          RoleViews.summary(
+              role, null, ProvisionalSections.of(events), progress.rows(), LocalDate.now(clock)),
+          true);
     }
   }
 
@@ -272,15 +289,53 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
                 .map(a -> !a.incomplete().isEmpty())
                 .orElse(false),
             today));
-    new ConsentActions(gateway, launch, access.nhsNumber(), clock)
-        .forView(record)
+    List<com.vaadin.flow.component.html.Div> consent =
+        new ConsentActions(gateway, launch, access.nhsNumber(), clock).forView(record);
+    // Break-glass stays visibly active above everything; the prompts follow the summary, which
+    // must fit the first screen (issue 13).
+    consent.stream()
+        .filter(c -> c.getId().orElse("").equals("break-glass-active"))
+        .forEach(this::add);
+    List<SourceProgress.Row> rows =
+        record.sources().stream().<SourceProgress.Row>map(SourceProgress.Answered::new).toList();
+    add(
+        new SummaryTiles(
+            RoleViews.summary(launch.userRole(), record.patient(), record.sections(), rows, today),
+            false));
+    consent.stream()
+        .filter(c -> !c.getId().orElse("").equals("break-glass-active"))
         .forEach(this::add);
     IncompleteRecordBanner.forGaps(Completeness.gaps(record.sources(), clock)).ifPresent(this::add);
     add(new SourceStatusStrip(record.sources(), clock));
     if (!record.warnings().isEmpty()) {
       add(warnings(record.warnings()));
     }
-    for (SectionKind kind : LandingOrder.forRole(launch.userRole())) {
+    List<SectionKind> order = LandingOrder.forRole(launch.userRole());
+    List<SectionKind> notShared = RoleViews.notSharedWithRole(record.sections(), order);
+    add(RoleViews.sectionNav(order, notShared, "pharmacist".equals(launch.userRole())));
+    RoleViews.notSharedNotice(record.sections(), notShared).ifPresent(this::add);
+    for (SectionKind kind : order) {
+      if (notShared.contains(kind)) {
+        continue;
+      }
+      if (kind == SectionKind.MEDICATIONS && "pharmacist".equals(launch.userRole())) {
+        add(
+            new ReconciliationPanel(
+                record.sections().medicationsIfPresent(),
+                record.sections().allergiesIfPresent(),
+                Optional.ofNullable(record.sections().results())
+                    .map(r -> r.items())
+                    .orElse(List.of()),
+                today));
+      }
+      if (kind == SectionKind.RESULTS && record.sections().results() != null) {
+        add(
+            new TrendsPanel(
+                "trends", "Results by test", ResultTrends.of(record.sections().results().items())));
+      }
+      if (kind == SectionKind.ENCOUNTERS && record.sections().encounters() != null) {
+        add(new TimelinePanel(record.sections().encounters().items(), today));
+      }
       add(panel(kind, record.sections(), access));
     }
   }

@@ -68,4 +68,16 @@ class PatientBannerTest {
     assertThat(Rendered.byId(banner, "banner-name"))
         .hasValueSatisfying(e -> assertThat(e.getTag()).isEqualTo("h1"));
   }
+
+  @Test
+  void the_banner_expands_to_address_phone_and_gp_but_not_for_a_restricted_patient() {
+    PatientBanner open = new PatientBanner(Items.patient(false), AllergyTitle.KNOWN, TODAY);
+    PatientBanner restricted = new PatientBanner(Items.patient(true), AllergyTitle.KNOWN, TODAY);
+
+    assertThat(Rendered.text(open, "banner-more"))
+        .contains("Address, phone and GP", "12 Acacia Avenue", "0113 496 0018", "A81001");
+    assertThat(Rendered.text(restricted, "banner-more"))
+        .contains("Restricted record: address, phone and registered GP are not shown")
+        .doesNotContain("Not known");
+  }
 }

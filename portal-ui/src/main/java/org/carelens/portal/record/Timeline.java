@@ -1,0 +1,78 @@
+package org.carelens.portal.record;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.carelens.portal.gateway.EncounterEntry;
+
+/**
+ * The encounter timeline's rules (issue 13), kept pure so they are tested without a browser:
+ * admissions, A&amp;E, outpatient, GP and other contacts on one time axis, newest first, filtered
+ * by type and, by default, to the last 24 months.
+ */
+public final class Timeline {
+
+  /** The default window: two years of contacts, with "show all" for the rest. */
+  public static final int DEFAULT_MONTHS = 24;
+
+  /** The types in the order the filter lists them. */
+  static final List<String> KINDS =
+      List.of(
+          "ADMISSION",
+          "EMERGENCY_ATTENDANCE",
+          "OUTPATIENT",
+          "GP_CONSULTATION",
+          "OUT_OF_HOURS",
+          "COMMUNITY",
+          "OTHER");
+
+  /** Newest first; same day by type then name, so a record always reads the same; undated last. */
+  static final Comparator<EncounterEntry> ORDER =
+      Comparator.comparing(
+              EncounterEntry::start, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+          .thenComparing(e -> kindRank(e.kind()))
+          .thenComparing(e -> e.concept().display().toLowerCase(Locale.UK))
+          .thenComparing(EncounterEntry::id);
+
+  private Timeline() {}
+
+  /** The types present, in filter order (an unknown type is listed after the known ones). */
+  public static List<String> kinds(Collection<EncounterEntry> encounters) {
+    Set<String> present = new LinkedHashSet<>();
+    KINDS.stream()
+        .filter(k -> encounters.stream().anyMatch(e -> k.equals(e.kind())))
+        .forEach(present::add);
+    encounters.stream().map(EncounterEntry::kind).sorted().forEach(present::add);
+    return List.copyOf(present);
+  }
+
+  /**
+   * The entries to show: of the chosen types and, unless {@code all}, starting within {@link
+   * #DEFAULT_MONTHS} of today. Undated entries are always shown: leaving them out would hide them.
+   */
+  public static List<EncounterEntry> entries(
+      List<EncounterEntry> encounters, Set<String> kinds, boolean all, LocalDate today) {
+    LocalDate since = today.minusMonths(DEFAULT_MONTHS);
+    return encounters.stream()
+        .filter(e -> kinds.contains(e.kind()))
+        .filter(e -> all || e.start() == null || !e.start().isBefore(since))
+        .sorted(ORDER)
+        .toList();
+  }
+
+  /** How many entries of the chosen types the window leaves out. */
+  public static int outsideWindow(
+      List<EncounterEntry> encounters, Set<String> kinds, LocalDate today) {
+    return entries(encounters, kinds, true, today).size()
+        - entries(encounters, kinds, false, today).size();
+  }
+
+  private static int kindRank(String kind) {
+    int i = KINDS.indexOf(kind);
+    return i < 0 ? KINDS.size() : i;
+  }
+}

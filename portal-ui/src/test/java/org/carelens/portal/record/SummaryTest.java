@@ -1,0 +1,219 @@
+package org.carelens.portal.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.carelens.portal.Rendered;
+import org.carelens.portal.gateway.AllergySection;
+import org.carelens.portal.gateway.ItemDifference;
+import org.carelens.portal.gateway.ItemSection;
+import org.carelens.portal.gateway.MedicationSection;
+import org.carelens.portal.gateway.Sections;
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+  private static Sections sections() {
+    return new Sections(
+        new ItemSection<>(
+            false,
+            null,
+            List.of(
+                Items.alert(
+                    "SAFEGUARDING", "Financial abuse", LocalDate.of(2026, 10, 11), Items.GP),
+                Items.alert(
+                    "RESPECT", "ReSPECT form", LocalDate.of(2026, 10, 4), Items.CARE_PLANS))),
+        new AllergySection(false, null, "KNOWN", List.of(), null, null),
+        new MedicationSection(
+            false,
+            null,
+            List.of(
+                Items.medicine(
+                    "Amlodipine 5mg tablets",
+                    "ACTIVE",
+                    "One tablet once a day",
+                    LocalDate.of(2026, 11, 1),
+                    List.of(Items.GP),
+                    List.of())),
+            null,
+            null),
+        new ItemSection<>(false, null, List.of()),
+        new ItemSection<>(false, null, List.of()),
+        new ItemSection<>(false, null, List.of()),
+        new ItemSection<>(false, null, List.of()),
+        new ItemSection<>(false, null, List.of()),
+        new ItemSection<>(false, null, List.of()),
+        new ItemSection<>(false, null, List.of()),
+        new ItemSection<>(false, null, List.of()));
+  }
+
+  private static SummaryTile tile(List<SummaryTile> tiles, String id) {
+    return tiles.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void care_plans_are_pinned_before_safeguarding_with_date_and_source() {
+    List<SummaryTile> tiles =
+        Summary.clinical(
+            Items.patient(false), sections(), List.of(Items.answered("gp", "GP", "OK")), TODAY);
+
+    SummaryTile plans = tile(tiles, "tile-care-plans");
+    assertThat(plans.prominent()).isTrue();
+    assertThat(plans.lines())
+        .containsExactly(
+            "ReSPECT form — 04-Oct-2026 — Care plans (NRL)",
+            "Safeguarding: Financial abuse — 11-Oct-2026 — GP practice (GP Connect)");
+    assertThat(plans.sources()).containsExactly("Care plans (NRL)", "GP practice (GP Connect)");
+    assertThat(plans.mayBeIncomplete()).isFalse();
+  }
+
+  @Test
+  void a_source_that_timed_out_marks_every_clinical_tile_as_possibly_incomplete() {
+    List<SummaryTile> tiles =
+        Summary.clinical(
+            Items.patient(false),
+            sections(),
+            List.of(
+                Items.answered("gp", "GP", "OK"),
+                Items.answered("acute", "Riverside hospital", "TIMEOUT")),
+            TODAY);
+
+    assertThat(tiles).allSatisfy(t -> assertThat(t.mayBeIncomplete()).isTrue());
+    assertThat(tile(tiles, "tile-medications").incomplete())
+        .containsExactly("Riverside hospital: did not answer in time");
+  }
+
+  @Test
+  void a_source_still_loading_is_named_on_each_tile_until_it_answers() {
+    List<SummaryTile> tiles =
+        Summary.clinical(
+            null,
+            sections(),
+            List.of(new SourceProgress.Loading("acute", "Riverside hospital")),
+            TODAY);
+
+    assertThat(tile(tiles, "tile-allergies").incomplete())
+        .containsExactly("Riverside hospital: still loading");
+  }
+
+  @Test
+  void a_source_withheld_for_every_patient_by_role_is_not_a_gap_but_one_withheld_for_her_is() {
+    SourceProgress.Row byRole =
+        new SourceProgress.Answered(
+            new org.carelens.portal.gateway.SourceView(
+                "mental-health",
+                "MH",
+                "WITHHELD",
+                1,
+                false,
+                null,
+                "NOT_SHARED_WITH_ORGANISATION_TYPE",
+                null));
+    SourceProgress.Row permission =
+        new SourceProgress.Answered(
+            new org.carelens.portal.gateway.SourceView(
+                "mental-health",
+                "MH",
+                "WITHHELD",
+                1,
+                false,
+                null,
+                "PERMISSION_TO_VIEW_REQUIRED",
+                null));
+
+    assertThat(Summary.gaps(List.of(byRole), List.of(), List.of())).isEmpty();
+    assertThat(Summary.gaps(List.of(permission), List.of(), List.of()))
+        .singleElement()
+        .asString()
+        .startsWith("MH: withheld — The patient's permission to view is needed");
+  }
+
+  @Test
+  void demographics_show_address_phone_and_gp_but_never_for_a_restricted_patient() {
+    SummaryTile open = Summary.demographics(Items.patient(false), sections(), List.of());
+    SummaryTile restricted = Summary.demographics(Items.patient(true), sections(), List.of());
+
+    assertThat(open.lines())
+        .containsExactly(
+            "Address: 12 Acacia Avenue, Leeds, LS6 2AB",
+            "Phone: 0113 496 0018",
+            "Registered GP: A81001");
+    assertThat(restricted.lines())
+        .containsExactly("Restricted record: address, phone and registered GP are not shown");
+    assertThat(String.join(" ", restricted.lines())).doesNotContain("Acacia", "0113", "A81001");
+  }
+
+  @Test
+  void current_medicines_are_cui_medication_lines_and_a_conflict_is_never_dropped() {
+    var changed =
+        Items.medicine(
+            "Amlodipine 5mg tablets",
+            "ACTIVE",
+            "One tablet once a day",
+            LocalDate.of(2026, 11, 1),
+            List.of(Items.GP, Items.ACUTE),
+            List.of(
+                new ItemDifference(
+                    "dosageText",
+                    List.of(
+                        new ItemDifference.SourceValue("gp", "One tablet once a day"),
+                        new ItemDifference.SourceValue("acute", "Two tablets once a day")))));
+
+    assertThat(MedicationLines.line(changed))
+        .isEqualTo(
+            "Amlodipine 5mg tablets — One tablet once a day — 28 tablet (Repeat) — Sources disagree");
+  }
+
+  @Test
+  void a_tile_says_may_be_incomplete_in_words_and_links_its_full_section() {
+    SummaryTile tile =
+        new SummaryTile(
+            "tile-allergies",
+            "Known allergies",
+            List.of("Allergy to penicillin"),
+            0,
+            "none",
+            List.of("GP"),
+            List.of("GP: 1 listed allergy could not be read"),
+            false,
+            java.util.Optional.of(SectionKind.ALLERGIES));
+
+    var rendered = SummaryTiles.tile(tile);
+
+    assertThat(rendered.getElement().getAttribute("data-incomplete")).isEqualTo("true");
+    assertThat(Rendered.text(rendered, "tile-allergies-incomplete"))
+        .contains("May be incomplete", "GP: 1 listed allergy could not be read");
+    assertThat(Rendered.byId(rendered, "tile-allergies-full").orElseThrow().getAttribute("href"))
+        .isEqualTo("#allergies");
+    assertThat(Rendered.text(rendered, "tile-allergies-sources")).isEqualTo("Sources: GP");
+  }
+
+  @Test
+  void sections_withheld_whole_for_the_role_are_named_once() {
+    String notice = "Not shared with social workers under sharing agreement riverside";
+    Sections s =
+        new Sections(
+            null,
+            null,
+            new MedicationSection(true, notice, List.of(), null, List.of("ROLE")),
+            null,
+            null,
+            new ItemSection<>(true, notice, List.of(), null, List.of("ROLE")),
+            null,
+            null,
+            null,
+            null,
+            null);
+    List<SectionKind> order = LandingOrder.forRole("social-worker");
+
+    List<SectionKind> notShared = RoleViews.notSharedWithRole(s, order);
+
+    assertThat(notShared).containsExactly(SectionKind.MEDICATIONS, SectionKind.RESULTS);
+    assertThat(
+            Rendered.text(RoleViews.notSharedNotice(s, notShared).orElseThrow(), "role-withheld"))
+        .contains(notice + ": Medications, Results.");
+  }
+}
