@@ -323,7 +323,10 @@ class SocialCareRestAdapterTest {
 
     SourceOutcome outcome = adapter.fetch(Samples.request(Samples.PATIENT, Section.ALERTS));
 
-    assertFailed(outcome, Kind.SOURCE_ERROR, "the safeguarding (page 1): HTTP 503 unavailable");
+    assertFailed(
+        outcome,
+        Kind.SOURCE_ERROR,
+        "the safeguarding (page 1): HTTP 503 from the council API (unavailable)");
   }
 
   @Test
