@@ -33,7 +33,11 @@ public final class FhirR4Replies {
    */
   public static <T extends IBaseResource> T resource(byte[] body, Class<T> expected, String what)
       throws ExchangeFailedException {
-    String name = expected.getSimpleName();
+    return resource(body, expected, what, expected.getSimpleName());
+  }
+
+  private static <T extends IBaseResource> T resource(
+      byte[] body, Class<T> expected, String what, String name) throws ExchangeFailedException {
     if (body.length == 0) {
       throw ExchangeFailedException.malformed(
           "HTTP 200 with an empty body from %s, where a %s was expected".formatted(what, name));
@@ -56,7 +60,7 @@ public final class FhirR4Replies {
 
   /** The searchset Bundle of a 200 body. */
   public static Bundle searchset(byte[] body, String what) throws ExchangeFailedException {
-    Bundle bundle = resource(body, Bundle.class, what);
+    Bundle bundle = resource(body, Bundle.class, what, "searchset Bundle");
     if (bundle.getType() != Bundle.BundleType.SEARCHSET) {
       throw ExchangeFailedException.malformed(
           "%s answered with a Bundle of type '%s', where a searchset was expected"
