@@ -28,6 +28,28 @@ public final class ConfigChecks {
     return sourceId;
   }
 
+  /**
+   * The settings every HTTP adapter's config has: a source id, a display name, an API root, two
+   * timeouts and a body limit.
+   *
+   * @return the API root as {@link #baseUrl} normalises it
+   */
+  public static URI httpSource(
+      String sourceId,
+      String displayName,
+      URI baseUrl,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int maxResponseBytes) {
+    sourceId(sourceId);
+    notBlank(sourceId, "displayName", displayName);
+    URI checked = baseUrl(sourceId, baseUrl);
+    positive(sourceId, "connectTimeout", connectTimeout);
+    positive(sourceId, "requestTimeout", requestTimeout);
+    positive(sourceId, "maxResponseBytes", maxResponseBytes);
+    return checked;
+  }
+
   /** A text users read, e.g. the display name. */
   public static String notBlank(String sourceId, String name, String value) {
     Objects.requireNonNull(value, name + " must not be null");

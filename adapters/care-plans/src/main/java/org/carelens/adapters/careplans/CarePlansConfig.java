@@ -32,13 +32,10 @@ public record CarePlansConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
   public CarePlansConfig {
-    sourceId = ConfigChecks.sourceId(sourceId);
-    ConfigChecks.notBlank(sourceId, "displayName", displayName);
-    baseUrl = ConfigChecks.baseUrl(sourceId, baseUrl);
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
     ConfigChecks.odsCode(sourceId, "serviceOds", serviceOds);
-    ConfigChecks.positive(sourceId, "connectTimeout", connectTimeout);
-    ConfigChecks.positive(sourceId, "requestTimeout", requestTimeout);
-    ConfigChecks.positive(sourceId, "maxResponseBytes", maxResponseBytes);
   }
 
   public static CarePlansConfig withDefaults(

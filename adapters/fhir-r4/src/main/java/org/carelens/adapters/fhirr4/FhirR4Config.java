@@ -42,14 +42,11 @@ public record FhirR4Config(
   public static final int DEFAULT_MAX_PAGES = 20;
 
   public FhirR4Config {
-    sourceId = ConfigChecks.sourceId(sourceId);
-    ConfigChecks.notBlank(sourceId, "displayName", displayName);
-    baseUrl = ConfigChecks.baseUrl(sourceId, baseUrl);
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
     ConfigChecks.odsCode(sourceId, "organisationOds", organisationOds);
     Objects.requireNonNull(organisationName, "use Optional.empty() for no organisation name");
-    ConfigChecks.positive(sourceId, "connectTimeout", connectTimeout);
-    ConfigChecks.positive(sourceId, "requestTimeout", requestTimeout);
-    ConfigChecks.positive(sourceId, "maxResponseBytes", maxResponseBytes);
     ConfigChecks.positive(sourceId, "maxPages", maxPages);
   }
 

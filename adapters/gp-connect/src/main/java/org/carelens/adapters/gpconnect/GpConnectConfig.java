@@ -51,9 +51,9 @@ public record GpConnectConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
   public GpConnectConfig {
-    sourceId = ConfigChecks.sourceId(sourceId);
-    ConfigChecks.notBlank(sourceId, "displayName", displayName);
-    baseUrl = ConfigChecks.baseUrl(sourceId, baseUrl);
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
     ConfigChecks.odsCode(sourceId, "providerOds", providerOds);
     Objects.requireNonNull(consumerAsid, "consumerAsid must not be null");
     Objects.requireNonNull(consumerSystemUrl, "consumerSystemUrl must not be null");
@@ -68,9 +68,6 @@ public record GpConnectConfig(
           "consumerSystemUrl must be an absolute URI, was '%s' (source %s)"
               .formatted(consumerSystemUrl, sourceId));
     }
-    ConfigChecks.positive(sourceId, "connectTimeout", connectTimeout);
-    ConfigChecks.positive(sourceId, "requestTimeout", requestTimeout);
-    ConfigChecks.positive(sourceId, "maxResponseBytes", maxResponseBytes);
   }
 
   /**

@@ -34,16 +34,13 @@ public record MentalHealthXmlConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
   public MentalHealthXmlConfig {
-    sourceId = ConfigChecks.sourceId(sourceId);
-    ConfigChecks.notBlank(sourceId, "displayName", displayName);
-    baseUrl = ConfigChecks.baseUrl(sourceId, baseUrl);
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
     ConfigChecks.odsCode(sourceId, "trustOds", trustOds);
     // The key travels as a header value: refuse anything that could split a header, and say
     // nothing of its content.
     ConfigChecks.headerSafe(sourceId, "apiKey", apiKey, false);
-    ConfigChecks.positive(sourceId, "connectTimeout", connectTimeout);
-    ConfigChecks.positive(sourceId, "requestTimeout", requestTimeout);
-    ConfigChecks.positive(sourceId, "maxResponseBytes", maxResponseBytes);
   }
 
   /** A configuration with default timeouts and size limit. */

@@ -29,12 +29,9 @@ public record PdsConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
   public PdsConfig {
-    sourceId = ConfigChecks.sourceId(sourceId);
-    ConfigChecks.notBlank(sourceId, "displayName", displayName);
-    baseUrl = ConfigChecks.baseUrl(sourceId, baseUrl);
-    ConfigChecks.positive(sourceId, "connectTimeout", connectTimeout);
-    ConfigChecks.positive(sourceId, "requestTimeout", requestTimeout);
-    ConfigChecks.positive(sourceId, "maxResponseBytes", maxResponseBytes);
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
   }
 
   /** Default timeouts and size limit. */

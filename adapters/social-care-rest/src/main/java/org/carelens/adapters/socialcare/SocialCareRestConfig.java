@@ -41,17 +41,14 @@ public record SocialCareRestConfig(
   public static final int DEFAULT_MAX_PAGES = 25;
 
   public SocialCareRestConfig {
-    sourceId = ConfigChecks.sourceId(sourceId);
-    ConfigChecks.notBlank(sourceId, "displayName", displayName);
-    baseUrl = ConfigChecks.baseUrl(sourceId, baseUrl);
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
     ConfigChecks.odsCode(sourceId, "councilCode", councilCode);
     // RFC 6749 §2.3.1: both are form-encoded into the Basic credentials; refuse control
     // characters outright and never echo the secret.
     ConfigChecks.headerSafe(sourceId, "clientId", clientId, true);
     ConfigChecks.headerSafe(sourceId, "clientSecret", clientSecret, true);
-    ConfigChecks.positive(sourceId, "connectTimeout", connectTimeout);
-    ConfigChecks.positive(sourceId, "requestTimeout", requestTimeout);
-    ConfigChecks.positive(sourceId, "maxResponseBytes", maxResponseBytes);
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException(
           "pageSize must be 1 to 1000, was %d (source %s)".formatted(pageSize, sourceId));
