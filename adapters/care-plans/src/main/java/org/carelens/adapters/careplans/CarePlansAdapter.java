@@ -15,10 +15,10 @@ import org.carelens.adapters.http.Deadline;
 import org.carelens.adapters.http.DocumentReplies;
 import org.carelens.adapters.http.ExchangeFailedException;
 import org.carelens.adapters.http.HttpReply;
-import org.carelens.adapters.http.SafeMessages;
 import org.carelens.adapters.http.SourceHttpClient;
 import org.carelens.adapters.http.StatusMapping;
 import org.carelens.adapters.http.TraceHeaders;
+import org.carelens.adapters.http.fhir.FhirR4Documents;
 import org.carelens.adapters.http.fhir.FhirR4Replies;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
@@ -52,11 +52,7 @@ public final class CarePlansAdapter implements SourceAdapter {
 
   static final String FHIR_JSON = "application/fhir+json";
 
-  /** A search's 404 is a missing endpoint, never "no record": FHIR answers an empty searchset. */
-  private static final StatusMapping STATUS =
-      StatusMapping.of(
-          "the pointer service",
-          body -> FhirR4Replies.issueCodes(body).map(codes -> "issue " + codes));
+  private static final StatusMapping STATUS = FhirR4Replies.searchStatus("the pointer service");
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -173,14 +169,11 @@ public final class CarePlansAdapter implements SourceAdapter {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before the care plan was requested");
     }
-    String prefix = "DocumentReference/";
-    String id =
-        request.documentId().startsWith(prefix)
-            ? request.documentId().substring(prefix.length())
-            : request.documentId();
-    if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+    Optional<String> pointerId = FhirR4Documents.id(request.documentId());
+    if (pointerId.isEmpty()) {
       return new DocumentOutcome.NotFound("not a care plan pointer id of this source");
     }
+    String id = pointerId.get();
     try (SourceHttpClient.Batch batch = http.batch(Deadline.after(config.requestTimeout()))) {
       URI search = URI.create(config.baseUrl() + PointerSearch.byId(request.nhsNumber(), id));
       Bundle page =
@@ -201,28 +194,8 @@ public final class CarePlansAdapter implements SourceAdapter {
       if (pointer.isEmpty()) {
         return new DocumentOutcome.NotFound("the service lists no such care plan for this patient");
       }
-      Optional<String> url =
-          pointer.get().getContent().stream()
-              .map(DocumentReference.DocumentReferenceContentComponent::getAttachment)
-              .filter(a -> a.hasUrl())
-              .map(a -> a.getUrl())
-              .findFirst();
-      if (url.isEmpty()) {
-        return new DocumentOutcome.NotFound("the care plan's pointer gives no content URL");
-      }
-      URI content;
-      try {
-        content = SafeMessages.resolve(config.baseUrl(), url.get());
-      } catch (IllegalArgumentException e) {
-        return new DocumentOutcome.Failed(
-            Kind.MALFORMED_PAYLOAD, "the care plan's content URL is not a URL");
-      }
-      if (!SafeMessages.sameServer(content, config.baseUrl())) {
-        return new DocumentOutcome.NotSupported(
-            "the care plan is held on another server (%s)".formatted(content.getHost()));
-      }
-      return DocumentReplies.content(
-          batch.send(get(content, "*/*", request.context()), "the care plan"), "the care plan");
+      return FhirR4Documents.content(
+          batch, config.baseUrl(), pointer.get(), request.context(), "the care plan");
     } catch (ExchangeFailedException e) {
       return DocumentReplies.failed(e.outcome());
     }

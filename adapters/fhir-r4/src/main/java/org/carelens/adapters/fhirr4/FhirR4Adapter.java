@@ -22,6 +22,7 @@ import org.carelens.adapters.http.SafeMessages;
 import org.carelens.adapters.http.SourceHttpClient;
 import org.carelens.adapters.http.StatusMapping;
 import org.carelens.adapters.http.TraceHeaders;
+import org.carelens.adapters.http.fhir.FhirR4Documents;
 import org.carelens.adapters.http.fhir.FhirR4Replies;
 import org.carelens.sdk.spi.DocumentOutcome;
 import org.carelens.sdk.spi.DocumentRequest;
@@ -52,11 +53,7 @@ public final class FhirR4Adapter implements SourceAdapter {
 
   static final String FHIR_JSON = "application/fhir+json";
 
-  /** A search's 404 is a missing endpoint, never "no record": FHIR answers an empty searchset. */
-  private static final StatusMapping STATUS =
-      StatusMapping.of(
-          "the trust's FHIR API",
-          body -> FhirR4Replies.issueCodes(body).map(codes -> "OperationOutcome: " + codes));
+  private static final StatusMapping STATUS = FhirR4Replies.searchStatus("the trust's FHIR API");
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -233,14 +230,11 @@ public final class FhirR4Adapter implements SourceAdapter {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before the document was requested");
     }
-    String prefix = "DocumentReference/";
-    String id =
-        request.documentId().startsWith(prefix)
-            ? request.documentId().substring(prefix.length())
-            : request.documentId();
-    if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+    Optional<String> documentId = FhirR4Documents.id(request.documentId());
+    if (documentId.isEmpty()) {
       return new DocumentOutcome.NotFound("not a DocumentReference id of this source");
     }
+    String id = documentId.get();
     try (SourceHttpClient.Batch batch = http.batch(Deadline.after(config.requestTimeout()))) {
       URI uri =
           URI.create(
@@ -263,33 +257,8 @@ public final class FhirR4Adapter implements SourceAdapter {
       if (document.isEmpty()) {
         return new DocumentOutcome.NotFound("the trust holds no such document for this NHS number");
       }
-      Optional<String> url =
-          document.get().getContent().stream()
-              .map(c -> c.getAttachment())
-              .filter(a -> a.hasUrl())
-              .map(a -> a.getUrl())
-              .findFirst();
-      if (url.isEmpty()) {
-        return new DocumentOutcome.NotFound("the document has no content URL");
-      }
-      URI content;
-      try {
-        content = SafeMessages.resolve(config.baseUrl(), url.get());
-      } catch (IllegalArgumentException e) {
-        return new DocumentOutcome.Failed(
-            Kind.MALFORMED_PAYLOAD, "the document's content URL is not a URL");
-      }
-      if (!SafeMessages.sameServer(content, config.baseUrl())) {
-        return new DocumentOutcome.NotSupported(
-            "the document's content is held on another server (%s)".formatted(content.getHost()));
-      }
-      HttpReply reply =
-          batch.send(
-              TraceHeaders.apply(HttpRequest.newBuilder(content), request.context())
-                  .header("Accept", "*/*")
-                  .GET(),
-              "the document");
-      return DocumentReplies.content(reply, "the document");
+      return FhirR4Documents.content(
+          batch, config.baseUrl(), document.get(), request.context(), "the document");
     } catch (ExchangeFailedException e) {
       return DocumentReplies.failed(e.outcome());
     }

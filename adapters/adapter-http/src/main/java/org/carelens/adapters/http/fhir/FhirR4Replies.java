@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.carelens.adapters.http.ExchangeFailedException;
 import org.carelens.adapters.http.SafeMessages;
+import org.carelens.adapters.http.StatusMapping;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -67,6 +68,18 @@ public final class FhirR4Replies {
               .formatted(what, bundle.hasType() ? bundle.getType().toCode() : "(none)"));
     }
     return bundle;
+  }
+
+  /**
+   * The status mapping of a FHIR R4 search API: an error names its OperationOutcome's issue codes;
+   * a 404 is a missing endpoint, never "no record", since FHIR answers a search that finds nothing
+   * with an empty searchset.
+   *
+   * @param source names the source in details, e.g. {@code "the pointer service"}
+   */
+  public static StatusMapping searchStatus(String source) {
+    return StatusMapping.of(
+        source, body -> issueCodes(body).map(codes -> "OperationOutcome: " + codes));
   }
 
   /**
