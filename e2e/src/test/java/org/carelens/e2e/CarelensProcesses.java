@@ -178,37 +178,9 @@ final class CarelensProcesses implements AutoCloseable {
             .map(p -> p.nhsNumber().value())
             .filter(n -> !n.equals(Population.SHOWCASE_NHS_NUMBER))
             .toList();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     List<String> outcomes = new ArrayList<>();
     for (String patient : plain.subList(plain.size() / 2, plain.size() / 2 + 6)) {
-      String token =
-          field(
-              http.send(
-                  HttpRequest.newBuilder(URI.create(launcherUrl() + "/api/launch-token"))
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "{\"persona\":\"pharmacist\",\"nhsNumber\":\"" + patient + "\"}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString()),
-              "token");
-      String session =
-          field(
-              http.send(
-                  HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/sessions"))
-                      .header("Authorization", "Bearer " + token)
-                      .POST(HttpRequest.BodyPublishers.noBody())
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString()),
-              "accessToken");
-      HttpResponse<String> view =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(gatewayUrl() + "/api/v1/patients/" + patient + "/record"))
-                  .header("Authorization", "Bearer " + session)
-                  .timeout(Duration.ofSeconds(15))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> view = record("pharmacist", patient);
       boolean slow = view.body().contains("\"TIMEOUT\"") || view.body().contains("\"ERROR\"");
       outcomes.add(view.statusCode() + (slow ? " (a source slow or failing)" : " (all answered)"));
       if (view.statusCode() == 200 && !slow) {
@@ -216,6 +188,43 @@ final class CarelensProcesses implements AutoCloseable {
       }
     }
     System.out.println("e2e warm-up views: " + outcomes);
+  }
+
+  /**
+   * The gateway's raw record response for one patient, read as {@code persona} launched from the
+   * simulated out-of-hours system (launch token, session, then {@code GET .../record}).
+   */
+  HttpResponse<String> record(String persona, String nhsNumber)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    String token =
+        field(
+            http.send(
+                HttpRequest.newBuilder(URI.create(launcherUrl() + "/api/launch-token"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"persona\":\"%s\",\"nhsNumber\":\"%s\"}"
+                                .formatted(persona, nhsNumber)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()),
+            "token");
+    String session =
+        field(
+            http.send(
+                HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/sessions"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()),
+            "accessToken");
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(gatewayUrl() + "/api/v1/patients/" + nhsNumber + "/record"))
+            .header("Authorization", "Bearer " + session)
+            .timeout(Duration.ofSeconds(15))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String field(HttpResponse<String> response, String name) {

@@ -46,6 +46,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The SPI contract of {@link SourceAdapter}, checked against a WireMock server standing in for the
@@ -76,8 +78,25 @@ public class AdapterConformanceTests {
           "RY448",
           "Conformance Test Urgent Care");
 
-  private static final AtomicReference<CountDownLatch> MATCHED =
+  /**
+   * How far past its configured time limit an adapter may take to report a source that never
+   * answers: room for a loaded machine, far below the gateway's own deadline.
+   */
+  private static final Duration MARGIN = Duration.ofSeconds(2);
+
+  /** The time limit the "never answers" check configures. */
+  private static final Duration SHORT_LIMIT = Duration.ofSeconds(1);
+
+  private static final String CORRELATION_HEADER = "X-Correlation-ID";
+
+  /** Marks the kit's hanging response, so the kit knows when a call has reached it. */
+  private static final String HANGS = "X-Tck-Hangs";
+
+  private static final AtomicReference<CountDownLatch> HANGING =
       new AtomicReference<>(new CountDownLatch(1));
+
+  private static final java.util.Queue<String> CORRELATION_IDS =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private static @Nullable WireMockServer server;
 
@@ -103,7 +122,13 @@ public class AdapterConformanceTests {
                     new ServeEventListener() {
                       @Override
                       public void afterMatch(ServeEvent event, Parameters parameters) {
-                        MATCHED.get().countDown();
+                        CORRELATION_IDS.add(
+                            String.valueOf(event.getRequest().getHeader(CORRELATION_HEADER)));
+                        var headers = event.getResponseDefinition().getHeaders();
+                        if (headers != null && headers.getHeader(HANGS).isPresent()) {
+                          // The call that hangs was matched: its response is now being delayed.
+                          HANGING.get().countDown();
+                        }
                       }
 
                       @Override
@@ -129,7 +154,8 @@ public class AdapterConformanceTests {
     if (WARMED_UP.compareAndSet(false, true)) {
       warmUp();
     }
-    MATCHED.set(new CountDownLatch(1));
+    HANGING.set(new CountDownLatch(1));
+    CORRELATION_IDS.clear();
   }
 
   /**
@@ -190,16 +216,98 @@ public class AdapterConformanceTests {
 
   @Test
   void a_loaded_record_holds_only_sections_that_were_asked_for_and_are_offered() throws Exception {
+    assumeTrue(provider.returnsClinicalItems(), "identity-only sources return no sections");
     provider.stubRecord(source(), AdapterTck.PATIENT);
     SourceAdapter adapter = adapter();
     Set<Section> offered = adapter.descriptor().sections();
-    Set<Section> asked = offered.isEmpty() ? Set.of() : Set.of(offered.iterator().next());
+    Section withItems =
+        loaded(adapter.fetch(request(AdapterTck.PATIENT, allSections()))).entrySet().stream()
+            .filter(entry -> !entry.getValue().items().isEmpty())
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the provider's record has no items"));
+    Set<Section> others = EnumSet.copyOf(offered);
+    others.remove(withItems);
 
-    SourceOutcome outcome = adapter.fetch(request(AdapterTck.PATIENT, asked));
+    Map<Section, SectionContent<?>> asked =
+        loaded(adapter.fetch(request(AdapterTck.PATIENT, Set.of(withItems))));
+    Map<Section, SectionContent<?>> notAsked =
+        others.isEmpty() ? Map.of() : loaded(adapter.fetch(request(AdapterTck.PATIENT, others)));
+
+    assertThat(offered).as("sections offered by the descriptor").contains(withItems);
+    assertThat(asked.keySet())
+        .as("sections when only %s was asked for", withItems)
+        .containsOnly(withItems);
+    assertThat(asked.get(withItems).items()).as("items of the one section asked for").isNotEmpty();
+    assertThat(notAsked.keySet())
+        .as("sections when %s was not asked for", withItems)
+        .doesNotContain(withItems)
+        .isSubsetOf(others);
+  }
+
+  @Test
+  void every_call_carries_the_views_correlation_id() throws Exception {
+    provider.stubRecord(source(), AdapterTck.PATIENT);
+
+    SourceOutcome outcome = adapter().fetch(request(AdapterTck.PATIENT, allSections()));
 
     assertThat(outcome).isInstanceOf(SourceOutcome.Loaded.class);
-    Map<Section, SectionContent<?>> sections = ((SourceOutcome.Loaded) outcome).record().sections();
-    assertThat(sections.keySet()).isSubsetOf(asked);
+    assertThat(CORRELATION_IDS)
+        .as("%s of the calls the adapter made", CORRELATION_HEADER)
+        .contains(CONTEXT.correlationId())
+        .allSatisfy(
+            id ->
+                assertThat(id)
+                    .as("a call with another correlation id")
+                    .isIn(CONTEXT.correlationId(), "null"));
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {401, 403, 410, 500, 502, 503})
+  void an_error_status_is_a_source_error_naming_the_status(int status) throws Exception {
+    answer(
+        aResponse()
+            .withStatus(status)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body>Error</body></html>"));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.SOURCE_ERROR);
+    assertThat(((SourceOutcome.Failed) outcome).detail()).contains(String.valueOf(status));
+  }
+
+  @Test
+  void too_many_requests_is_a_source_error_that_says_when_to_ask_again() throws Exception {
+    answer(
+        aResponse()
+            .withStatus(429)
+            .withHeader("Retry-After", "30")
+            .withHeader("Content-Type", "text/plain")
+            .withBody("slow down"));
+
+    SourceOutcome outcome = fetchPatient();
+
+    assertFailed(outcome, Kind.SOURCE_ERROR);
+    assertThat(((SourceOutcome.Failed) outcome).detail()).contains("429").contains("30 s");
+  }
+
+  @Test
+  void a_not_found_without_the_sources_error_code_means_what_the_adapter_declares()
+      throws Exception {
+    answer(
+        aResponse()
+            .withStatus(404)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body>Not Found</body></html>"));
+
+    SourceOutcome outcome = fetchPatient();
+
+    if (provider.bareNotFoundIsNoRecord()) {
+      assertThat(outcome).isInstanceOf(SourceOutcome.NoRecord.class);
+    } else {
+      assertFailed(outcome, Kind.SOURCE_ERROR);
+    }
   }
 
   @Test
@@ -356,12 +464,14 @@ public class AdapterConformanceTests {
 
   @Test
   void a_source_that_never_answers_is_reported_within_the_adapters_time_limit() {
-    answer(ok(provider.validPayload(AdapterTck.PATIENT)).withFixedDelay(60_000));
-    SourceAdapter adapter = adapter();
+    answer(hanging());
+    SourceAdapter adapter = adopt(provider.create(tckSource().withRequestTimeout(SHORT_LIMIT)));
 
     SourceOutcome outcome =
         assertTimeoutPreemptively(
-            HUNG, () -> adapter.fetch(request(AdapterTck.PATIENT, allSections())));
+            SHORT_LIMIT.plus(MARGIN),
+            () -> adapter.fetch(request(AdapterTck.PATIENT, allSections())),
+            "the adapter's time limit is " + SHORT_LIMIT + "; it must give up by then");
 
     assertFailed(outcome, null);
   }
@@ -384,8 +494,8 @@ public class AdapterConformanceTests {
   }
 
   @Test
-  void an_interrupted_fetch_stops_promptly() throws Exception {
-    answer(ok(provider.validPayload(AdapterTck.PATIENT)).withFixedDelay(60_000));
+  void an_interrupt_during_the_hanging_call_stops_the_fetch_promptly() throws Exception {
+    answer(hanging());
     SourceAdapter patient = adopt(provider.create(tckSource().withRequestTimeout(HUNG)));
     AtomicReference<@Nullable Object> result = new AtomicReference<>();
     Thread caller =
@@ -398,9 +508,10 @@ public class AdapterConformanceTests {
                     result.set(e);
                   }
                 });
-    assertThat(MATCHED.get().await(HUNG.toSeconds(), TimeUnit.SECONDS))
-        .as("the adapter reached the source")
+    assertThat(HANGING.get().await(HUNG.toSeconds(), TimeUnit.SECONDS))
+        .as("the adapter reached the call that hangs")
         .isTrue();
+    assertThat(caller.isAlive()).as("the fetch is waiting on the hanging call").isTrue();
 
     caller.interrupt();
 
@@ -456,6 +567,18 @@ public class AdapterConformanceTests {
     SourceAdapter adapter = adapter();
     return assertTimeoutPreemptively(
         HUNG, () -> adapter.fetch(request(AdapterTck.PATIENT, allSections())));
+  }
+
+  private static Map<Section, SectionContent<?>> loaded(SourceOutcome outcome) {
+    assertThat(outcome).isInstanceOf(SourceOutcome.Loaded.class);
+    return ((SourceOutcome.Loaded) outcome).record().sections();
+  }
+
+  /** A valid answer that comes a minute late: a source that never answers, as far as it matters. */
+  private ResponseDefinitionBuilder hanging() {
+    return ok(provider.validPayload(AdapterTck.PATIENT))
+        .withHeader(HANGS, "true")
+        .withFixedDelay(60_000);
   }
 
   private void answer(ResponseDefinitionBuilder response) {

@@ -90,4 +90,23 @@ public interface AdapterTckProvider {
   default boolean returnsClinicalItems() {
     return true;
   }
+
+  /**
+   * What a 404 without the source's own error code (a bare "Not Found" page) means: {@code true}
+   * when the source's API answers an unknown patient that way (the adapter reports {@code
+   * NoRecord}), {@code false} when such a 404 can only be a wrong endpoint (the adapter reports an
+   * error, so a misconfigured URL never looks like a patient without a record).
+   */
+  default boolean bareNotFoundIsNoRecord() {
+    return false;
+  }
+
+  /**
+   * Whether the adapter is built on {@code adapter-http}; the kit then checks that it sends HTTP
+   * only through the toolkit's client. Third-party adapters on another HTTP stack answer {@code
+   * false}.
+   */
+  default boolean usesHttpToolkit() {
+    return true;
+  }
 }

@@ -2,8 +2,7 @@ package org.carelens.adapters.careplans;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
+import org.carelens.adapters.http.ConfigChecks;
 
 /**
  * How to reach one NRL-style pointer service.
@@ -33,35 +32,10 @@ public record CarePlansConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
   public CarePlansConfig {
-    Objects.requireNonNull(sourceId, "sourceId must not be null");
-    Objects.requireNonNull(displayName, "displayName must not be null");
-    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
-    Objects.requireNonNull(serviceOds, "serviceOds must not be null");
-    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
-    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
-          "sourceId must be lower-case letters, digits and hyphens, was '" + sourceId + "'");
-    }
-    if (displayName.isBlank()) {
-      throw new IllegalArgumentException("displayName must not be blank (source " + sourceId + ")");
-    }
-    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    String text = baseUrl.toString();
-    baseUrl = text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
-    if (!serviceOds.matches("[A-Z0-9]{3,10}")) {
-      throw new IllegalArgumentException(
-          "serviceOds must be an ODS code, was '%s' (source %s)".formatted(serviceOds, sourceId));
-    }
-    if (!connectTimeout.isPositive() || !requestTimeout.isPositive() || maxResponseBytes <= 0) {
-      throw new IllegalArgumentException(
-          "timeouts and maxResponseBytes must be positive (source %s)".formatted(sourceId));
-    }
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
+    ConfigChecks.odsCode(sourceId, "serviceOds", serviceOds);
   }
 
   public static CarePlansConfig withDefaults(

@@ -289,7 +289,8 @@ class CarePlansAdapterTest {
 
     assertThat(section(outcome, Section.ALERTS).items()).hasSize(1);
     assertThat(section(outcome, Section.DOCUMENTS).completeness())
-        .isEqualTo(Completeness.unavailable("HTTP 503 from the care plan search"));
+        .isEqualTo(
+            Completeness.unavailable("HTTP 503 from the care plan search: the source failed"));
   }
 
   @Test

@@ -1,22 +1,20 @@
 package org.carelens.adapters.pharmacy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.carelens.adapters.http.BoundedBody;
-import org.carelens.adapters.http.TransportFailures;
+import java.util.Optional;
+import org.carelens.adapters.http.Deadline;
+import org.carelens.adapters.http.ExchangeFailedException;
+import org.carelens.adapters.http.HttpReply;
+import org.carelens.adapters.http.SourceHttpClient;
+import org.carelens.adapters.http.StatusMapping;
+import org.carelens.adapters.http.TraceHeaders;
 import org.carelens.adapters.pharmacy.internal.DispensingMapper;
 import org.carelens.adapters.pharmacy.internal.MalformedDocumentException;
 import org.carelens.sdk.model.Section;
@@ -40,9 +38,14 @@ public final class PharmacyAdapter implements SourceAdapter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A 404 is the pharmacy saying it has never dispensed to this patient. */
+  private static final StatusMapping STATUS =
+      StatusMapping.of("the pharmacy", PharmacyAdapter::errorCode)
+          .notFoundIsNoRecord("the pharmacy holds no dispensing record for this patient");
+
   private final PharmacyConfig config;
   private final Clock clock;
-  private final HttpClient client;
+  private final SourceHttpClient http;
   private final SourceDescriptor descriptor;
 
   public PharmacyAdapter(PharmacyConfig config) {
@@ -55,12 +58,7 @@ public final class PharmacyAdapter implements SourceAdapter {
   public PharmacyAdapter(PharmacyConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = new SourceHttpClient(config.connectTimeout(), config.maxResponseBytes());
     this.descriptor =
         new SourceDescriptor(
             config.sourceId(),
@@ -80,43 +78,22 @@ public final class PharmacyAdapter implements SourceAdapter {
     URI endpoint =
         URI.create(
             config.baseUrl() + "/api/v1/patients/" + request.nhsNumber().value() + "/dispensing");
-    HttpRequest http =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(config.requestTimeout())
-            .header("Accept", "application/json")
-            .header("X-Correlation-ID", request.context().correlationId())
-            .GET()
-            .build();
-    CompletableFuture<HttpResponse<BoundedBody>> exchange =
-        client.sendAsync(http, BoundedBody.handler(config.maxResponseBytes()));
-    HttpResponse<BoundedBody> response;
+    HttpReply reply;
     try {
-      response = exchange.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      throw e;
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      return TransportFailures.timedOut(endpoint, config.requestTimeout());
-    } catch (ExecutionException e) {
-      return TransportFailures.classify(
-          e.getCause() == null ? e : e.getCause(), endpoint, config.connectTimeout());
+      reply =
+          http.send(
+              TraceHeaders.apply(HttpRequest.newBuilder(endpoint), request.context())
+                  .header("Accept", "application/json")
+                  .GET(),
+              Deadline.after(config.requestTimeout()),
+              "the pharmacy");
+    } catch (ExchangeFailedException e) {
+      return e.outcome();
     }
-    if (response.body() instanceof BoundedBody.TooLarge tooLarge) {
-      return new SourceOutcome.Failed(
-          Kind.MALFORMED_PAYLOAD,
-          "response exceeded %d bytes (HTTP %d); it was not read"
-              .formatted(tooLarge.limit(), response.statusCode()));
+    if (!reply.ok()) {
+      return STATUS.outcome(reply);
     }
-    byte[] body = ((BoundedBody.Complete) response.body()).bytes();
-    int status = response.statusCode();
-    if (status == 404) {
-      return new SourceOutcome.NoRecord("the pharmacy holds no dispensing record for this patient");
-    }
-    if (status != 200) {
-      return new SourceOutcome.Failed(
-          Kind.SOURCE_ERROR, "HTTP %d from the pharmacy%s".formatted(status, errorCode(body)));
-    }
+    byte[] body = reply.body();
     JsonNode document;
     try {
       document = JSON.readTree(body);
@@ -145,19 +122,17 @@ public final class PharmacyAdapter implements SourceAdapter {
   }
 
   /** The pharmacy's error code, when the body is {@code {"error":"CODE"}}; never free text. */
-  private static String errorCode(byte[] body) {
+  private static Optional<String> errorCode(byte[] body) {
     try {
-      String code = JSON.readTree(body).path("error").asText("");
-      return code.matches("[A-Z_]{3,60}") ? " " + code : "";
-    } catch (JsonProcessingException e) {
-      return "";
+      return Optional.of(JSON.readTree(body).path("error").asText(""))
+          .filter(code -> code.matches("[A-Z_]{3,60}"));
     } catch (IOException e) {
-      return "";
+      return Optional.empty();
     }
   }
 
   @Override
   public void close() {
-    client.shutdownNow();
+    http.close();
   }
 }

@@ -2,8 +2,7 @@ package org.carelens.adapters.pharmacy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
+import org.carelens.adapters.http.ConfigChecks;
 
 /**
  * How to reach one community pharmacy's dispensing API.
@@ -13,6 +12,7 @@ import java.util.Objects;
  * @param baseUrl the API root; the record is read from {@code
  *     {baseUrl}/api/v1/patients/{nhsNumber}/dispensing}
  * @param pharmacyOds the pharmacy's ODS code, e.g. {@code FA123}
+ * @param connectTimeout how long to wait for a TCP/TLS connection
  * @param requestTimeout how long the whole exchange may take
  * @param maxResponseBytes the largest body read; a larger one is a malformed payload
  */
@@ -26,32 +26,10 @@ public record PharmacyConfig(
     int maxResponseBytes) {
 
   public PharmacyConfig {
-    Objects.requireNonNull(sourceId, "sourceId must not be null");
-    Objects.requireNonNull(displayName, "displayName must not be null");
-    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
-    Objects.requireNonNull(pharmacyOds, "pharmacyOds must not be null");
-    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
-    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
-          "sourceId must be lower-case letters, digits and hyphens, was '" + sourceId + "'");
-    }
-    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    String text = baseUrl.toString();
-    baseUrl = text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
-    if (!pharmacyOds.matches("[A-Z0-9]{3,10}")) {
-      throw new IllegalArgumentException(
-          "pharmacyOds must be an ODS code, was '%s' (source %s)".formatted(pharmacyOds, sourceId));
-    }
-    if (!connectTimeout.isPositive() || !requestTimeout.isPositive() || maxResponseBytes <= 0) {
-      throw new IllegalArgumentException(
-          "timeouts and maxResponseBytes must be positive (source %s)".formatted(sourceId));
-    }
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
+    ConfigChecks.odsCode(sourceId, "pharmacyOds", pharmacyOds);
   }
 
   public static PharmacyConfig withDefaults(

@@ -114,4 +114,10 @@ public final class PharmacyTckProvider implements AdapterTckProvider {
   public String wronglyTypedPayload(NhsNumber patient) {
     return "{\"resourceType\": \"Bundle\", \"type\": \"searchset\", \"total\": 0}";
   }
+
+  /** The API answers a patient it does not know with a plain 404. */
+  @Override
+  public boolean bareNotFoundIsNoRecord() {
+    return true;
+  }
 }

@@ -2,9 +2,9 @@ package org.carelens.adapters.fhirr4;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.carelens.adapters.http.ConfigChecks;
 
 /**
  * How to reach one acute trust's UK Core FHIR R4 API.
@@ -42,39 +42,12 @@ public record FhirR4Config(
   public static final int DEFAULT_MAX_PAGES = 20;
 
   public FhirR4Config {
-    Objects.requireNonNull(sourceId, "sourceId must not be null");
-    Objects.requireNonNull(displayName, "displayName must not be null");
-    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
-    Objects.requireNonNull(organisationOds, "organisationOds must not be null");
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
+    ConfigChecks.odsCode(sourceId, "organisationOds", organisationOds);
     Objects.requireNonNull(organisationName, "use Optional.empty() for no organisation name");
-    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
-    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
-          "sourceId must be lower-case letters, digits and hyphens, starting with a letter, was '"
-              + sourceId
-              + "'");
-    }
-    if (displayName.isBlank()) {
-      throw new IllegalArgumentException("displayName must not be blank (source " + sourceId + ")");
-    }
-    baseUrl = checkedBaseUrl(sourceId, baseUrl);
-    if (!organisationOds.matches("[A-Z0-9]{3,10}")) {
-      throw new IllegalArgumentException(
-          "organisationOds must be an ODS code of 3 to 10 upper-case letters or digits, was '%s' (source %s)"
-              .formatted(organisationOds, sourceId));
-    }
-    requirePositive(sourceId, "connectTimeout", connectTimeout);
-    requirePositive(sourceId, "requestTimeout", requestTimeout);
-    if (maxResponseBytes <= 0) {
-      throw new IllegalArgumentException(
-          "maxResponseBytes must be positive, was %d (source %s)"
-              .formatted(maxResponseBytes, sourceId));
-    }
-    if (maxPages < 1) {
-      throw new IllegalArgumentException(
-          "maxPages must be at least 1, was %d (source %s)".formatted(maxPages, sourceId));
-    }
+    ConfigChecks.positive(sourceId, "maxPages", maxPages);
   }
 
   /**
@@ -135,32 +108,5 @@ public record FhirR4Config(
         requestTimeout,
         maxResponseBytes,
         maxPages);
-  }
-
-  private static URI checkedBaseUrl(String sourceId, URI baseUrl) {
-    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must name a host, was '%s' (source %s)".formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be the FHIR base without query or fragment, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    String text = baseUrl.toString();
-    return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
-  }
-
-  private static void requirePositive(String sourceId, String name, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(
-          "%s must be positive, was %s (source %s)".formatted(name, value, sourceId));
-    }
   }
 }

@@ -295,7 +295,7 @@ class FhirR4AdapterTest {
         .isEqualTo(
             new SourceOutcome.Failed(
                 Kind.SOURCE_ERROR,
-                "HTTP 500 from the Patient search (OperationOutcome: exception)"));
+                "HTTP 500 from the Patient search (OperationOutcome: exception): the source failed"));
   }
 
   @Test
@@ -314,7 +314,7 @@ class FhirR4AdapterTest {
     assertThat(medications.completeness())
         .isEqualTo(
             Completeness.unavailable(
-                "HTTP 503 from the MedicationStatement search, without an OperationOutcome"));
+                "HTTP 503 from the MedicationStatement search: the source failed"));
   }
 
   @Test

@@ -1,24 +1,25 @@
 package org.carelens.adapters.gpconnect;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.carelens.adapters.gpconnect.internal.ConsumerToken;
 import org.carelens.adapters.gpconnect.internal.ErrorResponses;
-import org.carelens.adapters.gpconnect.internal.Exchange;
 import org.carelens.adapters.gpconnect.internal.GpConnectBundleMapper;
 import org.carelens.adapters.gpconnect.internal.Gpc;
 import org.carelens.adapters.gpconnect.internal.MalformedBundleException;
 import org.carelens.adapters.gpconnect.internal.PracticeRouter;
 import org.carelens.adapters.gpconnect.internal.StructuredRecordRequest;
+import org.carelens.adapters.http.Deadline;
+import org.carelens.adapters.http.ExchangeFailedException;
+import org.carelens.adapters.http.HttpReply;
+import org.carelens.adapters.http.SafeMessages;
+import org.carelens.adapters.http.SourceHttpClient;
+import org.carelens.adapters.http.TraceHeaders;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceDescriptor;
@@ -33,18 +34,17 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * Structured 1.6: {@code POST {base}/Patient/$gpc.getstructuredrecord} with a STU3 Parameters body,
  * Spine proxy headers and the consumer's audit JWT.
  *
- * <p>Thread-safe: one {@link HttpClient} per adapter serves every concurrent {@link #fetch}. Each
+ * <p>Thread-safe: one HTTP client per adapter serves every concurrent {@link #fetch}. Each
  * exchange, body included, is bounded by {@link GpConnectConfig#requestTimeout()} and {@link
  * GpConnectConfig#maxResponseBytes()}; interruption abandons it at once and propagates. Source
  * failures come back as {@link SourceOutcome} values, as the {@link SourceAdapter} contract says.
  */
 public final class GpConnectAdapter implements SourceAdapter {
 
-  private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+");
-
   private final GpConnectConfig config;
   private final Clock clock;
-  private final HttpClient client;
+  private final SourceHttpClient http;
+  private final SourceHttpClient lookups;
   private final SourceDescriptor descriptor;
   private final ConsumerToken token;
   private final GpConnectBundleMapper mapper;
@@ -78,14 +78,9 @@ public final class GpConnectAdapter implements SourceAdapter {
       GpConnectConfig config, Optional<GpConnectRouting> routing, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            // The Spine Security Proxy speaks HTTP/1.1; a redirect would re-send the token
-            // elsewhere.
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    // HTTP/1.1 (the Spine Security Proxy's) without redirects, which would re-send the token.
+    this.http = new SourceHttpClient(config.connectTimeout(), config.maxResponseBytes());
+    this.lookups = new SourceHttpClient(config.connectTimeout(), PracticeRouter.MAX_LOOKUP_BYTES);
     this.descriptor =
         new SourceDescriptor(
             config.sourceId(),
@@ -104,14 +99,7 @@ public final class GpConnectAdapter implements SourceAdapter {
     this.mapper = new GpConnectBundleMapper(config.sourceId());
     this.router =
         routing
-            .map(
-                r ->
-                    new PracticeRouter(
-                        client,
-                        r.pdsBaseUrl(),
-                        r.directoryBaseUrl(),
-                        r::permits,
-                        config.connectTimeout()))
+            .map(r -> new PracticeRouter(lookups, r.pdsBaseUrl(), r.directoryBaseUrl(), r::permits))
             .orElse(null);
   }
 
@@ -129,7 +117,7 @@ public final class GpConnectAdapter implements SourceAdapter {
   public SourceOutcome fetch(SourceRequest request) throws InterruptedException {
     Objects.requireNonNull(request, "request");
     // One deadline for the whole fetch, lookups included: the gateway's time limit is per source.
-    long deadline = System.nanoTime() + config.requestTimeout().toNanos();
+    Deadline deadline = Deadline.after(config.requestTimeout());
     URI base = config.baseUrl();
     String practiceOds = config.providerOds();
     if (router != null) {
@@ -141,51 +129,38 @@ public final class GpConnectAdapter implements SourceAdapter {
       base = found.endpoint();
       practiceOds = found.practiceOds();
     }
-    Duration remaining = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-    HttpRequest http =
-        HttpRequest.newBuilder(URI.create(base + "/Patient/$gpc.getstructuredrecord"))
-            .timeout(remaining)
-            .header("Content-Type", Gpc.FHIR_JSON + ";charset=utf-8")
-            .header("Accept", Gpc.FHIR_JSON)
-            .header("Ssp-TraceID", request.context().correlationId())
-            .header("Ssp-From", config.consumerAsid())
-            .header("Ssp-To", practiceOds)
-            .header("Ssp-InteractionID", Gpc.INTERACTION_ID)
-            .header(
-                "Authorization", "Bearer " + token.encode(request.context(), base, clock.instant()))
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    StructuredRecordRequest.json(request.nhsNumber(), request.sections()),
-                    StandardCharsets.UTF_8))
-            .build();
-    Exchange.Result result =
-        Exchange.send(
-            client,
-            http,
-            remaining,
-            config.connectTimeout(),
-            config.maxResponseBytes(),
-            "GP Connect provider");
-    if (result instanceof Exchange.Failure failure) {
-      return failure.failed();
+    HttpReply reply;
+    try {
+      reply =
+          http.send(
+              TraceHeaders.apply(
+                      HttpRequest.newBuilder(
+                          URI.create(base + "/Patient/$gpc.getstructuredrecord")),
+                      request.context())
+                  .header("Content-Type", Gpc.FHIR_JSON + ";charset=utf-8")
+                  .header("Accept", Gpc.FHIR_JSON)
+                  // GP Connect 1.6 / Spine Security Proxy: the trace id ties the call to our audit.
+                  .header("Ssp-TraceID", request.context().correlationId())
+                  .header("Ssp-From", config.consumerAsid())
+                  .header("Ssp-To", practiceOds)
+                  .header("Ssp-InteractionID", Gpc.INTERACTION_ID)
+                  .header(
+                      "Authorization",
+                      "Bearer " + token.encode(request.context(), base, clock.instant()))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          StructuredRecordRequest.json(request.nhsNumber(), request.sections()),
+                          StandardCharsets.UTF_8)),
+              deadline,
+              "the GP Connect provider");
+    } catch (ExchangeFailedException e) {
+      return e.outcome();
     }
-    return interpret((Exchange.Response) result, request);
-  }
-
-  private SourceOutcome interpret(Exchange.Response response, SourceRequest request) {
-    byte[] body = response.body();
-    int status = response.status();
-    if (status >= 400) {
-      return ErrorResponses.interpret(status, body);
-    }
-    if (status != 200) {
-      return new SourceOutcome.Failed(
-          Kind.SOURCE_ERROR,
-          "HTTP %d from the GP Connect provider, where 200 with a Bundle was expected"
-              .formatted(status));
+    if (!reply.ok()) {
+      return ErrorResponses.STATUS.outcome(reply);
     }
     try {
-      Bundle bundle = parseBundle(body);
+      Bundle bundle = parseBundle(reply.body());
       return new SourceOutcome.Loaded(mapper.map(bundle, request.nhsNumber(), request.sections()));
     } catch (MalformedBundleException e) {
       return new SourceOutcome.Failed(Kind.MALFORMED_PAYLOAD, e.getMessage());
@@ -205,10 +180,9 @@ public final class GpConnectAdapter implements SourceAdapter {
     try {
       resource = Gpc.jsonParser().parseResource(new String(body, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      Matcher code = HAPI_CODE.matcher(String.valueOf(e.getMessage()));
       throw new MalformedBundleException(
           "response body is not FHIR STU3 JSON (%d bytes; %s)"
-              .formatted(body.length, code.find() ? code.group() : e.getClass().getSimpleName()));
+              .formatted(body.length, SafeMessages.parserProblem(e)));
     }
     if (!(resource instanceof Bundle bundle)) {
       throw new MalformedBundleException(
@@ -220,7 +194,8 @@ public final class GpConnectAdapter implements SourceAdapter {
   /** Aborts exchanges still in flight and releases the client's connections. */
   @Override
   public void close() {
-    client.shutdownNow();
+    http.close();
+    lookups.close();
   }
 
   @Override

@@ -2,8 +2,8 @@ package org.carelens.adapters.gpconnect;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
+import org.carelens.adapters.http.ConfigChecks;
 
 /**
  * How to reach one GP practice's GP Connect provider endpoint, and who Carelens is when it calls.
@@ -51,29 +51,12 @@ public record GpConnectConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
   public GpConnectConfig {
-    Objects.requireNonNull(sourceId, "sourceId must not be null");
-    Objects.requireNonNull(displayName, "displayName must not be null");
-    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
-    Objects.requireNonNull(providerOds, "providerOds must not be null");
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
+    ConfigChecks.odsCode(sourceId, "providerOds", providerOds);
     Objects.requireNonNull(consumerAsid, "consumerAsid must not be null");
     Objects.requireNonNull(consumerSystemUrl, "consumerSystemUrl must not be null");
-    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
-    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
-          "sourceId must be lower-case letters, digits and hyphens, starting with a letter, was '"
-              + sourceId
-              + "'");
-    }
-    if (displayName.isBlank()) {
-      throw new IllegalArgumentException("displayName must not be blank (source " + sourceId + ")");
-    }
-    baseUrl = checkedBaseUrl(sourceId, baseUrl);
-    if (!providerOds.matches("[A-Z0-9]{3,10}")) {
-      throw new IllegalArgumentException(
-          "providerOds must be an ODS code of 3 to 10 upper-case letters or digits, was '%s' (source %s)"
-              .formatted(providerOds, sourceId));
-    }
     // Both values travel as HTTP header values: refuse anything that could split a header.
     if (!consumerAsid.matches("[A-Za-z0-9-]{1,36}")) {
       throw new IllegalArgumentException(
@@ -84,13 +67,6 @@ public record GpConnectConfig(
       throw new IllegalArgumentException(
           "consumerSystemUrl must be an absolute URI, was '%s' (source %s)"
               .formatted(consumerSystemUrl, sourceId));
-    }
-    requirePositive(sourceId, "connectTimeout", connectTimeout);
-    requirePositive(sourceId, "requestTimeout", requestTimeout);
-    if (maxResponseBytes <= 0) {
-      throw new IllegalArgumentException(
-          "maxResponseBytes must be positive, was %d (source %s)"
-              .formatted(maxResponseBytes, sourceId));
     }
   }
 
@@ -143,32 +119,5 @@ public record GpConnectConfig(
   /** The URL the structured-record operation is posted to. */
   public URI operationUrl() {
     return URI.create(baseUrl + "/Patient/$gpc.getstructuredrecord");
-  }
-
-  private static URI checkedBaseUrl(String sourceId, URI baseUrl) {
-    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must name a host, was '%s' (source %s)".formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be the FHIR endpoint root without query or fragment, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    String text = baseUrl.toString();
-    return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
-  }
-
-  private static void requirePositive(String sourceId, String name, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(
-          "%s must be positive, was %s (source %s)".formatted(name, value, sourceId));
-    }
   }
 }

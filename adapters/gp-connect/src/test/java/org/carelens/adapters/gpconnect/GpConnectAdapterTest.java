@@ -259,7 +259,8 @@ class GpConnectAdapterTest {
     assertThat(outcome)
         .isEqualTo(
             new SourceOutcome.Failed(
-                Kind.SOURCE_ERROR, "HTTP 500 INTERNAL_SERVER_ERROR: Internal server error"));
+                Kind.SOURCE_ERROR,
+                "HTTP 500 from the GP Connect provider (INTERNAL_SERVER_ERROR): the source failed"));
   }
 
   @Test
@@ -274,8 +275,7 @@ class GpConnectAdapterTest {
     assertThat(outcome)
         .isEqualTo(
             new SourceOutcome.Failed(
-                Kind.SOURCE_ERROR,
-                "HTTP 404 from the GP Connect provider, without a Spine error code"));
+                Kind.SOURCE_ERROR, "HTTP 404 from the GP Connect provider: not found"));
   }
 
   @Test
@@ -334,7 +334,7 @@ class GpConnectAdapterTest {
         .isEqualTo(
             new SourceOutcome.Failed(
                 Kind.MALFORMED_PAYLOAD,
-                "response exceeded 1000 bytes (HTTP 200); it was not read"));
+                "the GP Connect provider answered more than 1000 bytes (HTTP 200); it was not read"));
   }
 
   @Test

@@ -1,14 +1,18 @@
 package org.carelens.adapters.gpconnect;
 
+import org.carelens.tck.AdapterArchitectureTests;
 import org.carelens.tck.AdapterConformanceTests;
 import org.carelens.tck.AdapterTck;
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
 
-/** Runs the adapter conformance kit against the GP Connect adapter. */
+/**
+ * Runs the adapter conformance kit (contract and architecture checks) against the GP Connect
+ * adapter.
+ */
 @Suite
-@SelectClasses(AdapterConformanceTests.class)
+@SelectClasses({AdapterConformanceTests.class, AdapterArchitectureTests.class})
 @ConfigurationParameter(
     key = AdapterTck.PROVIDER,
     value = "org.carelens.adapters.gpconnect.GpConnectTckProvider")

@@ -1,17 +1,13 @@
 package org.carelens.adapters.mentalhealth;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.carelens.adapters.http.BoundedBody;
-import org.carelens.adapters.http.TransportFailures;
+import org.carelens.adapters.http.Deadline;
+import org.carelens.adapters.http.ExchangeFailedException;
+import org.carelens.adapters.http.HttpReply;
+import org.carelens.adapters.http.SourceHttpClient;
+import org.carelens.adapters.http.TraceHeaders;
 import org.carelens.adapters.mentalhealth.internal.ClientSummaryMapper;
 import org.carelens.adapters.mentalhealth.internal.ErrorResponses;
 import org.carelens.adapters.mentalhealth.internal.MalformedSummaryException;
@@ -38,8 +34,8 @@ import org.carelens.sdk.spi.SourceRequest;
  * (counted, the others still returned) and a missing list makes its section unavailable; see {@link
  * ClientSummaryMapper}.
  *
- * <p>Thread-safe: one {@link HttpClient} serves every concurrent {@link #fetch}. Each exchange is
- * bounded by {@link MentalHealthXmlConfig#requestTimeout()} and {@link
+ * <p>Thread-safe: one HTTP client serves every concurrent {@link #fetch}. Each exchange is bounded
+ * by {@link MentalHealthXmlConfig#requestTimeout()} and {@link
  * MentalHealthXmlConfig#maxResponseBytes()}; interruption abandons it and propagates.
  */
 public final class MentalHealthXmlAdapter implements SourceAdapter {
@@ -47,22 +43,14 @@ public final class MentalHealthXmlAdapter implements SourceAdapter {
   private static final String ACCEPT = "application/xml";
 
   private final MentalHealthXmlConfig config;
-  private final HttpClient client;
+  private final SourceHttpClient http;
   private final SourceDescriptor descriptor;
   private final ClientSummaryMapper mapper;
 
   public MentalHealthXmlAdapter(MentalHealthXmlConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            // HTTP/1.1 only: the trust's API does not speak HTTP/2, and an h2c upgrade attempt
-            // turns
-            // an abandoned oversized body into a stream error instead of a clean size refusal.
-            .version(HttpClient.Version.HTTP_1_1)
-            // A redirect would re-send the API key elsewhere.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    // HTTP/1.1 without redirects (the toolkit's client): a redirect would re-send the API key.
+    this.http = new SourceHttpClient(config.connectTimeout(), config.maxResponseBytes());
     this.descriptor =
         new SourceDescriptor(
             config.sourceId(),
@@ -85,57 +73,28 @@ public final class MentalHealthXmlAdapter implements SourceAdapter {
   @Override
   public SourceOutcome fetch(SourceRequest request) throws InterruptedException {
     Objects.requireNonNull(request, "request");
-    URI endpoint = config.summaryUrl(request.nhsNumber());
-    HttpRequest http =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(config.requestTimeout())
-            .header("Accept", ACCEPT)
-            .header("X-Api-Key", config.apiKey())
-            .header("X-Correlation-Id", request.context().correlationId())
-            .header("X-Requesting-User", request.context().userId())
-            .header("X-Requesting-Organisation", request.context().organisationOds())
-            .GET()
-            .build();
-    CompletableFuture<HttpResponse<BoundedBody>> exchange =
-        client.sendAsync(http, BoundedBody.handler(config.maxResponseBytes()));
-    HttpResponse<BoundedBody> response;
+    HttpReply reply;
     try {
-      // One deadline for headers and body: a trickling body must not hold the thread.
-      response = exchange.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      throw e;
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      return TransportFailures.timedOut(endpoint, config.requestTimeout());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return TransportFailures.classify(cause, endpoint, config.connectTimeout());
+      reply =
+          http.send(
+              TraceHeaders.apply(
+                      HttpRequest.newBuilder(config.summaryUrl(request.nhsNumber())),
+                      request.context())
+                  .header("Accept", ACCEPT)
+                  .header("X-Api-Key", config.apiKey())
+                  .header("X-Requesting-User", request.context().userId())
+                  .header("X-Requesting-Organisation", request.context().organisationOds()),
+              Deadline.after(config.requestTimeout()),
+              "the mental health trust");
+    } catch (ExchangeFailedException e) {
+      return e.outcome();
     }
-    return interpret(response, request);
-  }
-
-  private SourceOutcome interpret(HttpResponse<BoundedBody> response, SourceRequest request) {
-    if (response.body() instanceof BoundedBody.TooLarge tooLarge) {
-      return new SourceOutcome.Failed(
-          Kind.MALFORMED_PAYLOAD,
-          "response exceeded %d bytes (HTTP %d); it was not read"
-              .formatted(tooLarge.limit(), response.statusCode()));
-    }
-    byte[] body = ((BoundedBody.Complete) response.body()).bytes();
-    int status = response.statusCode();
-    if (status >= 400) {
-      return ErrorResponses.interpret(status, body);
-    }
-    if (status != 200) {
-      return new SourceOutcome.Failed(
-          Kind.SOURCE_ERROR,
-          "HTTP %d from the mental health trust, where 200 with a client summary was expected"
-              .formatted(status));
+    if (!reply.ok()) {
+      return ErrorResponses.STATUS.outcome(reply);
     }
     try {
       return new SourceOutcome.Loaded(
-          mapper.map(SafeXml.parse(body), request.nhsNumber(), request.sections()));
+          mapper.map(SafeXml.parse(reply.body()), request.nhsNumber(), request.sections()));
     } catch (MalformedSummaryException e) {
       return new SourceOutcome.Failed(Kind.MALFORMED_PAYLOAD, e.getMessage());
     }
@@ -143,7 +102,7 @@ public final class MentalHealthXmlAdapter implements SourceAdapter {
 
   @Override
   public void close() {
-    client.shutdownNow();
+    http.close();
   }
 
   @Override

@@ -2,8 +2,7 @@ package org.carelens.adapters.mentalhealth;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
+import org.carelens.adapters.http.ConfigChecks;
 import org.carelens.sdk.model.NhsNumber;
 
 /**
@@ -35,42 +34,13 @@ public record MentalHealthXmlConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 
   public MentalHealthXmlConfig {
-    Objects.requireNonNull(sourceId, "sourceId must not be null");
-    Objects.requireNonNull(displayName, "displayName must not be null");
-    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
-    Objects.requireNonNull(trustOds, "trustOds must not be null");
-    Objects.requireNonNull(apiKey, "apiKey must not be null");
-    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
-    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
-          "sourceId must be lower-case letters, digits and hyphens, starting with a letter, was '"
-              + sourceId
-              + "'");
-    }
-    if (displayName.isBlank()) {
-      throw new IllegalArgumentException("displayName must not be blank (source " + sourceId + ")");
-    }
-    baseUrl = checkedBaseUrl(sourceId, baseUrl);
-    if (!trustOds.matches("[A-Z0-9]{3,10}")) {
-      throw new IllegalArgumentException(
-          "trustOds must be an ODS code of 3 to 10 upper-case letters or digits, was '%s' (source %s)"
-              .formatted(trustOds, sourceId));
-    }
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
+    ConfigChecks.odsCode(sourceId, "trustOds", trustOds);
     // The key travels as a header value: refuse anything that could split a header, and say
     // nothing of its content.
-    if (apiKey.isBlank() || !apiKey.matches("[\\x21-\\x7E]{1,256}")) {
-      throw new IllegalArgumentException(
-          "apiKey must be 1 to 256 printable ASCII characters without spaces (source %s)"
-              .formatted(sourceId));
-    }
-    requirePositive(sourceId, "connectTimeout", connectTimeout);
-    requirePositive(sourceId, "requestTimeout", requestTimeout);
-    if (maxResponseBytes <= 0) {
-      throw new IllegalArgumentException(
-          "maxResponseBytes must be positive, was %d (source %s)"
-              .formatted(maxResponseBytes, sourceId));
-    }
+    ConfigChecks.headerSafe(sourceId, "apiKey", apiKey, false);
   }
 
   /** A configuration with default timeouts and size limit. */
@@ -123,32 +93,5 @@ public record MentalHealthXmlConfig(
   public String toString() {
     return "MentalHealthXmlConfig[sourceId=%s, baseUrl=%s, trustOds=%s, apiKey=***, connectTimeout=%s, requestTimeout=%s, maxResponseBytes=%d]"
         .formatted(sourceId, baseUrl, trustOds, connectTimeout, requestTimeout, maxResponseBytes);
-  }
-
-  private static URI checkedBaseUrl(String sourceId, URI baseUrl) {
-    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must name a host, was '%s' (source %s)".formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be the API root without query or fragment, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    String text = baseUrl.toString();
-    return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
-  }
-
-  private static void requirePositive(String sourceId, String name, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(
-          "%s must be positive, was %s (source %s)".formatted(name, value, sourceId));
-    }
   }
 }

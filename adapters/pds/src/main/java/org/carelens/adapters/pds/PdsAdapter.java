@@ -3,24 +3,20 @@ package org.carelens.adapters.pds;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.carelens.adapters.http.BoundedBody;
-import org.carelens.adapters.http.TransportFailures;
+import org.carelens.adapters.http.Deadline;
+import org.carelens.adapters.http.ExchangeFailedException;
+import org.carelens.adapters.http.HttpReply;
+import org.carelens.adapters.http.SourceHttpClient;
+import org.carelens.adapters.http.StatusMapping;
+import org.carelens.adapters.http.TraceHeaders;
+import org.carelens.adapters.http.fhir.FhirR4Replies;
 import org.carelens.adapters.pds.internal.MalformedPatientException;
 import org.carelens.adapters.pds.internal.PdsPatientMapper;
 import org.carelens.adapters.pds.internal.PdsSearchMapper;
@@ -38,7 +34,6 @@ import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
 import org.carelens.sdk.spi.SourceRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
@@ -55,21 +50,26 @@ import org.hl7.fhir.r4.model.Patient;
 public final class PdsAdapter implements SourceAdapter, DemographicSearch {
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
-  private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+");
+
+  /** PDS: 404 RESOURCE_NOT_FOUND when the spine holds no patient with this number. */
+  private static final StatusMapping STATUS =
+      StatusMapping.of("the demographics spine", FhirR4Replies::detailCode)
+          .notFound(
+              code ->
+                  Optional.of(
+                      new SourceOutcome.NoRecord(
+                          "the demographics spine holds no patient with this NHS number"
+                              + code.map(c -> " (" + c + ")").orElse(""))));
+
   private static final String FHIR_JSON = "application/fhir+json";
 
   private final PdsConfig config;
-  private final HttpClient client;
+  private final SourceHttpClient http;
   private final SourceDescriptor descriptor;
 
   public PdsAdapter(PdsConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.http = new SourceHttpClient(config.connectTimeout(), config.maxResponseBytes());
     // The spine holds no clinical sections; its Patient is the identity every other source is
     // compared against.
     this.descriptor =
@@ -99,81 +99,23 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
 
   private SourceOutcome read(SourceRequest request) throws InterruptedException {
     URI endpoint = URI.create(config.baseUrl() + "/Patient/" + request.nhsNumber().value());
-    HttpRequest http =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(config.requestTimeout())
-            .header("Accept", FHIR_JSON)
-            // PDS requires a UUID request id per call; the correlation id ties it to the audit.
-            .header(
-                "X-Request-ID",
-                UUID.nameUUIDFromBytes(
-                        (request.context().correlationId() + "/" + System.nanoTime())
-                            .getBytes(StandardCharsets.UTF_8))
-                    .toString())
-            .header("X-Correlation-ID", request.context().correlationId())
-            .GET()
-            .build();
-    CompletableFuture<HttpResponse<BoundedBody>> exchange =
-        client.sendAsync(http, BoundedBody.handler(config.maxResponseBytes()));
-    HttpResponse<BoundedBody> response;
     try {
-      response = exchange.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      throw e;
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      return TransportFailures.timedOut(endpoint, config.requestTimeout());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return TransportFailures.classify(cause, endpoint, config.connectTimeout());
-    }
-    return interpret(response, request);
-  }
-
-  private SourceOutcome interpret(HttpResponse<BoundedBody> response, SourceRequest request) {
-    if (response.body() instanceof BoundedBody.TooLarge tooLarge) {
-      return new SourceOutcome.Failed(
-          Kind.MALFORMED_PAYLOAD,
-          "response exceeded %d bytes (HTTP %d); it was not read"
-              .formatted(tooLarge.limit(), response.statusCode()));
-    }
-    byte[] body = ((BoundedBody.Complete) response.body()).bytes();
-    int status = response.statusCode();
-    if (status == 404) {
-      // PDS: 404 RESOURCE_NOT_FOUND when the spine holds no patient with this number.
-      return new SourceOutcome.NoRecord(
-          "the demographics spine holds no patient with this NHS number"
-              + spineCode(body).map(c -> " (" + c + ")").orElse(""));
-    }
-    if (status != 200) {
-      return new SourceOutcome.Failed(
-          Kind.SOURCE_ERROR,
-          "HTTP %d from the demographics spine%s"
-              .formatted(status, spineCode(body).map(c -> " " + c).orElse("")));
-    }
-    if (body.length == 0) {
-      return new SourceOutcome.Failed(
-          Kind.MALFORMED_PAYLOAD, "HTTP 200 with an empty body, where a Patient was expected");
-    }
-    IBaseResource resource;
-    try {
-      resource = parser().parseResource(new String(body, StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      Matcher code = HAPI_CODE.matcher(String.valueOf(e.getMessage()));
-      return new SourceOutcome.Failed(
-          Kind.MALFORMED_PAYLOAD,
-          "response body is not FHIR R4 JSON (%d bytes; %s)"
-              .formatted(body.length, code.find() ? code.group() : e.getClass().getSimpleName()));
-    }
-    if (!(resource instanceof Patient patient)) {
-      return new SourceOutcome.Failed(
-          Kind.MALFORMED_PAYLOAD,
-          "response body is a %s, where a Patient was expected".formatted(resource.fhirType()));
-    }
-    try {
+      HttpReply reply =
+          http.send(
+              TraceHeaders.apply(HttpRequest.newBuilder(endpoint), request.context())
+                  .header("Accept", FHIR_JSON)
+                  .GET(),
+              Deadline.after(config.requestTimeout()),
+              "the demographics spine");
+      if (!reply.ok()) {
+        return STATUS.outcome(reply);
+      }
+      Patient patient =
+          FhirR4Replies.resource(reply.body(), Patient.class, "the demographics spine");
       PatientIdentity identity = PdsPatientMapper.map(patient, request.nhsNumber());
       return new SourceOutcome.Loaded(new SourceRecord(Optional.of(identity), Map.of()));
+    } catch (ExchangeFailedException e) {
+      return e.outcome();
     } catch (MalformedPatientException e) {
       return new SourceOutcome.Failed(Kind.MALFORMED_PAYLOAD, e.getMessage());
     }
@@ -246,57 +188,38 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
 
   private SearchOutcome searchExchange(URI endpoint, RequestContext context, SearchBody reader)
       throws InterruptedException {
-    HttpRequest http =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(config.requestTimeout())
-            .header("Accept", FHIR_JSON)
-            // PDS requires a UUID request id per call.
-            .header("X-Request-ID", UUID.randomUUID().toString())
-            .header("X-Correlation-ID", context.correlationId())
-            .GET()
-            .build();
-    CompletableFuture<HttpResponse<BoundedBody>> exchange =
-        client.sendAsync(http, BoundedBody.handler(config.maxResponseBytes()));
-    HttpResponse<BoundedBody> response;
+    HttpReply reply;
     try {
-      response = exchange.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      throw e;
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      return new SearchOutcome.Failed(
-          "the demographics spine did not answer within "
-              + config.requestTimeout().toMillis()
-              + " ms");
-    } catch (ExecutionException e) {
-      return new SearchOutcome.Failed("the demographics spine could not be reached");
+      reply =
+          http.send(
+              TraceHeaders.apply(HttpRequest.newBuilder(endpoint), context)
+                  .header("Accept", FHIR_JSON)
+                  .GET(),
+              Deadline.after(config.requestTimeout()),
+              "the demographics spine");
+    } catch (ExchangeFailedException e) {
+      return new SearchOutcome.Failed(e.outcome().detail());
     }
-    if (response.body() instanceof BoundedBody.TooLarge) {
-      return new SearchOutcome.Failed("the demographics spine's answer was too large to read");
-    }
-    byte[] body = ((BoundedBody.Complete) response.body()).bytes();
-    int status = response.statusCode();
-    if (status == 404) {
+    if (reply.status() == 404) {
       return new SearchOutcome.Matches(List.of());
     }
-    if (status == 400
-        && spineCode(body).filter(PdsSearchMapper.TOO_MANY_MATCHES::equals).isPresent()) {
+    if (reply.status() == 400
+        && FhirR4Replies.detailCode(reply.body())
+            .filter(PdsSearchMapper.TOO_MANY_MATCHES::equals)
+            .isPresent()) {
       // NHS Digital's PDS sandbox answers "too many matches" as 400 (the specification says 200).
       return PdsSearchMapper.refineTheSearch();
     }
-    if (status == 400) {
+    if (reply.status() == 400) {
       return new SearchOutcome.Invalid(
           "the demographics spine refused the search criteria"
-              + spineCode(body).map(c -> " (" + c + ")").orElse(""));
+              + FhirR4Replies.detailCode(reply.body()).map(c -> " (" + c + ")").orElse(""));
     }
-    if (status != 200) {
-      return new SearchOutcome.Failed(
-          "HTTP %d from the demographics spine%s"
-              .formatted(status, spineCode(body).map(c -> " " + c).orElse("")));
+    if (!reply.ok()) {
+      return new SearchOutcome.Failed(STATUS.failure(reply).detail());
     }
     try {
-      return reader.read(body);
+      return reader.read(reply.body());
     } catch (MalformedPatientException e) {
       return new SearchOutcome.Failed(
           "the demographics spine's answer is malformed: " + e.getMessage());
@@ -315,29 +238,13 @@ public final class PdsAdapter implements SourceAdapter, DemographicSearch {
         .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
   }
 
-  /** The Spine error code of an OperationOutcome body; never its free-text diagnostics. */
-  private static Optional<String> spineCode(byte[] body) {
-    try {
-      IBaseResource resource = parser().parseResource(new String(body, StandardCharsets.UTF_8));
-      if (resource instanceof OperationOutcome outcome && outcome.hasIssue()) {
-        return outcome.getIssueFirstRep().getDetails().getCoding().stream()
-            .map(c -> c.getCode())
-            .filter(c -> c != null && c.matches("[A-Z_]{3,60}"))
-            .findFirst();
-      }
-    } catch (RuntimeException notFhir) {
-      // An error page from a proxy: the status alone is reported.
-    }
-    return Optional.empty();
-  }
-
   private static IParser parser() {
     return FHIR.newJsonParser();
   }
 
   @Override
   public void close() {
-    client.shutdownNow();
+    http.close();
   }
 
   @Override

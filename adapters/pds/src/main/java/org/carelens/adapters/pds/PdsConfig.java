@@ -2,8 +2,7 @@ package org.carelens.adapters.pds;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
+import org.carelens.adapters.http.ConfigChecks;
 
 /**
  * How to reach the demographics spine.
@@ -30,41 +29,9 @@ public record PdsConfig(
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
   public PdsConfig {
-    Objects.requireNonNull(sourceId, "sourceId must not be null");
-    Objects.requireNonNull(displayName, "displayName must not be null");
-    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
-    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
-    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
-          "sourceId must be lower-case letters, digits and hyphens, was '" + sourceId + "'");
-    }
-    if (displayName.isBlank()) {
-      throw new IllegalArgumentException("displayName must not be blank (source " + sourceId + ")");
-    }
-    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "baseUrl must not have a query or fragment, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    String text = baseUrl.toString();
-    baseUrl = text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
-    if (!connectTimeout.isPositive() || !requestTimeout.isPositive()) {
-      throw new IllegalArgumentException(
-          "timeouts must be positive, were connect %s and request %s (source %s)"
-              .formatted(connectTimeout, requestTimeout, sourceId));
-    }
-    if (maxResponseBytes <= 0) {
-      throw new IllegalArgumentException(
-          "maxResponseBytes must be positive, was %d (source %s)"
-              .formatted(maxResponseBytes, sourceId));
-    }
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
   }
 
   /** Default timeouts and size limit. */

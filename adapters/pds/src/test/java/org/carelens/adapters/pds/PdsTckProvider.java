@@ -69,4 +69,10 @@ public final class PdsTckProvider implements AdapterTckProvider {
   public boolean returnsClinicalItems() {
     return false;
   }
+
+  /** The API answers a patient it does not know with a plain 404. */
+  @Override
+  public boolean bareNotFoundIsNoRecord() {
+    return true;
+  }
 }

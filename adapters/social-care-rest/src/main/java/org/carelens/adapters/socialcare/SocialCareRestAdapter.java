@@ -1,7 +1,6 @@
 package org.carelens.adapters.socialcare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,15 +15,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.carelens.adapters.socialcare.internal.Exchanges;
-import org.carelens.adapters.socialcare.internal.FailedException;
+import org.carelens.adapters.http.ClientCredentialsTokens;
+import org.carelens.adapters.http.Deadline;
+import org.carelens.adapters.http.ExchangeFailedException;
+import org.carelens.adapters.http.SourceHttpClient;
 import org.carelens.adapters.socialcare.internal.Pages;
 import org.carelens.adapters.socialcare.internal.SocialCareClient;
 import org.carelens.adapters.socialcare.internal.SocialCareMapper;
-import org.carelens.adapters.socialcare.internal.TokenCache;
 import org.carelens.sdk.model.Section;
 import org.carelens.sdk.model.SectionContent;
 import org.carelens.sdk.model.SourceRecord;
+import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceDescriptor;
 import org.carelens.sdk.spi.SourceOutcome;
@@ -55,7 +56,7 @@ import org.carelens.sdk.spi.SourceRequest;
  * totalElements}, or as at least one when it gives none; an unreadable item costs only itself. When
  * no section asked for could be read at all, the source failed, reported as the first failure.
  *
- * <p>Thread-safe: one {@link HttpClient} and one token cache serve every concurrent {@link #fetch};
+ * <p>Thread-safe: one HTTP client and one token cache serve every concurrent {@link #fetch};
  * interruption abandons the exchange in flight and propagates.
  */
 public final class SocialCareRestAdapter implements SourceAdapter {
@@ -63,7 +64,7 @@ public final class SocialCareRestAdapter implements SourceAdapter {
   private static final System.Logger LOG = System.getLogger(SocialCareRestAdapter.class.getName());
 
   private final SocialCareRestConfig config;
-  private final HttpClient http;
+  private final SourceHttpClient http;
   private final SocialCareClient client;
   private final SocialCareMapper mapper;
   private final SourceDescriptor descriptor;
@@ -78,20 +79,18 @@ public final class SocialCareRestAdapter implements SourceAdapter {
   public SocialCareRestAdapter(SocialCareRestConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            // A redirect would carry the bearer token or client secret elsewhere.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    Exchanges exchanges = new Exchanges(http, config.connectTimeout(), config.maxResponseBytes());
-    TokenCache tokens =
-        new TokenCache(
-            exchanges, config.tokenUrl(), config.clientId(), config.clientSecret(), clock);
+    // No redirects (the toolkit's client): one would carry the bearer token or secret elsewhere.
+    this.http = new SourceHttpClient(config.connectTimeout(), config.maxResponseBytes());
+    ClientCredentialsTokens tokens =
+        new ClientCredentialsTokens(
+            http,
+            config.tokenUrl(),
+            config.clientId(),
+            config.clientSecret(),
+            "the council's token endpoint",
+            clock);
     this.client =
-        new SocialCareClient(
-            exchanges, tokens, config.baseUrl(), config.pageSize(), config.maxPages());
+        new SocialCareClient(http, tokens, config.baseUrl(), config.pageSize(), config.maxPages());
     this.mapper =
         new SocialCareMapper(config.sourceId(), config.councilCode(), config.displayName());
     this.descriptor =
@@ -110,9 +109,10 @@ public final class SocialCareRestAdapter implements SourceAdapter {
   @Override
   public SourceOutcome fetch(SourceRequest request) throws InterruptedException {
     Objects.requireNonNull(request, "request");
-    long deadline = System.nanoTime() + config.requestTimeout().toNanos();
+    Deadline deadline = Deadline.after(config.requestTimeout());
     try {
-      Optional<JsonNode> person = client.findPerson(request.nhsNumber(), deadline);
+      Optional<JsonNode> person =
+          client.findPerson(request.nhsNumber(), request.context(), deadline);
       if (person.isEmpty()) {
         return new SourceOutcome.NoRecord(
             "the council's adult social care system holds no person with this NHS number");
@@ -132,6 +132,7 @@ public final class SocialCareRestAdapter implements SourceAdapter {
             Section.CARE_TEAM,
             "involvements",
             id,
+            request.context(),
             deadline,
             mapper::careTeam);
         submit(
@@ -141,9 +142,19 @@ public final class SocialCareRestAdapter implements SourceAdapter {
             Section.SOCIAL_CARE,
             "care-packages",
             id,
+            request.context(),
             deadline,
             mapper::socialCare);
-        submit(reads, readers, asked, Section.ALERTS, "safeguarding", id, deadline, mapper::alerts);
+        submit(
+            reads,
+            readers,
+            asked,
+            Section.ALERTS,
+            "safeguarding",
+            id,
+            request.context(),
+            deadline,
+            mapper::alerts);
         try {
           // In a fixed order, so the failure reported when all fail does not depend on timing.
           for (Map.Entry<Section, Future<Read>> read : reads.entrySet()) {
@@ -162,7 +173,7 @@ public final class SocialCareRestAdapter implements SourceAdapter {
       }
       return new SourceOutcome.Loaded(
           new SourceRecord(mapper.identity(person.get(), request.nhsNumber()), sections));
-    } catch (FailedException e) {
+    } catch (ExchangeFailedException e) {
       return e.outcome();
     }
   }
@@ -177,10 +188,12 @@ public final class SocialCareRestAdapter implements SourceAdapter {
       Section section,
       String resource,
       String personId,
-      long deadline,
+      RequestContext context,
+      Deadline deadline,
       Function<Pages, SectionContent<?>> map) {
     if (asked.contains(section)) {
-      reads.put(section, readers.submit(() -> read(section, resource, personId, deadline, map)));
+      reads.put(
+          section, readers.submit(() -> read(section, resource, personId, context, deadline, map)));
     }
   }
 
@@ -207,12 +220,14 @@ public final class SocialCareRestAdapter implements SourceAdapter {
       Section section,
       String resource,
       String personId,
-      long deadline,
+      RequestContext context,
+      Deadline deadline,
       Function<Pages, SectionContent<?>> map)
       throws InterruptedException {
     try {
-      return new Read(map.apply(client.readAll(personId, resource, deadline)), Optional.empty());
-    } catch (FailedException e) {
+      return new Read(
+          map.apply(client.readAll(personId, resource, context, deadline)), Optional.empty());
+    } catch (ExchangeFailedException e) {
       LOG.log(
           System.Logger.Level.WARNING,
           "source {0}: {1} section unavailable: {2}",
@@ -227,7 +242,7 @@ public final class SocialCareRestAdapter implements SourceAdapter {
   /** Aborts exchanges in flight and releases the client's connections. */
   @Override
   public void close() {
-    http.shutdownNow();
+    http.close();
   }
 
   @Override

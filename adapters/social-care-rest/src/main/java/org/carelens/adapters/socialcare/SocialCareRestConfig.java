@@ -2,8 +2,7 @@ package org.carelens.adapters.socialcare;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
+import org.carelens.adapters.http.ConfigChecks;
 
 /**
  * How to reach the council's social care API.
@@ -42,55 +41,19 @@ public record SocialCareRestConfig(
   public static final int DEFAULT_MAX_PAGES = 25;
 
   public SocialCareRestConfig {
-    Objects.requireNonNull(sourceId, "sourceId must not be null");
-    Objects.requireNonNull(displayName, "displayName must not be null");
-    Objects.requireNonNull(baseUrl, "baseUrl must not be null");
-    Objects.requireNonNull(councilCode, "councilCode must not be null");
-    Objects.requireNonNull(clientId, "clientId must not be null");
-    Objects.requireNonNull(clientSecret, "clientSecret must not be null");
-    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-    Objects.requireNonNull(requestTimeout, "requestTimeout must not be null");
-    if (!sourceId.matches("[a-z][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
-          "sourceId must be lower-case letters, digits and hyphens, starting with a letter, was '"
-              + sourceId
-              + "'");
-    }
-    if (displayName.isBlank()) {
-      throw new IllegalArgumentException("displayName must not be blank (source " + sourceId + ")");
-    }
-    baseUrl = checkedBaseUrl(sourceId, baseUrl);
-    if (!councilCode.matches("[A-Z0-9]{3,10}")) {
-      throw new IllegalArgumentException(
-          "councilCode must be 3 to 10 upper-case letters or digits, was '%s' (source %s)"
-              .formatted(councilCode, sourceId));
-    }
+    baseUrl =
+        ConfigChecks.httpSource(
+            sourceId, displayName, baseUrl, connectTimeout, requestTimeout, maxResponseBytes);
+    ConfigChecks.odsCode(sourceId, "councilCode", councilCode);
     // RFC 6749 §2.3.1: both are form-encoded into the Basic credentials; refuse control
     // characters outright and never echo the secret.
-    if (clientId.isBlank() || !clientId.matches("[\\x20-\\x7E]{1,256}")) {
-      throw new IllegalArgumentException(
-          "clientId must be 1 to 256 printable ASCII characters (source %s)".formatted(sourceId));
-    }
-    if (clientSecret.isBlank() || !clientSecret.matches("[\\x20-\\x7E]{1,256}")) {
-      throw new IllegalArgumentException(
-          "clientSecret must be 1 to 256 printable ASCII characters (source %s)"
-              .formatted(sourceId));
-    }
-    requirePositive(sourceId, "connectTimeout", connectTimeout);
-    requirePositive(sourceId, "requestTimeout", requestTimeout);
-    if (maxResponseBytes <= 0) {
-      throw new IllegalArgumentException(
-          "maxResponseBytes must be positive, was %d (source %s)"
-              .formatted(maxResponseBytes, sourceId));
-    }
+    ConfigChecks.headerSafe(sourceId, "clientId", clientId, true);
+    ConfigChecks.headerSafe(sourceId, "clientSecret", clientSecret, true);
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException(
           "pageSize must be 1 to 1000, was %d (source %s)".formatted(pageSize, sourceId));
     }
-    if (maxPages < 1) {
-      throw new IllegalArgumentException(
-          "maxPages must be at least 1, was %d (source %s)".formatted(maxPages, sourceId));
-    }
+    ConfigChecks.positive(sourceId, "maxPages", maxPages);
   }
 
   /** A configuration with default timeouts, size limit and paging. */
@@ -183,32 +146,5 @@ public record SocialCareRestConfig(
             maxResponseBytes,
             pageSize,
             maxPages);
-  }
-
-  private static URI checkedBaseUrl(String sourceId, URI baseUrl) {
-    String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an absolute http or https URL, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must name a host, was '%s' (source %s)".formatted(baseUrl, sourceId));
-    }
-    if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be the API root without query or fragment, was '%s' (source %s)"
-              .formatted(baseUrl, sourceId));
-    }
-    String text = baseUrl.toString();
-    return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : baseUrl;
-  }
-
-  private static void requirePositive(String sourceId, String name, Duration value) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(
-          "%s must be positive, was %s (source %s)".formatted(name, value, sourceId));
-    }
   }
 }

@@ -1,14 +1,18 @@
 package org.carelens.adapters.socialcare;
 
+import org.carelens.tck.AdapterArchitectureTests;
 import org.carelens.tck.AdapterConformanceTests;
 import org.carelens.tck.AdapterTck;
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
 
-/** Runs the adapter conformance kit against the social care REST adapter. */
+/**
+ * Runs the adapter conformance kit (contract and architecture checks) against the social care REST
+ * adapter.
+ */
 @Suite
-@SelectClasses(AdapterConformanceTests.class)
+@SelectClasses({AdapterConformanceTests.class, AdapterArchitectureTests.class})
 @ConfigurationParameter(
     key = AdapterTck.PROVIDER,
     value = "org.carelens.adapters.socialcare.SocialCareTckProvider")

@@ -241,8 +241,8 @@ class SocialCareRestAdapterTest {
         .isEqualTo(
             Completeness.partial(
                 1,
-                "the involvements: page 2 of 3 could not be read (HTTP 500 internal_error from the"
-                    + " council API); at least 1 item unread (the council did not say how many)"));
+                "the involvements: page 2 of 3 could not be read (HTTP 500 from the council API"
+                    + " (internal_error): the source failed); at least 1 item unread (the council did not say how many)"));
     assertThat(items(record, Section.ALERTS)).hasSize(2);
   }
 
@@ -323,7 +323,10 @@ class SocialCareRestAdapterTest {
 
     SourceOutcome outcome = adapter.fetch(Samples.request(Samples.PATIENT, Section.ALERTS));
 
-    assertFailed(outcome, Kind.SOURCE_ERROR, "the safeguarding (page 1): HTTP 503 unavailable");
+    assertFailed(
+        outcome,
+        Kind.SOURCE_ERROR,
+        "the safeguarding (page 1): HTTP 503 from the council API (unavailable)");
   }
 
   @Test
@@ -482,7 +485,7 @@ class SocialCareRestAdapterTest {
         .isEqualTo(
             Completeness.partial(
                 2,
-                "the involvements: page 2 of 2 could not be read (HTTP 502 from the council API);"
+                "the involvements: page 2 of 2 could not be read (HTTP 502 from the council API: the source failed);"
                     + " at least 1 item unread (the council did not say how many); 1 of 1"
                     + " involvements read could not be mapped (an involvement service has no"
                     + " code)"));

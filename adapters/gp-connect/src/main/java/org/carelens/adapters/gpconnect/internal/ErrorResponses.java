@@ -2,18 +2,17 @@ package org.carelens.adapters.gpconnect.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.carelens.sdk.spi.SourceOutcome;
-import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
+import org.carelens.adapters.http.StatusMapping;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Turns a GP Connect error response (an HTTP error status with an OperationOutcome whose {@code
- * issue.details} carries a Spine error code) into an outcome. Only the code and its fixed display
- * are reported: {@code diagnostics} is free text that may echo patient details, so it is never
- * copied into the outcome.
+ * Reads a GP Connect error response (an HTTP error status with an OperationOutcome whose {@code
+ * issue.details} carries a Spine error code) into an outcome, through {@link #STATUS}. Only the
+ * code and its fixed display are reported: {@code diagnostics} is free text that may echo patient
+ * details, so it is never copied into the outcome.
  */
 public final class ErrorResponses {
 
@@ -22,29 +21,20 @@ public final class ErrorResponses {
   /** A Spine error code with its display, e.g. {@code PATIENT_NOT_FOUND}. */
   public record SpineError(String code, Optional<String> display) {}
 
-  public static SourceOutcome interpret(int status, byte[] body) {
-    Optional<SpineError> error = spineError(body);
-    String code = error.map(SpineError::code).orElse("");
-    // GP Connect 1.6: 404 PATIENT_NOT_FOUND when the practice holds no record for the number.
-    if (status == 404 && code.equals("PATIENT_NOT_FOUND")) {
-      return new SourceOutcome.NoRecord(
-          "the GP practice holds no record for this NHS number (PATIENT_NOT_FOUND)");
-    }
-    // GP Connect 1.6: 403 NO_PATIENT_CONSENT when the patient dissented from sharing at the
-    // practice.
-    if (status == 403 && code.equals("NO_PATIENT_CONSENT")) {
-      return new SourceOutcome.WithheldBySource(
-          "NO_PATIENT_CONSENT",
-          "the patient has asked their GP practice not to share their record (NO_PATIENT_CONSENT)");
-    }
-    String detail =
-        error
-            .map(e -> "HTTP %d %s: %s".formatted(status, e.code(), e.display().orElse(e.code())))
-            .orElse(
-                "HTTP %d from the GP Connect provider, without a Spine error code"
-                    .formatted(status));
-    return new SourceOutcome.Failed(Kind.SOURCE_ERROR, detail);
-  }
+  /** GP Connect's status codes as outcomes. */
+  public static final StatusMapping STATUS =
+      StatusMapping.of("the GP Connect provider", body -> spineError(body).map(SpineError::code))
+          // GP Connect 1.6: 404 PATIENT_NOT_FOUND when the practice holds no record for the
+          // number; a 404 without it is a wrong endpoint, never "no record".
+          .notFoundIsNoRecord(
+              "PATIENT_NOT_FOUND",
+              "the GP practice holds no record for this NHS number (PATIENT_NOT_FOUND)")
+          // GP Connect 1.6: 403 NO_PATIENT_CONSENT when the patient dissented from sharing at the
+          // practice.
+          .forbiddenIsWithheld(
+              "NO_PATIENT_CONSENT",
+              "the patient has asked their GP practice not to share their record"
+                  + " (NO_PATIENT_CONSENT)");
 
   /** The first Spine error code in an OperationOutcome body, if the body is one. */
   static Optional<SpineError> spineError(byte[] body) {

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Predicate;
+import org.carelens.adapters.http.Deadline;
+import org.carelens.adapters.http.ExchangeFailedException;
+import org.carelens.adapters.http.HttpReply;
+import org.carelens.adapters.http.SourceHttpClient;
+import org.carelens.adapters.http.TraceHeaders;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SourceOutcome;
@@ -38,41 +40,40 @@ public final class PracticeRouter {
       "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
   private static final String SDS_INTERACTION_SYSTEM =
       "https://fhir.nhs.uk/Id/nhsServiceInteractionId";
-  private static final int MAX_LOOKUP_BYTES = 1024 * 1024;
+
+  /** The largest spine or directory answer read; a Patient or an Endpoint Bundle is far smaller. */
+  public static final int MAX_LOOKUP_BYTES = 1024 * 1024;
 
   private static final System.Logger LOG = System.getLogger(PracticeRouter.class.getName());
 
-  private final HttpClient client;
+  private final SourceHttpClient http;
   private final URI pdsBaseUrl;
   private final URI directoryBaseUrl;
   private final Predicate<URI> permittedEndpoint;
-  private final Duration connectTimeout;
 
   /**
    * @param permittedEndpoint whether an endpoint address the directory returns may be called; one
    *     that may not ends the lookup without calling it
    */
   public PracticeRouter(
-      HttpClient client,
+      SourceHttpClient http,
       URI pdsBaseUrl,
       URI directoryBaseUrl,
-      Predicate<URI> permittedEndpoint,
-      Duration connectTimeout) {
-    this.client = Objects.requireNonNull(client, "client");
+      Predicate<URI> permittedEndpoint) {
+    this.http = Objects.requireNonNull(http, "http");
     this.pdsBaseUrl = Objects.requireNonNull(pdsBaseUrl, "pdsBaseUrl");
     this.directoryBaseUrl = Objects.requireNonNull(directoryBaseUrl, "directoryBaseUrl");
     this.permittedEndpoint = Objects.requireNonNull(permittedEndpoint, "permittedEndpoint");
-    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
   }
 
   /**
-   * @param deadlineNanos {@link System#nanoTime()} by which both lookups must be done
+   * @param deadline by when both lookups must be done
    */
-  public Route route(NhsNumber nhsNumber, RequestContext context, long deadlineNanos)
+  public Route route(NhsNumber nhsNumber, RequestContext context, Deadline deadline)
       throws InterruptedException {
     try {
-      String practiceOds = registeredPractice(nhsNumber, context, deadlineNanos);
-      return endpoint(practiceOds, deadlineNanos);
+      String practiceOds = registeredPractice(nhsNumber, context, deadline);
+      return endpoint(practiceOds, context, deadline);
     } catch (EndsHere ends) {
       return ends.route;
     }
@@ -89,29 +90,15 @@ public final class PracticeRouter {
   }
 
   /** The registered practice's ODS code, from the spine. */
-  private String registeredPractice(NhsNumber nhsNumber, RequestContext context, long deadline)
+  private String registeredPractice(NhsNumber nhsNumber, RequestContext context, Deadline deadline)
       throws InterruptedException, EndsHere {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(pdsBaseUrl + "/Patient/" + nhsNumber.value()))
-            .timeout(remaining(deadline).plusMillis(1))
-            .header("Accept", "application/fhir+json")
-            .header("X-Request-ID", UUID.randomUUID().toString())
-            .header("X-Correlation-ID", context.correlationId())
-            .GET()
-            .build();
-    Exchange.Result result =
-        Exchange.send(
-            client,
-            request,
-            remaining(deadline),
-            connectTimeout,
-            MAX_LOOKUP_BYTES,
+    HttpReply response =
+        lookup(
+            TraceHeaders.apply(
+                HttpRequest.newBuilder(URI.create(pdsBaseUrl + "/Patient/" + nhsNumber.value())),
+                context),
+            deadline,
             "demographics spine");
-    if (result instanceof Exchange.Failure failure) {
-      throw new EndsHere(
-          ends(failure.failed().kind(), "demographics spine: " + failure.failed().detail()));
-    }
-    Exchange.Response response = (Exchange.Response) result;
     if (response.status() == 404) {
       throw new EndsHere(
           new Ends(
@@ -159,30 +146,20 @@ public final class PracticeRouter {
                 "the demographics spine records no registered GP practice for this patient")));
   }
 
-  private Route endpoint(String practiceOds, long deadline) throws InterruptedException {
+  private Route endpoint(String practiceOds, RequestContext context, Deadline deadline)
+      throws InterruptedException, EndsHere {
     String query =
         "organization="
             + encode(Gpc.ODS_ORGANISATION_SYSTEM + "|" + practiceOds)
             + "&identifier="
             + encode(SDS_INTERACTION_SYSTEM + "|" + Gpc.INTERACTION_ID);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(directoryBaseUrl + "/Endpoint?" + query))
-            .timeout(remaining(deadline).plusMillis(1))
-            .header("Accept", "application/fhir+json")
-            .GET()
-            .build();
-    Exchange.Result result =
-        Exchange.send(
-            client,
-            request,
-            remaining(deadline),
-            connectTimeout,
-            MAX_LOOKUP_BYTES,
+    HttpReply response =
+        lookup(
+            TraceHeaders.apply(
+                HttpRequest.newBuilder(URI.create(directoryBaseUrl + "/Endpoint?" + query)),
+                context),
+            deadline,
             "endpoint directory");
-    if (result instanceof Exchange.Failure failure) {
-      return ends(failure.failed().kind(), "endpoint directory: " + failure.failed().detail());
-    }
-    Exchange.Response response = (Exchange.Response) result;
     if (response.status() != 200) {
       return ends(
           Kind.SOURCE_ERROR,
@@ -232,8 +209,14 @@ public final class PracticeRouter {
     }
   }
 
-  private static Duration remaining(long deadlineNanos) {
-    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+  /** One lookup; a failure to get any answer ends the fetch, naming the lookup. */
+  private HttpReply lookup(HttpRequest.Builder request, Deadline deadline, String what)
+      throws InterruptedException, EndsHere {
+    try {
+      return http.send(request.header("Accept", "application/fhir+json").GET(), deadline, what);
+    } catch (ExchangeFailedException e) {
+      throw new EndsHere(ends(e.outcome().kind(), what + ": " + e.outcome().detail()));
+    }
   }
 
   private static String encode(String value) {

@@ -1,42 +1,30 @@
 package org.carelens.adapters.mentalhealth.internal;
 
 import java.util.Optional;
-import org.carelens.sdk.spi.SourceOutcome;
-import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
+import org.carelens.adapters.http.StatusMapping;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Turns an error response ({@code <Error><Code>..</Code><Message>..</Message></Error>}) into an
- * outcome. Only the code is reported: the message is free text that may name the client.
+ * Reads an error response ({@code <Error><Code>..</Code><Message>..</Message></Error>}) into an
+ * outcome through {@link #STATUS}. Only the code is reported: the message is free text that may
+ * name the client.
  */
 public final class ErrorResponses {
 
   private ErrorResponses() {}
 
-  public static SourceOutcome interpret(int status, byte[] body) {
-    String code = errorCode(body).orElse("");
-    if (status == 404 && code.equals("CLIENT_NOT_FOUND")) {
-      return new SourceOutcome.NoRecord(
-          "the mental health trust holds no record for this NHS number (CLIENT_NOT_FOUND)");
-    }
-    if (status == 403 && code.equals("SHARING_REFUSED")) {
-      return new SourceOutcome.WithheldBySource(
-          "SHARING_REFUSED",
-          "the client has asked the mental health trust not to share their record"
-              + " (SHARING_REFUSED)");
-    }
-    if (status == 401) {
-      return new SourceOutcome.Failed(
-          Kind.SOURCE_ERROR,
-          "HTTP 401 from the mental health trust: the API key was refused; check the configured key");
-    }
-    return new SourceOutcome.Failed(
-        Kind.SOURCE_ERROR,
-        code.isEmpty()
-            ? "HTTP %d from the mental health trust, without an error code".formatted(status)
-            : "HTTP %d %s from the mental health trust".formatted(status, code));
-  }
+  /** The trust's status codes as outcomes. */
+  public static final StatusMapping STATUS =
+      StatusMapping.of("the mental health trust", ErrorResponses::errorCode)
+          .notFoundIsNoRecord(
+              "CLIENT_NOT_FOUND",
+              "the mental health trust holds no record for this NHS number (CLIENT_NOT_FOUND)")
+          .forbiddenIsWithheld(
+              "SHARING_REFUSED",
+              "the client has asked the mental health trust not to share their record"
+                  + " (SHARING_REFUSED)")
+          .credentials("API key");
 
   /** The error code, if the body is the trust's XML error document. */
   static Optional<String> errorCode(byte[] body) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Optional;
+import org.carelens.adapters.http.ExchangeFailedException;
 import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
 
 /**
@@ -18,21 +18,21 @@ final class Json {
 
   private Json() {}
 
-  static JsonNode parse(byte[] body, String what) throws FailedException {
+  static JsonNode parse(byte[] body, String what) throws ExchangeFailedException {
     if (body.length == 0) {
-      throw new FailedException(
+      throw new ExchangeFailedException(
           Kind.MALFORMED_PAYLOAD, what + ": HTTP 200 with an empty body, where JSON was expected");
     }
     try {
       JsonNode node = MAPPER.readTree(body);
       if (node == null || !node.isObject()) {
-        throw new FailedException(
+        throw new ExchangeFailedException(
             Kind.MALFORMED_PAYLOAD, what + ": the body is JSON but not an object");
       }
       return node;
     } catch (JsonProcessingException e) {
       var location = e.getLocation();
-      throw new FailedException(
+      throw new ExchangeFailedException(
           Kind.MALFORMED_PAYLOAD,
           "%s: the body is not valid JSON (%d bytes%s)"
               .formatted(
@@ -43,19 +43,8 @@ final class Json {
                       : "; line %d, column %d"
                           .formatted(location.getLineNr(), location.getColumnNr())));
     } catch (IOException e) {
-      throw new FailedException(Kind.MALFORMED_PAYLOAD, what + ": the body cannot be read as JSON");
-    }
-  }
-
-  /** The OAuth2 / API {@code error} code of an error body, if it has a plain one. */
-  static Optional<String> errorCode(byte[] body) {
-    try {
-      JsonNode node = MAPPER.readTree(body);
-      return Optional.ofNullable(node)
-          .map(n -> n.path("error").asText(""))
-          .filter(c -> c.matches("[a-z_]{1,64}"));
-    } catch (IOException e) {
-      return Optional.empty();
+      throw new ExchangeFailedException(
+          Kind.MALFORMED_PAYLOAD, what + ": the body cannot be read as JSON");
     }
   }
 }

@@ -10,8 +10,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.carelens.adapters.http.ClientCredentialsTokens;
+import org.carelens.adapters.http.Deadline;
+import org.carelens.adapters.http.ExchangeFailedException;
+import org.carelens.adapters.http.HttpReply;
+import org.carelens.adapters.http.SourceHttpClient;
+import org.carelens.adapters.http.StatusMapping;
+import org.carelens.adapters.http.TraceHeaders;
 import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.NhsNumber;
+import org.carelens.sdk.spi.RequestContext;
 import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -22,15 +30,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SocialCareClient {
 
-  private final Exchanges exchanges;
-  private final TokenCache tokens;
+  /** The council API's error bodies carry an OAuth2-style {@code error} code. */
+  private static final StatusMapping STATUS =
+      StatusMapping.of("the council API", ClientCredentialsTokens::oauthError);
+
+  private final SourceHttpClient http;
+  private final ClientCredentialsTokens tokens;
   private final URI baseUrl;
   private final int pageSize;
   private final int maxPages;
 
   public SocialCareClient(
-      Exchanges exchanges, TokenCache tokens, URI baseUrl, int pageSize, int maxPages) {
-    this.exchanges = exchanges;
+      SourceHttpClient http,
+      ClientCredentialsTokens tokens,
+      URI baseUrl,
+      int pageSize,
+      int maxPages) {
+    this.http = http;
     this.tokens = tokens;
     this.baseUrl = baseUrl;
     this.pageSize = pageSize;
@@ -38,11 +54,13 @@ public final class SocialCareClient {
   }
 
   /** The council's person for this NHS number, if it knows one. */
-  public Optional<JsonNode> findPerson(NhsNumber nhsNumber, long deadline)
-      throws FailedException, InterruptedException {
+  public Optional<JsonNode> findPerson(
+      NhsNumber nhsNumber, RequestContext context, Deadline deadline)
+      throws ExchangeFailedException, InterruptedException {
     JsonNode page =
         get(
             URI.create(baseUrl + "/api/v1/people?nhsNumber=" + nhsNumber.value()),
+            context,
             deadline,
             "the people search");
     JsonNode content = content(page, "the people search");
@@ -52,14 +70,14 @@ public final class SocialCareClient {
     for (JsonNode person : content) {
       if (nhsNumber.value().equals(person.path("nhsNumber").asText())) {
         if (!person.path("id").asText("").matches("[A-Za-z0-9-]{1,64}")) {
-          throw new FailedException(
+          throw new ExchangeFailedException(
               Kind.MALFORMED_PAYLOAD, "the people search answered a person without a usable id");
         }
         return Optional.of(person);
       }
     }
     // A search that answers with someone else must never be read as this patient's record.
-    throw new FailedException(
+    throw new ExchangeFailedException(
         Kind.MALFORMED_PAYLOAD,
         "the people search answered with %d people, none with the requested NHS number; discarded"
             .formatted(content.size()));
@@ -76,10 +94,10 @@ public final class SocialCareClient {
    * totalElements} when the pages carry it, else as "at least 1".
    *
    * @param resource e.g. {@code involvements}
-   * @throws FailedException when the first page cannot be read: the resource is unavailable
+   * @throws ExchangeFailedException when the first page cannot be read: the resource is unavailable
    */
-  public Pages readAll(String personId, String resource, long deadline)
-      throws FailedException, InterruptedException {
+  public Pages readAll(String personId, String resource, RequestContext context, Deadline deadline)
+      throws ExchangeFailedException, InterruptedException {
     String base =
         baseUrl
             + "/api/v1/people/"
@@ -105,9 +123,9 @@ public final class SocialCareClient {
       String what = "the %s (page %d)".formatted(resource, pages);
       JsonNode page;
       try {
-        page = get(next, deadline, what);
+        page = get(next, context, deadline, what);
         content(page, what).forEach(items::add);
-      } catch (FailedException e) {
+      } catch (ExchangeFailedException e) {
         if (pages == 1) {
           throw e;
         }
@@ -119,7 +137,7 @@ public final class SocialCareClient {
       totalPages = pageCount.isPresent() ? pageCount : totalPages;
       try {
         next = nextPage(page, base, what);
-      } catch (FailedException e) {
+      } catch (ExchangeFailedException e) {
         // This page named the next one wrongly: the next one is the page that cannot be read.
         return unread(items, total, unreadPage(resource, pages + 1, totalPages, e, what));
       }
@@ -128,7 +146,7 @@ public final class SocialCareClient {
   }
 
   private static String unreadPage(
-      String resource, int page, OptionalInt totalPages, FailedException e, String what) {
+      String resource, int page, OptionalInt totalPages, ExchangeFailedException e, String what) {
     return "the %s: page %d%s could not be read (%s)"
         .formatted(
             resource,
@@ -166,20 +184,22 @@ public final class SocialCareClient {
     return detail.startsWith(what + ": ") ? detail.substring(what.length() + 2) : detail;
   }
 
-  private @Nullable URI nextPage(JsonNode page, String base, String what) throws FailedException {
+  private @Nullable URI nextPage(JsonNode page, String base, String what)
+      throws ExchangeFailedException {
     JsonNode link = page.path("_links").path("next");
     if (link.isTextual() && !link.asText().isBlank()) {
       URI next;
       try {
         next = baseUrl.resolve(link.asText());
       } catch (IllegalArgumentException e) {
-        throw new FailedException(Kind.MALFORMED_PAYLOAD, what + ": the next link is not a URI");
+        throw new ExchangeFailedException(
+            Kind.MALFORMED_PAYLOAD, what + ": the next link is not a URI");
       }
       // The bearer token goes with every request: never follow a link to another server.
       if (!Objects.equals(next.getScheme(), baseUrl.getScheme())
           || !Objects.equals(next.getHost(), baseUrl.getHost())
           || next.getPort() != baseUrl.getPort()) {
-        throw new FailedException(
+        throw new ExchangeFailedException(
             Kind.MALFORMED_PAYLOAD,
             what + ": the next link points to another server; not followed");
       }
@@ -194,39 +214,37 @@ public final class SocialCareClient {
     return null;
   }
 
-  private static JsonNode content(JsonNode page, String what) throws FailedException {
+  private static JsonNode content(JsonNode page, String what) throws ExchangeFailedException {
     JsonNode content = page.get("content");
     if (content == null || !content.isArray()) {
-      throw new FailedException(
+      throw new ExchangeFailedException(
           Kind.MALFORMED_PAYLOAD, what + ": the body is not a page (no 'content' array)");
     }
     return content;
   }
 
-  private JsonNode get(URI uri, long deadline, String what)
-      throws FailedException, InterruptedException {
+  private JsonNode get(URI uri, RequestContext context, Deadline deadline, String what)
+      throws ExchangeFailedException, InterruptedException {
     String token = tokens.token(deadline);
-    Exchanges.Response response = exchanges.send(request(uri, token), deadline, what);
+    HttpReply response = http.send(request(uri, context, token), deadline, what);
     if (response.status() == 401) {
       tokens.invalidate(token);
-      response = exchanges.send(request(uri, tokens.token(deadline)), deadline, what);
+      response = http.send(request(uri, context, tokens.token(deadline)), deadline, what);
       if (response.status() == 401) {
-        throw new FailedException(
+        throw new ExchangeFailedException(
             Kind.SOURCE_ERROR,
             what + ": HTTP 401 twice; the council refused a freshly issued bearer token");
       }
     }
-    if (response.status() != 200) {
-      String code = Json.errorCode(response.body()).map(c -> " " + c).orElse("");
-      throw new FailedException(
-          Kind.SOURCE_ERROR,
-          "%s: HTTP %d%s from the council API".formatted(what, response.status(), code));
+    if (!response.ok()) {
+      throw new ExchangeFailedException(
+          Kind.SOURCE_ERROR, what + ": " + STATUS.failure(response).detail());
     }
     return Json.parse(response.body(), what);
   }
 
-  private static HttpRequest.Builder request(URI uri, String token) {
-    return HttpRequest.newBuilder(uri)
+  private static HttpRequest.Builder request(URI uri, RequestContext context, String token) {
+    return TraceHeaders.apply(HttpRequest.newBuilder(uri), context)
         .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json")
         .GET();
