@@ -34,6 +34,7 @@ import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
 import org.carelens.sdk.spi.SourceRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
