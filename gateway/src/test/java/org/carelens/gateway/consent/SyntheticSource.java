@@ -1,5 +1,6 @@
 package org.carelens.gateway.consent;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,6 +34,8 @@ import org.carelens.sdk.model.SectionContent;
 import org.carelens.sdk.model.Sensitivity;
 import org.carelens.sdk.model.SocialCareItem;
 import org.carelens.sdk.model.SourceRecord;
+import org.carelens.sdk.spi.DocumentOutcome;
+import org.carelens.sdk.spi.DocumentRequest;
 import org.carelens.sdk.spi.SourceAdapter;
 import org.carelens.sdk.spi.SourceDescriptor;
 import org.carelens.sdk.spi.SourceOutcome;
@@ -108,6 +111,36 @@ public final class SyntheticSource implements SourceAdapter {
             Optional.empty(),
             restricted.test(request.nhsNumber()));
     return new SourceOutcome.Loaded(new SourceRecord(Optional.of(patient), sections));
+  }
+
+  /**
+   * Serves the content of its documents on demand: the document for label number n (as {@link
+   * #labels} orders them) is {@code documents-n}, and its content is {@link #content} of its
+   * marker.
+   */
+  @Override
+  public DocumentOutcome fetchDocument(DocumentRequest request) {
+    String prefix = Section.DOCUMENTS.key() + "-";
+    List<Optional<Sensitivity>> labels = labels();
+    if (request.documentId().startsWith(prefix)) {
+      try {
+        int n = Integer.parseInt(request.documentId().substring(prefix.length()));
+        if (n >= 0 && n < labels.size()) {
+          return new DocumentOutcome.Content(
+              "text/plain",
+              content(marker(id, Section.DOCUMENTS, labels.get(n)))
+                  .getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (NumberFormatException e) {
+        // not one of ours: not found
+      }
+    }
+    return new DocumentOutcome.NotFound("no document " + request.documentId());
+  }
+
+  /** The content of the document whose marker is {@code marker}. */
+  public static String content(String marker) {
+    return "CONTENT OF " + marker;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

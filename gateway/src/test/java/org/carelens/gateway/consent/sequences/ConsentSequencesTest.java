@@ -24,12 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Issue 16: random sequences of what users do (launch, self-claim, permission to view and its
  * revocation, break-glass, dissent and its revocation, whole and streamed views with the cache warm
- * or cold, time passing) over three patients (one of them restricted in a third of the sequences)
- * and up to four people of any role and organisation type, played against the real gateway API.
- * Every answer must be the independent oracle's, and every view must match it both ways: nothing
- * shown that the oracle withholds, nothing it permits left out, in the view and in the stream's
- * events. A failing sequence is shrunk to a shortest one that still fails and told as a story, with
- * the seed that reproduces it.
+ * or cold, opening document content, time passing) over three patients (one of them restricted in a
+ * third of the sequences) and up to four people of any role and organisation type, played against
+ * the real gateway API. Every answer must be the independent oracle's, and every view must match it
+ * both ways: nothing shown that the oracle withholds, nothing it permits left out, in the view and
+ * in the stream's events. A failing sequence is shrunk to a shortest one that still fails and told
+ * as a story, with the seed that reproduces it.
  *
  * <p>Sequences are played by {@code carelens.sequences.gateways} gateways in this JVM (default 4,
  * at least 2), each on its own thread with its own clock and in-memory database, half under the

@@ -48,6 +48,13 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps, boolean
   record View(int who, int patient, boolean stream) implements Step {}
 
   /**
+   * {@code who} opens the content of a document of {@code patient}: the one source number {@code
+   * source} holds with label number {@code label} (0: unlabelled), by the id the view lists it
+   * with, whether or not their view shows it.
+   */
+  record Document(int who, int patient, int source, int label) implements Step {}
+
+  /**
    * {@code who} claims a relationship with {@code patient}, {@code times} times in a row, with the
    * agreement's reason code number {@code reason} (one past the last: a code it does not list).
    */
@@ -117,6 +124,14 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps, boolean
             case Launch l -> name(l.who()) + " launches for " + patient(l.patient());
             case View v ->
                 name(v.who()) + (v.stream() ? " streams " : " views ") + patient(v.patient());
+            case Document d ->
+                name(d.who())
+                    + " opens document #"
+                    + d.label()
+                    + " of source #"
+                    + d.source()
+                    + " for "
+                    + patient(d.patient());
             case Claim c ->
                 name(c.who())
                     + " claims "

@@ -63,7 +63,7 @@ final class Scenarios {
     int viewed = r.nextBoolean() ? roster.get(who % roster.size()).launchedFor() : patient;
     // Mostly once; one time in ten past every daily cap in one go.
     int times = r.nextInt(10) == 0 ? 12 : 1;
-    int kind = r.nextInt(30);
+    int kind = r.nextInt(32);
     if (kind < 5) {
       return new Scenario.Launch(who, patient);
     } else if (kind < 14) {
@@ -84,6 +84,9 @@ final class Scenarios {
     } else if (kind < 27) {
       // One time in three the IG officer, otherwise someone in the roster.
       return new Scenario.RevokePermission(r.nextInt(3) == 0 ? -1 : who, r.nextInt(3));
+    } else if (kind < 29) {
+      // Half unlabelled: most labelled documents are withheld from most viewers.
+      return new Scenario.Document(who, viewed, r.nextInt(16), r.nextBoolean() ? 0 : r.nextInt(16));
     }
     return new Scenario.Wait(pick(r, WAITS));
   }
@@ -140,6 +143,8 @@ final class Scenarios {
             case Scenario.Launch l -> new Scenario.Launch(moved.apply(l.who()), l.patient());
             case Scenario.View v ->
                 new Scenario.View(moved.apply(v.who()), v.patient(), v.stream());
+            case Scenario.Document d ->
+                new Scenario.Document(moved.apply(d.who()), d.patient(), d.source(), d.label());
             case Scenario.Claim c ->
                 new Scenario.Claim(moved.apply(c.who()), c.patient(), c.reason(), c.times());
             case Scenario.Permission p ->
@@ -158,6 +163,7 @@ final class Scenarios {
     return switch (step) {
       case Scenario.Launch l -> l.who();
       case Scenario.View v -> v.who();
+      case Scenario.Document d -> d.who();
       case Scenario.Claim c -> c.who();
       case Scenario.Permission p -> p.who();
       case Scenario.BreakGlass b -> b.who();
@@ -177,6 +183,11 @@ final class Scenarios {
       case Scenario.View v -> {
         if (v.stream()) {
           simpler.add(new Scenario.View(v.who(), v.patient(), false));
+        }
+      }
+      case Scenario.Document d -> {
+        if (d.label() != 0) {
+          simpler.add(new Scenario.Document(d.who(), d.patient(), d.source(), 0));
         }
       }
       case Scenario.Claim c -> {

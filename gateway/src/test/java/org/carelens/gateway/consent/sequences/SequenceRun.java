@@ -52,12 +52,15 @@ final class SequenceRun {
     final AtomicLong refusalsChecked = new AtomicLong();
     final AtomicLong permissionsRevoked = new AtomicLong();
     final AtomicLong restrictedViews = new AtomicLong();
+    final AtomicLong documentsOpened = new AtomicLong();
+    final AtomicLong documentsRefused = new AtomicLong();
 
     @Override
     public String toString() {
       return ("%,d sequences, %,d actions (%,d requests), %,d views checked both ways (%,d of them"
               + " streamed, %,d with a warm cache), %,d item decisions (%,d shown), %,d refusals"
-              + " checked, %,d permissions revoked, %,d views of a restricted patient")
+              + " checked, %,d permissions revoked, %,d views of a restricted patient, %,d"
+              + " documents opened and %,d refused as the oracle said")
           .formatted(
               sequences.get(),
               actions.get(),
@@ -69,7 +72,9 @@ final class SequenceRun {
               itemsShown.get(),
               refusalsChecked.get(),
               permissionsRevoked.get(),
-              restrictedViews.get());
+              restrictedViews.get(),
+              documentsOpened.get(),
+              documentsRefused.get());
     }
   }
 
@@ -121,6 +126,7 @@ final class SequenceRun {
       switch (step) {
         case Scenario.Launch l -> launch(l);
         case Scenario.View v -> view(v);
+        case Scenario.Document d -> document(d);
         case Scenario.Claim c -> claim(c);
         case Scenario.Permission p -> permission(p);
         case Scenario.BreakGlass b -> breakGlass(b);
@@ -421,6 +427,65 @@ final class SequenceRun {
     if (!problems.isEmpty()) {
       fail(String.join("; ", problems));
     }
+  }
+
+  /**
+   * A document's content is served exactly when the oracle shows its item in the view: otherwise
+   * the answer is a refusal (the view's own, or 403 or 404 for the document) without the content.
+   */
+  private void document(Scenario.Document step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    if (!sessions.containsKey(who)) {
+      return;
+    }
+    String patient = nhs(step.patient());
+    List<String> sources = gateway.sources();
+    String source = sources.get(Math.floorMod(step.source(), sources.size()));
+    int n = Math.floorMod(step.label(), labels.size());
+    ConsentOracle.Item item = new ConsentOracle.Item(source, "documents", labels.get(n));
+    ConsentOracle.View expected = oracle.view(sessions.get(who), patient, sources, labels, now());
+    SequenceGateway.Response response =
+        gateway.get(
+            "/api/v1/patients/" + patient + "/documents/" + source + "/documents-" + n,
+            tokens.get(who),
+            false);
+    counts.requests.incrementAndGet();
+    counts.actions.incrementAndGet();
+    String line =
+        scenario.name(who) + " opened " + item + " of " + Scenario.patient(step.patient());
+    String content =
+        SyntheticSource.content(
+            SyntheticSource.marker(
+                source, org.carelens.sdk.model.Section.DOCUMENTS, SyntheticSource.labels().get(n)));
+    boolean served = response.body().contains(content);
+    if (expected.answer().status() != 200) {
+      tell(line + " → " + expected.answer());
+      if (response.status() != expected.answer().status()
+          || !response.code().equals(expected.answer().code())) {
+        fail(
+            "the gateway answered %s, the oracle %s"
+                .formatted(answered(response), expected.answer()));
+      }
+      counts.refusalsChecked.incrementAndGet();
+      return;
+    }
+    boolean permitted = expected.items().contains(item);
+    tell(line + (permitted ? " → 200, its content" : " → refused"));
+    if (permitted && (response.status() != 200 || !served)) {
+      fail(
+          "the gateway answered %s without its content, which the oracle permits"
+              .formatted(answered(response)));
+    }
+    if (!permitted && (served || (response.status() != 403 && response.status() != 404))) {
+      fail(
+          "the gateway answered %s%s, for a document the oracle withholds"
+              .formatted(answered(response), served ? " with its content" : ""));
+    }
+    (permitted ? counts.documentsOpened : counts.documentsRefused).incrementAndGet();
+  }
+
+  private java.time.Instant now() {
+    return gateway.now();
   }
 
   private void compare(
