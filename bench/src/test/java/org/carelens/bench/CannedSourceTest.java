@@ -78,6 +78,23 @@ class CannedSourceTest {
   }
 
   @Test
+  void a_views_sources_are_read_with_the_kind_of_each_error() {
+    String view =
+        "{\"patient\":{},\"sources\":["
+            + "{\"id\":\"gp\",\"name\":\"GP practice\",\"status\":\"OK\",\"elapsedMs\":101,"
+            + "\"cached\":false,\"retrievedAt\":\"2026-12-03T16:00:00Z\",\"reason\":null,"
+            + "\"detail\":null,\"obligations\":[],\"incompleteSections\":[]},"
+            + "{\"id\":\"acute\",\"name\":\"Hospital\",\"status\":\"ERROR\",\"elapsedMs\":0,"
+            + "\"cached\":false,\"retrievedAt\":null,\"reason\":null,"
+            + "\"detail\":\"Bulkhead full: 23 calls to this source are still in flight; not asked\","
+            + "\"obligations\":[],\"incompleteSections\":[]}]}";
+
+    List<String> sources = OpenLoad.sources(view);
+
+    assertThat(sources).containsExactly("gp=OK", "acute=ERROR(Bulkhead full)");
+  }
+
+  @Test
   void percentiles_are_nearest_rank_in_milliseconds() {
     Latencies latencies =
         Latencies.of(List.of(5_000_000L, 1_000_000L, 3_000_000L, 2_000_000L, 4_000_000L), n -> n);
