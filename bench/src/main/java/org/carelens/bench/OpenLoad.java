@@ -42,7 +42,8 @@ final class OpenLoad {
   /** The sources array of a record view: id, name, status, elapsedMs, cached, in that order. */
   private static final Pattern SOURCE =
       Pattern.compile(
-          "\\{\"id\":\"([^\"]+)\",\"name\":\"[^\"]*\",\"status\":\"([A-Z_]+)\",\"elapsedMs\":\\d+,\"cached\":(true|false)");
+          "\\{\"id\":\"([^\"]+)\",\"name\":\"[^\"]*\",\"status\":\"([A-Z_]+)\",\"elapsedMs\":\\d+,\"cached\":(true|false)"
+              + ",\"retrievedAt\":(?:null|\"[^\"]*\"|[-0-9.eE]+),\"reason\":(?:null|\"[^\"]*\"),\"detail\":(?:null|\"((?:[^\"\\\\]|\\\\.)*)\")");
 
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
@@ -110,20 +111,42 @@ final class OpenLoad {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       long latency = System.nanoTime() - scheduled;
-      List<String> sources = new ArrayList<>();
-      boolean allCached = true;
-      Matcher m = SOURCE.matcher(record.body());
-      while (m.find()) {
-        sources.add(m.group(1) + "=" + m.group(2));
-        allCached &= m.group(3).equals("true") || !m.group(2).equals("OK");
-      }
-      return new Outcome(latency, record.statusCode(), sources, allCached && !sources.isEmpty());
+      List<String> sources = sources(record.body());
+      boolean allCached = !sources.isEmpty() && cachedOrNotOk(record.body());
+      return new Outcome(latency, record.statusCode(), sources, allCached);
     } catch (IOException e) {
       return new Outcome(System.nanoTime() - scheduled, 0, List.of(), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome(System.nanoTime() - scheduled, 0, List.of(), false);
     }
+  }
+
+  /**
+   * Each source of a record view as {@code id=STATUS}, an {@code ERROR} with the start of its
+   * detail: {@code acute=ERROR(Bulkhead full)}.
+   */
+  static List<String> sources(String recordJson) {
+    List<String> sources = new ArrayList<>();
+    Matcher m = SOURCE.matcher(recordJson);
+    while (m.find()) {
+      String kind =
+          m.group(2).equals("ERROR") && m.group(4) != null
+              ? "(" + m.group(4).split("[:(]", 2)[0].strip() + ")"
+              : "";
+      sources.add(m.group(1) + "=" + m.group(2) + kind);
+    }
+    return sources;
+  }
+
+  /** Whether every source that answered OK answered from the gateway's cache. */
+  private static boolean cachedOrNotOk(String recordJson) {
+    Matcher m = SOURCE.matcher(recordJson);
+    boolean all = true;
+    while (m.find()) {
+      all &= m.group(3).equals("true") || !m.group(2).equals("OK");
+    }
+    return all;
   }
 
   /** How often each {@code id=STATUS} occurred, and every HTTP status other than 200. */

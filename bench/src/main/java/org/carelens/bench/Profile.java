@@ -36,7 +36,7 @@ final class Profile {
         GatewayProcess.start(
             root,
             work.resolve("gateway-profile"),
-            BenchMain.config(sources, tokens, "0s"),
+            BenchMain.config(sources, tokens, "0s", false),
             List.of())) {
       if (prime) {
         BenchMain.prime(gateway, tokens, patients, sources);

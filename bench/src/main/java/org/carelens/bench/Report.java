@@ -207,7 +207,7 @@ final class Report {
   private static final String[] LABELS = {"p50", "p90", "p99", "p99.9", "max"};
   private static final String[] COLOURS = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e"};
 
-  /** Latency by percentile, one line per rate, on a log scale from 100 ms to 10 s. */
+  /** Latency by percentile, one line per rate, on a log scale from 100 ms up. */
   static String svg(BenchMain.Results r) {
     int width = 640;
     int height = 400;
@@ -218,7 +218,15 @@ final class Report {
     double plotW = width - left - right;
     double plotH = height - top - bottom;
     double minLog = Math.log10(100);
-    double maxLog = Math.log10(10_000);
+    double worst =
+        r.rates.stream()
+            .mapToDouble(run -> run.latency().maxMs())
+            .filter(v -> v > 0)
+            .max()
+            .orElse(1);
+    // From 100 ms to the decade above the slowest view (at least 10 s).
+    double maxLog = Math.max(4, Math.ceil(Math.log10(worst)));
+    double ceiling = Math.pow(10, maxLog);
     StringBuilder s = new StringBuilder();
     s.append(
         f(
@@ -230,7 +238,10 @@ final class Report {
             "<text x=\"%d\" y=\"22\" font-size=\"14\">Carelens view latency by percentile (cache"
                 + " misses, open model)</text>%n",
             left));
-    for (int ms : new int[] {100, 200, 500, 1000, 2000, 5000, 10000}) {
+    for (int ms : new int[] {100, 200, 500, 1000, 2000, 5000, 10000, 20_000, 50_000, 100_000}) {
+      if (ms > ceiling) {
+        break;
+      }
       double y = top + plotH * (1 - (Math.log10(ms) - minLog) / (maxLog - minLog));
       s.append(
           f(
@@ -263,7 +274,7 @@ final class Report {
       String colour = COLOURS[l % COLOURS.length];
       StringBuilder points = new StringBuilder();
       for (int i = 0; i < QUANTILES.length; i++) {
-        double ms = Math.max(100, Math.min(10_000, run.latency().ms(QUANTILES[i])));
+        double ms = Math.max(100, Math.min(ceiling, run.latency().ms(QUANTILES[i])));
         double x = left + plotW * i / (QUANTILES.length - 1);
         double y = top + plotH * (1 - (Math.log10(ms) - minLog) / (maxLog - minLog));
         points.append(f("%.1f,%.1f ", x, y));
