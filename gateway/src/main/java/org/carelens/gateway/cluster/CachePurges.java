@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * others through a PostgreSQL notification their {@link PurgeListener} acts on (issue 15). The
  * notification is sent in the transaction that records the reason for the purge (a dissent, its
  * revocation, a revoked permission), so PostgreSQL delivers it exactly when that commits and never
- * for a change that rolled back. On any other database (the embedded H2 of the demo) there is one
- * gateway process and nothing to tell.
+ * for a change that rolled back. A revoked permission to view or a purge request purges the same
+ * way: {@link #announceWithin} in the transaction that audits it, {@link #purgeHere} after. On any
+ * other database (the embedded H2 of the demo) there is one gateway process and nothing to tell.
  *
  * <p>Thread-safe.
  */
@@ -30,13 +31,11 @@ public class CachePurges {
   private final String replicaId = UUID.randomUUID().toString();
 
   private final FanoutEngine fanout;
-  private final DataSource dataSource;
   private final ClusterProperties properties;
   private final boolean postgres;
 
   public CachePurges(FanoutEngine fanout, DataSource dataSource, ClusterProperties properties) {
     this.fanout = fanout;
-    this.dataSource = dataSource;
     this.properties = properties;
     this.postgres = isPostgres(dataSource);
   }
@@ -54,23 +53,6 @@ public class CachePurges {
    */
   public void purgeHere(NhsNumber patient) {
     fanout.purge(patient);
-  }
-
-  /**
-   * Removes {@code patient} from every replica's cache, outside any other transaction (a purge
-   * request on its own).
-   *
-   * @throws SQLException if the other replicas could not be told; this replica's cache is purged
-   *     either way
-   */
-  public void purgeEverywhere(NhsNumber patient) throws SQLException {
-    fanout.purge(patient);
-    if (!postgres) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection()) {
-      notify(c, patient.value());
-    }
   }
 
   /** Whether notifications are sent and listened to (PostgreSQL), rather than one process alone. */
