@@ -291,10 +291,13 @@ final class CarelensProcesses implements AutoCloseable {
             .start());
   }
 
-  /** Waits until the URL answers anything over HTTP, or fails after 90 s with the logs. */
+  /**
+   * Waits until the URL answers anything over HTTP, or fails after 180 s with the logs (a shared
+   * 2-core machine under load can take that long to start three JVMs).
+   */
   private void awaitHttp(String url) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
     while (Instant.now().isBefore(deadline)) {
       for (Process p : processes) {
         if (!p.isAlive()) {
@@ -310,7 +313,7 @@ final class CarelensProcesses implements AutoCloseable {
         Thread.sleep(250);
       }
     }
-    throw new IllegalStateException(url + " did not answer within 90 s:\n" + logs());
+    throw new IllegalStateException(url + " did not answer within 180 s:\n" + logs());
   }
 
   String logs() {
