@@ -67,7 +67,16 @@ public record SourceEvent(
   /** The source's status as the record view's {@code sources[]} would give it. */
   public SourceView source() {
     return new SourceView(
-        id, name, status, elapsedMs, cached, retrievedAt, reason, detail, incompleteSections);
+        id,
+        name,
+        status,
+        elapsedMs,
+        cached,
+        retrievedAt,
+        reason,
+        detail,
+        incompleteSections,
+        obligations);
   }
 
   /** Never null after construction; absent means none. */

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param detail a human-readable explanation, or null
  * @param incompleteSections sections the source answered but could not read completely (status
  *     stays {@code OK}); missing from older gateways, read as none
+ * @param obligations what the policy asks the display to do for this source, e.g. {@code
+ *     PROMPT_FOR_PERMISSION}; missing from older gateways, read as none (the record contract test,
+ *     {@code RecordContractIT}, found it was not decoded)
  */
 @Serdeable
 public record SourceView(
@@ -30,13 +33,30 @@ public record SourceView(
     @Nullable Instant retrievedAt,
     @Nullable String reason,
     @Nullable String detail,
-    @Nullable List<IncompleteSection> incompleteSections) {
+    @Nullable List<IncompleteSection> incompleteSections,
+    @Nullable List<String> obligations) {
 
   public SourceView {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(status, "status");
     incompleteSections = incompleteSections == null ? List.of() : List.copyOf(incompleteSections);
+    obligations = obligations == null ? List.of() : List.copyOf(obligations);
+  }
+
+  /** A source from a gateway that does not report per-source obligations. */
+  public SourceView(
+      String id,
+      String name,
+      String status,
+      long elapsedMs,
+      boolean cached,
+      @Nullable Instant retrievedAt,
+      @Nullable String reason,
+      @Nullable String detail,
+      @Nullable List<IncompleteSection> incompleteSections) {
+    this(
+        id, name, status, elapsedMs, cached, retrievedAt, reason, detail, incompleteSections, null);
   }
 
   /** A source from a gateway that does not report incomplete sections. */
@@ -49,7 +69,13 @@ public record SourceView(
       @Nullable Instant retrievedAt,
       @Nullable String reason,
       @Nullable String detail) {
-    this(id, name, status, elapsedMs, cached, retrievedAt, reason, detail, null);
+    this(id, name, status, elapsedMs, cached, retrievedAt, reason, detail, null, null);
+  }
+
+  /** What the policy asks the display to do for this source; empty when nothing. */
+  @Override
+  public List<String> obligations() {
+    return Objects.requireNonNull(obligations);
   }
 
   /** The sections this source answered but could not read completely; empty when complete. */
