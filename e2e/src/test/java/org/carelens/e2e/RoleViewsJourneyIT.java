@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.Prescription;
 import org.carelens.simulators.population.SyntheticPatient;
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -74,6 +75,11 @@ class RoleViewsJourneyIT {
     try {
       launchAs("ooh-doctor", SHOWCASE);
       wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_SUMMARY));
+      assertThat(
+              ((JavascriptExecutor) browser)
+                  .executeScript("return [window.innerWidth, window.innerHeight]"))
+          .asString()
+          .isEqualTo("[1366, 768]");
 
       assertThat(text("tile-care-plans")).contains("ReSPECT").contains("Safeguarding");
       assertThat(text("tile-allergies")).contains("Allergy to penicillin");
@@ -176,9 +182,9 @@ class RoleViewsJourneyIT {
     launchAs("ooh-doctor", SHOWCASE);
     wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_SUMMARY));
     // "Show all dates" is offered only when the 24-month window leaves contacts out.
-    WebElement showAll = browser.findElement(By.id("timeline-show-all"));
-    if (showAll.isDisplayed()) {
-      showAll.click();
+    List<WebElement> showAll = browser.findElements(By.id("timeline-show-all"));
+    if (!showAll.isEmpty() && showAll.getFirst().isDisplayed()) {
+      showAll.getFirst().click();
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-count"), "all dates"));
     }
@@ -420,19 +426,19 @@ class RoleViewsJourneyIT {
         .longValue();
   }
 
-  /** Sizes the window so the page's viewport (not the window) is width × height. */
+  /**
+   * Makes the page's viewport exactly width × height CSS pixels (Chrome DevTools device metrics),
+   * whatever the window's frame; 1400 (the journeys' window width) restores the window's own.
+   */
   private static void viewport(int width, int height) {
-    browser.manage().window().setSize(new Dimension(width, height));
-    Number innerW =
-        (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
-    Number innerH =
-        (Number) ((JavascriptExecutor) browser).executeScript("return window.innerHeight");
-    browser
-        .manage()
-        .window()
-        .setSize(
-            new Dimension(
-                width + (width - innerW.intValue()), height + (height - innerH.intValue())));
+    ChromeDriver chrome = (ChromeDriver) browser;
+    if (width == 1400) {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      return;
+    }
+    chrome.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
   }
 
   private static void scrollTo(String id) {
