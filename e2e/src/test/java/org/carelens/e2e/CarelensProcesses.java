@@ -67,6 +67,32 @@ final class CarelensProcesses implements AutoCloseable {
     }
   }
 
+  /**
+   * A started stack, on fresh ports each try. Ports are picked free and then bound by the child
+   * processes, so another process on the machine (an outgoing connection's ephemeral port included)
+   * can take one in between; a stack that lost a port is stopped and started again on other ports,
+   * up to three times.
+   */
+  static CarelensProcesses started() throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new CarelensProcesses().start();
+      } catch (PortTakenException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        System.out.println("e2e: a port was taken before a process could bind it; starting again");
+      }
+    }
+  }
+
+  /** A child process could not bind the port it was given. */
+  static final class PortTakenException extends IllegalStateException {
+    PortTakenException(String message) {
+      super(message);
+    }
+  }
+
   private CarelensProcesses startAll() throws IOException, InterruptedException {
     Files.createDirectories(LOGS);
     String launcher = "http://localhost:" + launcherPort;
@@ -302,10 +328,21 @@ final class CarelensProcesses implements AutoCloseable {
   private void awaitHttp(String url) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(START_SECONDS));
+    int polls = 0;
     while (Instant.now().isBefore(deadline)) {
       for (Process p : processes) {
         if (!p.isAlive()) {
-          throw new IllegalStateException("A process exited early:\n" + logs());
+          String logs = logs();
+          throw portTaken(logs)
+              ? new PortTakenException("A process could not bind its port:\n" + logs)
+              : new IllegalStateException("A process exited early:\n" + logs);
+        }
+      }
+      // A server that failed to bind may leave its JVM running: look for it every 2 s.
+      if (++polls % 8 == 0) {
+        String logs = logs();
+        if (portTaken(logs)) {
+          throw new PortTakenException("A process could not bind its port:\n" + logs);
         }
       }
       try {
@@ -319,6 +356,10 @@ final class CarelensProcesses implements AutoCloseable {
     }
     throw new IllegalStateException(
         url + " did not answer within " + START_SECONDS + " s:\n" + logs());
+  }
+
+  private static boolean portTaken(String logs) {
+    return logs.contains("Address already in use") || logs.contains("Failed to bind");
   }
 
   String logs() {

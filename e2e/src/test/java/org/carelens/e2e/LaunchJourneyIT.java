@@ -49,7 +49,7 @@ class LaunchJourneyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    carelens = new CarelensProcesses().start();
+    carelens = CarelensProcesses.started();
     browser = Chromium.start();
     wait = Chromium.waitFor(browser);
   }
@@ -310,22 +310,13 @@ class LaunchJourneyIT {
     wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_STRIP));
     List<String> expected = sourceIds();
     assertThat(expected).contains("gp", "acute");
-    // Another patient, so no source answers from the gateway's cache, with the hospital slowed
+    // A patient no other journey opens, so no source answers from the gateway's 30 s cache (the
+    // first patients of the case list are opened by other journeys), with the hospital slowed
     // (under its 3 s time limit): the GP answers while the hospital is still loading.
-    browser.get(carelens.launcherUrl() + "/");
-    String other =
-        browser.findElements(By.cssSelector("button[data-persona='ooh-doctor']")).stream()
-            .map(b -> b.getAttribute("data-nhs-number"))
-            .filter(n -> !SHOWCASE.equals(n))
-            .findFirst()
-            .orElseThrow();
+    String other = plainGpPatients().get(plainGpPatients().size() - 2);
     setFault("acute", "{\"profile\":\"slow\",\"delayMs\":2500}");
     try {
-      browser
-          .findElement(
-              By.cssSelector(
-                  "button[data-persona='ooh-doctor'][data-nhs-number='%s']".formatted(other)))
-          .click();
+      launchAs("ooh-doctor", other);
 
       wait.until(
           ExpectedConditions.presenceOfElementLocated(
@@ -558,6 +549,13 @@ class LaunchJourneyIT {
    * not restricted).
    */
   private static String plainGpPatient() {
+    // The last such patient: the case list and other journeys open the first ones, and a copy of
+    // their GP record still in the gateway's 30 s cache would hide the fixture.
+    return plainGpPatients().getLast();
+  }
+
+  /** Patients of the Riverside practice with no scenario, in population order. */
+  private static List<String> plainGpPatients() {
     return Population.generate(42, Population.DEFAULT_SIZE, java.time.LocalDate.now())
         .patients()
         .stream()
@@ -566,10 +564,7 @@ class LaunchJourneyIT {
         .filter(p -> p.practice().odsCode().equals("A81001"))
         .map(p -> p.nhsNumber().value())
         .filter(n -> !n.equals(SHOWCASE))
-        // The last such patient: the case list and other journeys open the first ones, and a copy
-        // of their GP record still in the gateway's 30 s cache would hide the fixture.
-        .reduce((first, second) -> second)
-        .orElseThrow();
+        .toList();
   }
 
   /** Opens the showcase patient from the simulated out-of-hours system as a persona. */

@@ -33,7 +33,7 @@ class RecordContractIT {
 
   @BeforeAll
   static void start() throws Exception {
-    carelens = new CarelensProcesses().start();
+    carelens = CarelensProcesses.started();
   }
 
   @AfterAll

@@ -52,7 +52,7 @@ class RoleViewsJourneyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    carelens = new CarelensProcesses().start();
+    carelens = CarelensProcesses.started();
     browser = Chromium.start();
     wait = Chromium.waitFor(browser);
   }

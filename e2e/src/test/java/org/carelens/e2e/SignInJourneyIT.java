@@ -43,7 +43,7 @@ class SignInJourneyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    carelens = new CarelensProcesses().start();
+    carelens = CarelensProcesses.started();
     browser = Chromium.start();
     wait = Chromium.waitFor(browser);
   }
