@@ -362,6 +362,40 @@ final class CarelensProcesses implements AutoCloseable {
     return logs.contains("Address already in use") || logs.contains("Failed to bind");
   }
 
+  /** Switches a simulated source's fault profile through the launcher's admin API. */
+  void setFault(String sourceId, String json) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(launcherUrl() + "/api/sources/" + sourceId + "/fault"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "fault profile of " + sourceId + ": " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  /**
+   * Opens any patient from the simulated out-of-hours system as a persona, by submitting the
+   * launcher's own launch form (the case list shows buttons for a few patients only).
+   */
+  void launch(org.openqa.selenium.WebDriver browser, String persona, String nhsNumber) {
+    browser.get(launcherUrl() + "/");
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "const f = document.createElement('form'); f.method = 'post'; f.action = '/launch';"
+                + "for (const [k, v] of [['persona', arguments[0]], ['nhsNumber', arguments[1]]]) {"
+                + " const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
+                + " i.value = v; f.appendChild(i); }"
+                + "document.body.appendChild(f); f.submit();",
+            persona,
+            nhsNumber);
+  }
+
   String logs() {
     StringBuilder out = new StringBuilder();
     try (var files = Files.list(LOGS)) {

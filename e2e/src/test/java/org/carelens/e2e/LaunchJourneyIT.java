@@ -2,10 +2,6 @@ package org.carelens.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -513,18 +509,8 @@ class LaunchJourneyIT {
     return browser.findElement(By.id("source-" + sourceId)).getAttribute("data-status");
   }
 
-  /** Switches a simulated source's fault profile through the launcher's admin API. */
   private static void setFault(String sourceId, String json) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(carelens.launcherUrl() + "/api/sources/" + sourceId + "/fault"))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    carelens.setFault(sourceId, json);
   }
 
   /**
@@ -532,16 +518,7 @@ class LaunchJourneyIT {
    * launcher's own launch form (the case list shows buttons for a few patients only).
    */
   private static void launchAs(String persona, String nhsNumber) {
-    browser.get(carelens.launcherUrl() + "/");
-    ((JavascriptExecutor) browser)
-        .executeScript(
-            "const f = document.createElement('form'); f.method = 'post'; f.action = '/launch';"
-                + "for (const [k, v] of [['persona', arguments[0]], ['nhsNumber', arguments[1]]]) {"
-                + " const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
-                + " i.value = v; f.appendChild(i); }"
-                + "document.body.appendChild(f); f.submit();",
-            persona,
-            nhsNumber);
+    carelens.launch(browser, persona, nhsNumber);
   }
 
   /**
