@@ -107,7 +107,10 @@ public final class Summary {
         0,
         empty(sections.alerts(), "No active care plans or alerts from the sources that answered"),
         sourceNames(active),
-        gaps(sources, List.of(sections.alerts()), List.of(SectionKind.ALERTS)),
+        gaps(
+            sources,
+            java.util.Collections.singletonList(sections.alerts()),
+            List.of(SectionKind.ALERTS)),
         true,
         Optional.of(SectionKind.ALERTS));
   }
@@ -198,37 +201,36 @@ public final class Summary {
         0,
         empty(sections.encounters(), "No admissions from the sources that answered"),
         sourceNames(last.stream().toList()),
-        gaps(sources, List.of(sections.encounters()), List.of(SectionKind.ENCOUNTERS)),
+        gaps(
+            sources,
+            java.util.Collections.singletonList(sections.encounters()),
+            List.of(SectionKind.ENCOUNTERS)),
         false,
         Optional.of(SectionKind.ENCOUNTERS));
   }
 
   static SummaryTile lastGpContact(Sections sections, List<SourceProgress.Row> sources) {
-    Optional<EncounterEntry> last =
+    List<EncounterEntry> last =
         items(sections.encounters()).stream()
             .filter(e -> "GP_CONSULTATION".equals(e.kind()))
-            .max(Comparator.comparing(EncounterEntry::start, oldestFirst()));
-    List<String> lines =
-        last.map(
-                e ->
-                    List.of(
-                        dateOrUnknown(e.start())
-                            + " — "
-                            + e.concept().display()
-                            + (e.clinician() == null || e.clinician().isBlank()
-                                ? ""
-                                : " — " + e.clinician().strip())))
-            .orElse(List.of());
-    return new SummaryTile(
+            .max(Comparator.comparing(EncounterEntry::start, oldestFirst()))
+            .stream()
+            .toList();
+    return tile(
         "tile-gp-contact",
         "Last GP contact",
-        lines,
-        0,
+        last,
+        e ->
+            dateOrUnknown(e.start())
+                + " — "
+                + e.concept().display()
+                + (e.clinician() == null || e.clinician().isBlank()
+                    ? ""
+                    : " — " + e.clinician().strip()),
         empty(sections.encounters(), "No GP contacts from the sources that answered"),
-        sourceNames(last.stream().toList()),
-        gaps(sources, List.of(sections.encounters()), List.of(SectionKind.ENCOUNTERS)),
-        false,
-        Optional.of(SectionKind.ENCOUNTERS));
+        sources,
+        sections.encounters(),
+        SectionKind.ENCOUNTERS);
   }
 
   static SummaryTile careTeam(Sections sections, List<SourceProgress.Row> sources) {
