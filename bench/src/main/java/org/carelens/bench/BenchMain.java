@@ -447,7 +447,7 @@ public final class BenchMain {
           case "--quick" -> quick = true;
           case "--profile" -> profile = true;
           case "--profile-only" -> profileOnly = true;
-          case "--seconds", "--out", "--root", "--patients", "--profile-rate" -> {
+          case "--seconds", "--out", "--root", "--patients", "--profile-rate", "--warm-up" -> {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(args[i] + " needs a value");
             }
@@ -462,7 +462,7 @@ public final class BenchMain {
           root,
           Path.of(values.getOrDefault("--out", root.resolve("bench/results").toString())),
           seconds,
-          quick ? 5 : 10,
+          Integer.parseInt(values.getOrDefault("--warm-up", quick ? "5" : "30")),
           quick ? 15 : 40,
           Integer.parseInt(values.getOrDefault("--patients", quick ? "150" : "500")),
           profile,

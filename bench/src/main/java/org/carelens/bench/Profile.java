@@ -37,7 +37,8 @@ final class Profile {
             root,
             work.resolve("gateway-profile"),
             BenchMain.config(sources, tokens, "0s", false),
-            List.of())) {
+            // Deep stacks, so that every sample reaches the Carelens frame that caused it.
+            List.of("-XX:FlightRecorderOptions:stackdepth=1024"))) {
       if (prime) {
         BenchMain.prime(gateway, tokens, patients, sources);
       }
