@@ -57,13 +57,24 @@ public class AuditTrail {
           Connection.TRANSACTION_READ_COMMITTED,
           c -> appendIn(c, event, correlationId, details));
     } catch (SQLException | RuntimeException e) {
-      LOG.error(
-          "Audit entry {} ({}) could not be written; failing the request closed",
-          event.type(),
-          correlationId,
-          e);
-      throw new AuditUnavailableException("The audit trail could not be written", e);
+      throw unavailable(event, e);
     }
+  }
+
+  /**
+   * The exception to fail a request closed with when {@code event}'s entry could not be written, in
+   * {@link #append} or in a caller's transaction around {@link #appendWithin}; logged here.
+   */
+  public AuditUnavailableException unavailable(AuditEvent event, Exception cause) {
+    if (cause instanceof AuditUnavailableException already) {
+      return already;
+    }
+    LOG.error(
+        "Audit entry {} ({}) could not be written; failing the request closed",
+        event.type(),
+        event.correlationId().orElseGet(CorrelationIds::current),
+        cause);
+    return new AuditUnavailableException("The audit trail could not be written", cause);
   }
 
   /**

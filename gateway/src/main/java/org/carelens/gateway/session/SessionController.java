@@ -40,11 +40,12 @@ import org.jspecify.annotations.Nullable;
  * /api/v1/sessions/current} ends the caller's session (sign-out).
  *
  * <p>Launches are audited as follows (sign-ins the same, as {@code SIGN_IN_ACCEPTED} and {@code
- * SIGN_IN_REJECTED}). Every exchange is audited: {@code LAUNCH_ACCEPTED} is committed before the
- * session token is handed out (503 and no session if it cannot be), {@code LAUNCH_REJECTED} with
- * the reason code for every refusal. A refusal before the token verified (no caller identified) is
- * audited in aggregate per client address ({@link AnonymousRefusals}); one of a verified token (a
- * replay, a user over their launch limit) has its own entry naming the user.
+ * SIGN_IN_REJECTED}). Every exchange is audited: {@code LAUNCH_ACCEPTED} is committed with the
+ * session, in one transaction, before the session token is handed out (503 and no session if it
+ * cannot be), {@code LAUNCH_REJECTED} with the reason code for every refusal. A refusal before the
+ * token verified (no caller identified) is audited in aggregate per client address ({@link
+ * AnonymousRefusals}); one of a verified token (a replay, a user over their launch limit) has its
+ * own entry naming the user.
  *
  * <p>Rate limited per client address before anything else ({@link RateLimited}), and per user once
  * the token has verified, the first point the user is known.
@@ -116,7 +117,7 @@ public class SessionController {
       audit.appendRefusal(rejected(signIn, e.code(), e.detail()).launch(launch).build());
       throw e;
     }
-    audit.append(
+    AuditEvent accepted =
         AuditEvent.builder(
                 signIn ? AuditEventType.SIGN_IN_ACCEPTED : AuditEventType.LAUNCH_ACCEPTED,
                 AuditOutcome.SUCCESS)
@@ -125,8 +126,15 @@ public class SessionController {
             .detail("jti", launch.jti())
             .detail("organisationType", launch.organisationType())
             .detail("reasonForRequest", launch.reasonForRequest())
-            .build());
-    SessionStore.IssuedSession issued = sessions.open(launch);
+            .build();
+    // The acceptance and the session commit together: no session without its audit entry, and one
+    // commit for both.
+    SessionStore.IssuedSession issued;
+    try {
+      issued = sessions.open(launch, c -> audit.appendWithin(c, accepted));
+    } catch (SessionStore.BeforeFailed e) {
+      throw audit.unavailable(accepted, e.getCause());
+    }
     GatewaySession session = issued.session();
     return HttpResponse.<SessionResponse>status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.carelens.gateway.launch.LaunchContext;
+import org.carelens.gateway.persistence.Transactions;
 import org.carelens.gateway.problem.ProblemException;
 import org.carelens.policy.Role;
 import org.carelens.sdk.model.NhsNumber;
@@ -77,40 +78,85 @@ public class SessionStore {
    * @throws ProblemException 503 {@code SESSION_STORE_UNAVAILABLE} if it cannot be stored
    */
   public IssuedSession open(LaunchContext launch) {
+    return open(launch, c -> {});
+  }
+
+  /**
+   * Opens a session for a verified launch after {@code first}, in the same transaction: the
+   * launch's audit entry and its session commit together or not at all, for one commit instead of
+   * two (issue 14: commits were the largest share of the gateway's CPU per launch). The session is
+   * usable only once the commit has returned.
+   *
+   * @param first work that must commit with the session (the launch's audit entry); an {@link
+   *     SQLException} or runtime exception from it rolls everything back and is thrown as it was
+   * @throws ProblemException 503 {@code SESSION_STORE_UNAVAILABLE} if the session cannot be stored
+   */
+  public IssuedSession open(LaunchContext launch, Before first) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
     GatewaySession session = new GatewaySession(launch, now, now.plus(properties.getLifetime()));
     String hash = hash(token);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO gateway_session (token_sha256, "
-                    + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, hash);
-      insert.setString(2, launch.issuer());
-      insert.setString(3, launch.jti());
-      insert.setObject(4, utc(launch.expiresAt()));
-      insert.setString(5, launch.userId());
-      insert.setString(6, launch.userName());
-      insert.setString(7, launch.role().code());
-      insert.setString(8, launch.organisationOds());
-      insert.setString(9, launch.organisationName());
-      insert.setString(10, launch.organisationType());
-      insert.setString(11, launch.device());
-      insert.setString(12, launch.reasonForRequest());
-      insert.setString(13, launch.launchedPatient().map(NhsNumber::value).orElse(null));
-      insert.setObject(14, utc(now));
-      insert.setObject(15, utc(now));
-      insert.setObject(16, utc(session.expiresAt()));
-      insert.executeUpdate();
+    boolean[] firstDone = {false};
+    try {
+      Transactions.inTransaction(
+          dataSource,
+          Connection.TRANSACTION_READ_COMMITTED,
+          c -> {
+            first.run(c);
+            firstDone[0] = true;
+            try (PreparedStatement insert =
+                c.prepareStatement(
+                    "INSERT INTO gateway_session (token_sha256, "
+                        + COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              insert.setString(1, hash);
+              insert.setString(2, launch.issuer());
+              insert.setString(3, launch.jti());
+              insert.setObject(4, utc(launch.expiresAt()));
+              insert.setString(5, launch.userId());
+              insert.setString(6, launch.userName());
+              insert.setString(7, launch.role().code());
+              insert.setString(8, launch.organisationOds());
+              insert.setString(9, launch.organisationName());
+              insert.setString(10, launch.organisationType());
+              insert.setString(11, launch.device());
+              insert.setString(12, launch.reasonForRequest());
+              insert.setString(13, launch.launchedPatient().map(NhsNumber::value).orElse(null));
+              insert.setObject(14, utc(now));
+              insert.setObject(15, utc(now));
+              insert.setObject(16, utc(session.expiresAt()));
+              insert.executeUpdate();
+            }
+            return null;
+          });
     } catch (SQLException e) {
+      if (!firstDone[0]) {
+        throw new BeforeFailed(e);
+      }
       throw unavailable("stored", e);
     }
     cache.put(hash, new Read(session, now, now));
     return new IssuedSession(token, session);
+  }
+
+  /** Work that commits with a new session. */
+  @FunctionalInterface
+  public interface Before {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /** The work before the session failed with this {@link SQLException}; nothing was committed. */
+  public static final class BeforeFailed extends RuntimeException {
+    BeforeFailed(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
   }
 
   /**
