@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.carelens.simulators.pharmacy.DispensingRecords;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.Prescription;
 import org.carelens.simulators.population.SyntheticPatient;
@@ -144,6 +145,46 @@ class RoleViewsJourneyIT {
         ExpectedConditions.textToBePresentInElementLocated(By.id("reconciliation-count"), "(all)"));
     assertThat(browser.findElements(By.cssSelector("#reconciliation-table tbody tr")).size())
         .isGreaterThanOrEqualTo(recent);
+  }
+
+  @Test
+  @Order(2)
+  void a_pharmacist_reads_the_gps_type_and_last_issue_and_the_pharmacys_last_dispensing()
+      throws Exception {
+    Population population = Population.generate(42, Population.DEFAULT_SIZE, LocalDate.now());
+    SyntheticPatient showcase = population.showcase();
+    Prescription amlodipine =
+        showcase.prescriptions().stream()
+            .filter(p -> p.medicine().display().startsWith("Amlodipine"))
+            .findFirst()
+            .orElseThrow();
+    LocalDate lastDispensed =
+        DispensingRecords.dispensed(population, showcase).stream()
+            .filter(d -> d.dmdCode().equals(amlodipine.medicine().code()))
+            .map(DispensingRecords.Dispensed::dispensedOn)
+            .max(LocalDate::compareTo)
+            .orElseThrow();
+
+    launchAs("pharmacist", SHOWCASE);
+    wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_SUMMARY));
+
+    WebElement row =
+        browser.findElements(By.cssSelector("#reconciliation-table tbody tr")).stream()
+            .filter(r -> r.getText().contains(amlodipine.medicine().display()))
+            .findFirst()
+            .orElseThrow();
+    // Each column holds its own source's values: the GP's type and last issue, the pharmacy's
+    // last dispensing (a few days after the issue), the hospital's discharge dose.
+    assertThat(row.findElement(By.cssSelector("td[data-source='gp']")).getText())
+        .contains("Type: " + amlodipine.type().display())
+        .contains("Dose: " + amlodipine.dosageText())
+        .contains("Last issued: " + cui(amlodipine.lastIssueDate().orElseThrow()));
+    assertThat(row.findElement(By.cssSelector("td[data-source='pharmacy']")).getText())
+        .contains("Last dispensed: " + cui(lastDispensed))
+        .contains("Quantity: " + amlodipine.quantity() + " " + amlodipine.quantityUnit());
+    assertThat(row.findElement(By.cssSelector("td[data-source='acute']")).getText())
+        .contains("Started: ")
+        .contains("Dose: " + amlodipine.dosageText());
   }
 
   @Test
@@ -449,6 +490,11 @@ class RoleViewsJourneyIT {
   /** Opens a patient as a persona through the launcher's own launch form. */
   private static void launchAs(String persona, String nhsNumber) {
     carelens.launch(browser, persona, nhsNumber);
+  }
+
+  /** A CUI date, as the portal shows it: {@code 03-Dec-2026}. */
+  private static String cui(LocalDate date) {
+    return org.carelens.portal.record.CuiFormat.date(date);
   }
 
   private static String text(String id) {

@@ -314,7 +314,12 @@ public record RecordView(
       boolean conflict,
       List<DifferenceView> differences) {}
 
-  /** A medication course. */
+  /**
+   * A medication course. Its own values are the most recent source's (the first of {@code
+   * sources}); each entry of {@code sources} also carries that source's own values, so a
+   * reconciliation can show the GP's type and last issue, the pharmacy's last dispensing and the
+   * hospital's discharge dose side by side.
+   */
   @Serdeable
   public record MedicationView(
       String id,
@@ -327,9 +332,38 @@ public record RecordView(
       @Nullable LocalDate endDate,
       @Nullable LocalDate lastIssued,
       @Nullable String discontinuationReason,
-      List<ItemSource> sources,
+      List<MedicationSource> sources,
       boolean conflict,
       List<DifferenceView> differences) {}
+
+  /**
+   * Where a medication came from, as {@link ItemSource}, with what that source holds for it.
+   *
+   * @param values the medication as this source recorded it; only sources whose item the viewer may
+   *     see are listed, so no withheld value appears here
+   */
+  @Serdeable
+  public record MedicationSource(String id, String name, String itemId, MedicationValues values) {}
+
+  /**
+   * One source's own values for a medication, named as the medication's own fields.
+   *
+   * @param status {@code ACTIVE}, {@code COMPLETED} or {@code DISCONTINUED} at this source
+   * @param prescriptionType {@code ACUTE}, {@code REPEAT}, {@code REPEAT_DISPENSING} or {@code
+   *     UNKNOWN}
+   * @param lastIssued the last issue at a GP; the last dispensing at a community pharmacy
+   * @param discontinuationReason why this source stopped it, where it says
+   */
+  @Serdeable
+  public record MedicationValues(
+      String status,
+      String prescriptionType,
+      @Nullable String dosageText,
+      @Nullable String quantityText,
+      @Nullable LocalDate startDate,
+      @Nullable LocalDate endDate,
+      @Nullable LocalDate lastIssued,
+      @Nullable String discontinuationReason) {}
 
   /** An alert. */
   @Serdeable
