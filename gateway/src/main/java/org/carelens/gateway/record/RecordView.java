@@ -61,7 +61,13 @@ public record RecordView(
     public static final BreakGlassView INACTIVE = new BreakGlassView(false, null);
   }
 
-  /** Who the patient is; everything but the NHS number is null when no source gave an identity. */
+  /**
+   * Who the patient is; everything but the NHS number is null when no source gave an identity.
+   *
+   * @param contacts people to contact about the patient, as the demographics spine holds them (its
+   *     emergency contact); empty when none is recorded, and always for a restricted patient, whose
+   *     address, telephone and practice are null too
+   */
   @Serdeable
   public record PatientView(
       String nhsNumber,
@@ -72,7 +78,55 @@ public record RecordView(
       @Nullable String address,
       @Nullable String telephone,
       @Nullable String registeredPractice,
-      boolean restricted) {}
+      boolean restricted,
+      List<ContactView> contacts) {
+
+    @Creator
+    public PatientView {
+      contacts = List.copyOf(contacts);
+    }
+
+    /** A patient without contacts. */
+    public PatientView(
+        String nhsNumber,
+        @Nullable NameView name,
+        @Nullable LocalDate birthDate,
+        @Nullable String gender,
+        @Nullable LocalDate deceasedDate,
+        @Nullable String address,
+        @Nullable String telephone,
+        @Nullable String registeredPractice,
+        boolean restricted) {
+      this(
+          nhsNumber,
+          name,
+          birthDate,
+          gender,
+          deceasedDate,
+          address,
+          telephone,
+          registeredPractice,
+          restricted,
+          List.of());
+    }
+  }
+
+  /**
+   * Someone to contact about the patient (FHIR {@code Patient.contact}).
+   *
+   * @param relationship as the source words it, e.g. "Emergency Contact"; null when it gives none
+   * @param name null when the source gives none (the spine records only a number for an emergency
+   *     contact)
+   * @param start when the contact became valid; null when not recorded
+   * @param end when it stopped being valid; null when not recorded, a past date when it has ended
+   */
+  @Serdeable
+  public record ContactView(
+      @Nullable String relationship,
+      @Nullable String name,
+      @Nullable String telephone,
+      @Nullable LocalDate start,
+      @Nullable LocalDate end) {}
 
   /** A person's name. */
   @Serdeable
