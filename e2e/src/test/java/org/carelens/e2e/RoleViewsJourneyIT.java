@@ -82,7 +82,11 @@ class RoleViewsJourneyIT {
       assertThat(text("tile-allergies")).contains("Allergy to penicillin");
       assertThat(text("tile-medications"))
           .contains("Amlodipine 5mg tablets — One tablet once a day");
-      assertThat(text("tile-demographics")).contains("Address: ").contains("Registered GP: ");
+      assertThat(text("tile-demographics"))
+          .contains("Address: ")
+          .contains("Registered GP: ")
+          // The spine's emergency contact (PDS Patient.contact), not a guess from the care team.
+          .contains("Emergency contact: 0113 496 0921");
       // Above the fold: the whole summary, not just its first tiles, ends within the screen.
       assertThat(bottomOf("tile-care-plans")).isLessThanOrEqualTo(768);
       assertThat(bottomOf("tile-allergies")).isLessThanOrEqualTo(768);
@@ -98,6 +102,7 @@ class RoleViewsJourneyIT {
       browser.findElement(By.cssSelector("#banner-more summary")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-address")));
       assertThat(text("banner-gp")).contains("A81001");
+      assertThat(text("banner-contact-0")).contains("Emergency contact").contains("0113 496 0921");
     } finally {
       viewport(1400, 1000);
     }
