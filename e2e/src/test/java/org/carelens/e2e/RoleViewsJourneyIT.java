@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.carelens.simulators.pharmacy.DispensingRecords;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.Prescription;
 import org.carelens.simulators.population.SyntheticPatient;
@@ -81,7 +82,11 @@ class RoleViewsJourneyIT {
       assertThat(text("tile-allergies")).contains("Allergy to penicillin");
       assertThat(text("tile-medications"))
           .contains("Amlodipine 5mg tablets — One tablet once a day");
-      assertThat(text("tile-demographics")).contains("Address: ").contains("Registered GP: ");
+      assertThat(text("tile-demographics"))
+          .contains("Address: ")
+          .contains("Registered GP: ")
+          // The spine's emergency contact (PDS Patient.contact), not a guess from the care team.
+          .contains("Emergency contact: 0113 496 0921");
       // Above the fold: the whole summary, not just its first tiles, ends within the screen.
       assertThat(bottomOf("tile-care-plans")).isLessThanOrEqualTo(768);
       assertThat(bottomOf("tile-allergies")).isLessThanOrEqualTo(768);
@@ -97,6 +102,7 @@ class RoleViewsJourneyIT {
       browser.findElement(By.cssSelector("#banner-more summary")).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("banner-address")));
       assertThat(text("banner-gp")).contains("A81001");
+      assertThat(text("banner-contact-0")).contains("Emergency contact").contains("0113 496 0921");
     } finally {
       viewport(1400, 1000);
     }
@@ -144,6 +150,46 @@ class RoleViewsJourneyIT {
         ExpectedConditions.textToBePresentInElementLocated(By.id("reconciliation-count"), "(all)"));
     assertThat(browser.findElements(By.cssSelector("#reconciliation-table tbody tr")).size())
         .isGreaterThanOrEqualTo(recent);
+  }
+
+  @Test
+  @Order(2)
+  void a_pharmacist_reads_the_gps_type_and_last_issue_and_the_pharmacys_last_dispensing()
+      throws Exception {
+    Population population = Population.generate(42, Population.DEFAULT_SIZE, LocalDate.now());
+    SyntheticPatient showcase = population.showcase();
+    Prescription amlodipine =
+        showcase.prescriptions().stream()
+            .filter(p -> p.medicine().display().startsWith("Amlodipine"))
+            .findFirst()
+            .orElseThrow();
+    LocalDate lastDispensed =
+        DispensingRecords.dispensed(population, showcase).stream()
+            .filter(d -> d.dmdCode().equals(amlodipine.medicine().code()))
+            .map(DispensingRecords.Dispensed::dispensedOn)
+            .max(LocalDate::compareTo)
+            .orElseThrow();
+
+    launchAs("pharmacist", SHOWCASE);
+    wait.until(ExpectedConditions.presenceOfElementLocated(COMPLETE_SUMMARY));
+
+    WebElement row =
+        browser.findElements(By.cssSelector("#reconciliation-table tbody tr")).stream()
+            .filter(r -> r.getText().contains(amlodipine.medicine().display()))
+            .findFirst()
+            .orElseThrow();
+    // Each column holds its own source's values: the GP's type and last issue, the pharmacy's
+    // last dispensing (a few days after the issue), the hospital's discharge dose.
+    assertThat(row.findElement(By.cssSelector("td[data-source='gp']")).getText())
+        .contains("Type: " + amlodipine.type().display())
+        .contains("Dose: " + amlodipine.dosageText())
+        .contains("Last issued: " + cui(amlodipine.lastIssueDate().orElseThrow()));
+    assertThat(row.findElement(By.cssSelector("td[data-source='pharmacy']")).getText())
+        .contains("Last dispensed: " + cui(lastDispensed))
+        .contains("Quantity: " + amlodipine.quantity() + " " + amlodipine.quantityUnit());
+    assertThat(row.findElement(By.cssSelector("td[data-source='acute']")).getText())
+        .contains("Started: ")
+        .contains("Dose: " + amlodipine.dosageText());
   }
 
   @Test
@@ -449,6 +495,11 @@ class RoleViewsJourneyIT {
   /** Opens a patient as a persona through the launcher's own launch form. */
   private static void launchAs(String persona, String nhsNumber) {
     carelens.launch(browser, persona, nhsNumber);
+  }
+
+  /** A CUI date, as the portal shows it: {@code 03-Dec-2026}. */
+  private static String cui(LocalDate date) {
+    return org.carelens.portal.record.CuiFormat.date(date);
   }
 
   private static String text(String id) {

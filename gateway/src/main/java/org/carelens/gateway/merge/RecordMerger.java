@@ -290,7 +290,10 @@ public final class RecordMerger {
     return address.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
   }
 
-  /** PRODUCT.md rule 8: for a restricted patient, address, telephone and practice are hidden. */
+  /**
+   * PRODUCT.md rule 8: for a restricted patient, address, telephone, practice and contacts are
+   * hidden.
+   */
   private static PatientIdentity withRestriction(PatientIdentity p) {
     return new PatientIdentity(
         p.nhsNumber(),
@@ -301,7 +304,8 @@ public final class RecordMerger {
         Optional.empty(),
         Optional.empty(),
         p.deceasedDate(),
-        true);
+        true,
+        List.of());
   }
 
   private static <T extends ClinicalItem> List<T> items(

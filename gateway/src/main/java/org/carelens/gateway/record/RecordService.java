@@ -335,8 +335,9 @@ public class RecordService {
   }
 
   /**
-   * The patient banner. For a restricted patient (the S-flag from any source) address, telephone
-   * and registered practice are hidden (PRODUCT.md rule 8), whichever source supplied them.
+   * The patient banner. For a restricted patient (the S-flag from any source) address, telephone,
+   * registered practice and contacts are hidden (PRODUCT.md rule 8), whichever source supplied
+   * them.
    */
   private RecordView.PatientView patient(
       NhsNumber nhsNumber,
@@ -374,7 +375,21 @@ public class RecordService {
         hide ? null : p.address().orElse(null),
         hide ? null : p.telephone().orElse(null),
         hide ? null : p.registeredPracticeOds().orElse(null),
-        hide || p.restricted());
+        hide || p.restricted(),
+        // A restricted patient's contacts would lead to them as surely as their own address: the
+        // spine withholds them, and so does the view, whichever source sent them.
+        hide || p.restricted()
+            ? List.of()
+            : p.contacts().stream().map(RecordService::contact).toList());
+  }
+
+  private static RecordView.ContactView contact(PatientIdentity.Contact c) {
+    return new RecordView.ContactView(
+        c.relationship().orElse(null),
+        c.name().orElse(null),
+        c.telephone().orElse(null),
+        c.start().orElse(null),
+        c.end().orElse(null));
   }
 
   static Set<Section> parseSections(String sections) {

@@ -61,7 +61,13 @@ public record RecordView(
     public static final BreakGlassView INACTIVE = new BreakGlassView(false, null);
   }
 
-  /** Who the patient is; everything but the NHS number is null when no source gave an identity. */
+  /**
+   * Who the patient is; everything but the NHS number is null when no source gave an identity.
+   *
+   * @param contacts people to contact about the patient, as the demographics spine holds them (its
+   *     emergency contact); empty when none is recorded, and always for a restricted patient, whose
+   *     address, telephone and practice are null too
+   */
   @Serdeable
   public record PatientView(
       String nhsNumber,
@@ -72,7 +78,55 @@ public record RecordView(
       @Nullable String address,
       @Nullable String telephone,
       @Nullable String registeredPractice,
-      boolean restricted) {}
+      boolean restricted,
+      List<ContactView> contacts) {
+
+    @Creator
+    public PatientView {
+      contacts = List.copyOf(contacts);
+    }
+
+    /** A patient without contacts. */
+    public PatientView(
+        String nhsNumber,
+        @Nullable NameView name,
+        @Nullable LocalDate birthDate,
+        @Nullable String gender,
+        @Nullable LocalDate deceasedDate,
+        @Nullable String address,
+        @Nullable String telephone,
+        @Nullable String registeredPractice,
+        boolean restricted) {
+      this(
+          nhsNumber,
+          name,
+          birthDate,
+          gender,
+          deceasedDate,
+          address,
+          telephone,
+          registeredPractice,
+          restricted,
+          List.of());
+    }
+  }
+
+  /**
+   * Someone to contact about the patient (FHIR {@code Patient.contact}).
+   *
+   * @param relationship as the source words it, e.g. "Emergency Contact"; null when it gives none
+   * @param name null when the source gives none (the spine records only a number for an emergency
+   *     contact)
+   * @param start when the contact became valid; null when not recorded
+   * @param end when it stopped being valid; null when not recorded, a past date when it has ended
+   */
+  @Serdeable
+  public record ContactView(
+      @Nullable String relationship,
+      @Nullable String name,
+      @Nullable String telephone,
+      @Nullable LocalDate start,
+      @Nullable LocalDate end) {}
 
   /** A person's name. */
   @Serdeable
@@ -314,7 +368,12 @@ public record RecordView(
       boolean conflict,
       List<DifferenceView> differences) {}
 
-  /** A medication course. */
+  /**
+   * A medication course. Its own values are the most recent source's (the first of {@code
+   * sources}); each entry of {@code sources} also carries that source's own values, so a
+   * reconciliation can show the GP's type and last issue, the pharmacy's last dispensing and the
+   * hospital's discharge dose side by side.
+   */
   @Serdeable
   public record MedicationView(
       String id,
@@ -327,9 +386,38 @@ public record RecordView(
       @Nullable LocalDate endDate,
       @Nullable LocalDate lastIssued,
       @Nullable String discontinuationReason,
-      List<ItemSource> sources,
+      List<MedicationSource> sources,
       boolean conflict,
       List<DifferenceView> differences) {}
+
+  /**
+   * Where a medication came from, as {@link ItemSource}, with what that source holds for it.
+   *
+   * @param values the medication as this source recorded it; only sources whose item the viewer may
+   *     see are listed, so no withheld value appears here
+   */
+  @Serdeable
+  public record MedicationSource(String id, String name, String itemId, MedicationValues values) {}
+
+  /**
+   * One source's own values for a medication, named as the medication's own fields.
+   *
+   * @param status {@code ACTIVE}, {@code COMPLETED} or {@code DISCONTINUED} at this source
+   * @param prescriptionType {@code ACUTE}, {@code REPEAT}, {@code REPEAT_DISPENSING} or {@code
+   *     UNKNOWN}
+   * @param lastIssued the last issue at a GP; the last dispensing at a community pharmacy
+   * @param discontinuationReason why this source stopped it, where it says
+   */
+  @Serdeable
+  public record MedicationValues(
+      String status,
+      String prescriptionType,
+      @Nullable String dosageText,
+      @Nullable String quantityText,
+      @Nullable LocalDate startDate,
+      @Nullable LocalDate endDate,
+      @Nullable LocalDate lastIssued,
+      @Nullable String discontinuationReason) {}
 
   /** An alert. */
   @Serdeable

@@ -212,9 +212,37 @@ final class SectionViews {
         m.endDate().orElse(null),
         m.lastIssued().orElse(null),
         m.discontinuationReason().orElse(null),
-        sources(merged),
+        medicationSources(merged),
         merged.conflict(),
         differences(merged));
+  }
+
+  /**
+   * Each source of a medication with its own values, from that source's occurrence: the merge ran
+   * on what policy left, so only items the viewer may see are here.
+   */
+  private List<RecordView.MedicationSource> medicationSources(Merged<MedicationItem> merged) {
+    return merged.occurrences().stream()
+        .map(
+            o ->
+                new RecordView.MedicationSource(
+                    o.provenance().sourceId(),
+                    sourceNames.getOrDefault(o.provenance().sourceId(), o.provenance().sourceId()),
+                    o.provenance().sourceItemId(),
+                    medicationValues(o)))
+        .toList();
+  }
+
+  static RecordView.MedicationValues medicationValues(MedicationItem m) {
+    return new RecordView.MedicationValues(
+        m.status().name(),
+        m.prescriptionType().name(),
+        m.dosageText().orElse(null),
+        m.quantityText().orElse(null),
+        m.startDate().orElse(null),
+        m.endDate().orElse(null),
+        m.lastIssued().orElse(null),
+        m.discontinuationReason().orElse(null));
   }
 
   private RecordView.ProblemView problem(Merged<ProblemItem> m) {

@@ -129,7 +129,7 @@ class ConsentApiTest implements TestPropertyProvider {
     assertThat(source(view, "gp").status()).isEqualTo("WITHHELD");
     assertThat(source(view, "gp").reason()).isEqualTo("NO_PATIENT_CONSENT");
     assertThat(source(view, "mental-health").status()).isIn("OK", "NO_RECORD");
-    assertThat(view.toString()).doesNotContain("ItemSource[id=gp,");
+    assertThat(view.toString()).doesNotContain("Source[id=gp,");
     assertThat(view.sections().allergies().withheld()).isTrue();
     assertThat(view.sections().allergies().notice()).isEqualTo(Decision.WITHHELD_NOTICE);
   }
@@ -218,7 +218,7 @@ class ConsentApiTest implements TestPropertyProvider {
     assertThat(source(before, "mental-health").obligations()).contains("PROMPT_FOR_PERMISSION");
     assertThat(before.obligations()).contains("PROMPT_FOR_PERMISSION");
     assertThat(mentalHealthCalls(patient)).isEqualTo(mhCalls);
-    assertThat(before.toString()).doesNotContain("ItemSource[id=mental-health,");
+    assertThat(before.toString()).doesNotContain("Source[id=mental-health,");
 
     var recorded =
         post("/api/v1/patients/" + patient + "/consent/permission-to-view", session, "{}");
@@ -308,7 +308,7 @@ class ConsentApiTest implements TestPropertyProvider {
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
     assertThat(revoked.body()).contains("The patient withdrew permission").contains(id);
     assertThat(source(after, "mental-health").reason()).isEqualTo("PERMISSION_TO_VIEW_REQUIRED");
-    assertThat(after.toString()).doesNotContain("ItemSource[id=mental-health,");
+    assertThat(after.toString()).doesNotContain("Source[id=mental-health,");
     assertThat(mentalHealthCalls(patient)).isEqualTo(mhCalls);
     // The copy taken under the permission was purged: the source is asked afresh once it is back.
     post("/api/v1/patients/" + patient + "/consent/permission-to-view", session, "{}");

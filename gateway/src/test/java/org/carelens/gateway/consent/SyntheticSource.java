@@ -109,7 +109,15 @@ public final class SyntheticSource implements SourceAdapter {
             Optional.of("PHONE-" + id + " 0111 000"),
             Optional.of("PRACTICE-" + id),
             Optional.empty(),
-            restricted.test(request.nhsNumber()));
+            restricted.test(request.nhsNumber()),
+            // A source that sends a contact even for a restricted patient: the gateway must not.
+            List.of(
+                new PatientIdentity.Contact(
+                    Optional.of("Emergency Contact"),
+                    Optional.of("CONTACT-" + id + " Kin"),
+                    Optional.of("0111 999"),
+                    Optional.empty(),
+                    Optional.empty())));
     return new SourceOutcome.Loaded(new SourceRecord(Optional.of(patient), sections));
   }
 

@@ -418,15 +418,32 @@ class RecordMergerTest {
   }
 
   @Test
-  void a_restricted_patient_has_address_telephone_and_practice_hidden() {
+  void a_restricted_patient_has_address_telephone_practice_and_contacts_hidden() {
+    SourceRecord pds =
+        new SourceRecord(Optional.of(withContact(identity("JONES", false))), Map.of());
     SourceRecord gp = new SourceRecord(Optional.of(identity("JONES", true)), Map.of());
 
-    PatientIdentity patient = merger.merge(List.of(result("gp", gp))).patient().orElseThrow();
+    // The S-flag from any source hides the spine's contact too.
+    PatientIdentity patient =
+        merger.merge(List.of(result("gp", gp), result("pds", pds))).patient().orElseThrow();
 
     assertThat(patient.address()).isEmpty();
     assertThat(patient.telephone()).isEmpty();
     assertThat(patient.registeredPracticeOds()).isEmpty();
+    assertThat(patient.contacts()).isEmpty();
     assertThat(patient.restricted()).isTrue();
+  }
+
+  @Test
+  void the_spines_contacts_are_the_patients_whatever_the_source_order() {
+    SourceRecord pds =
+        new SourceRecord(Optional.of(withContact(identity("JONES", false))), Map.of());
+    SourceRecord gp = new SourceRecord(Optional.of(identity("JONES", false)), Map.of());
+
+    PatientIdentity patient =
+        merger.merge(List.of(result("gp", gp), result("pds", pds))).patient().orElseThrow();
+
+    assertThat(patient.contacts()).containsExactly(EMERGENCY_CONTACT);
   }
 
   @Test
@@ -556,6 +573,28 @@ class RecordMergerTest {
         Optional.empty(),
         Optional.empty(),
         Set.of());
+  }
+
+  private static final PatientIdentity.Contact EMERGENCY_CONTACT =
+      new PatientIdentity.Contact(
+          Optional.of("Emergency Contact"),
+          Optional.empty(),
+          Optional.of("0113 496 0921"),
+          Optional.empty(),
+          Optional.empty());
+
+  private static PatientIdentity withContact(PatientIdentity p) {
+    return new PatientIdentity(
+        p.nhsNumber(),
+        p.name(),
+        p.birthDate(),
+        p.gender(),
+        p.address(),
+        p.telephone(),
+        p.registeredPracticeOds(),
+        p.deceasedDate(),
+        p.restricted(),
+        List.of(EMERGENCY_CONTACT));
   }
 
   private static PatientIdentity identity(String family, boolean restricted) {

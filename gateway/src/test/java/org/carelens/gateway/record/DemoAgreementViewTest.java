@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped demo agreement ({@code agreements/riverside.yml}) applied by {@link RecordService} to
- * in-memory sources that hold everything: the launcher's personas and a restricted patient.
+ * in-memory sources that hold everything: the launcher's personas and a restricted patient, whose
+ * address, telephone, practice and contacts are hidden even when a source sends them.
  */
 class DemoAgreementViewTest {
 
@@ -109,10 +110,29 @@ class DemoAgreementViewTest {
     assertThat(view.patient().telephone()).isNull();
     assertThat(view.patient().registeredPractice()).isNull();
     assertThat(view.patient().name().family()).isEqualTo("SYNTHETIC");
+    assertThat(view.patient().contacts()).isEmpty();
     assertThat(view.toString())
         .doesNotContain("Secret Lane")
         .doesNotContain("0111 000")
-        .doesNotContain("PRACTICE-");
+        .doesNotContain("PRACTICE-")
+        .doesNotContain("CONTACT-")
+        .doesNotContain("0111 999");
+  }
+
+  @Test
+  void an_unrestricted_patients_contact_is_shown_from_the_source_whose_identity_is_shown() {
+    RecordService records = records(false);
+
+    RecordView view =
+        records
+            .view(persona(Role.CLINICIAN, "Y03012", "out-of-hours"), PATIENT, RecordService.SERVED)
+            .view();
+
+    // Without the spine, the first source's identity is the reference: its contact, once.
+    assertThat(view.patient().contacts())
+        .containsExactly(
+            new RecordView.ContactView(
+                "Emergency Contact", "CONTACT-gp Kin", "0111 999", null, null));
   }
 
   private RecordService records(boolean restricted) {

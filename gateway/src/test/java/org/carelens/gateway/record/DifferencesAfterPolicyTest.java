@@ -65,9 +65,12 @@ class DifferencesAfterPolicyTest {
   void start() {
     database = TestDatabases.h2Memory();
     Map<SourceAdapter, SourceProperties> adapters = new LinkedHashMap<>();
-    adapters.put(new OneMedicine("gp", GP_DOSE, Set.of()), new SourceProperties("gp"));
     adapters.put(
-        new OneMedicine("acute", WITHHELD_DOSE, Set.of(Sensitivity.HIV)),
+        new OneMedicine("gp", GP_DOSE, MedicationItem.PrescriptionType.REPEAT, Set.of()),
+        new SourceProperties("gp"));
+    adapters.put(
+        new OneMedicine(
+            "acute", WITHHELD_DOSE, MedicationItem.PrescriptionType.ACUTE, Set.of(Sensitivity.HIV)),
         new SourceProperties("acute"));
     fanout = new FanoutEngine(TestSourceAdapters.of(adapters), new FanoutProperties(), clock);
     records =
@@ -125,6 +128,55 @@ class DifferencesAfterPolicyTest {
                                     new RecordView.SourceValueView("acute", WITHHELD_DOSE))));
   }
 
+  @Test
+  void each_source_of_a_medicine_carries_its_own_values_and_only_sources_the_viewer_may_see() {
+    RecordView.MedicationView pharmacist =
+        records
+            .view(viewer(Role.PHARMACIST), PATIENT, Set.of(Section.MEDICATIONS))
+            .view()
+            .sections()
+            .medications()
+            .items()
+            .getFirst();
+    RecordView.MedicationView clinician =
+        records
+            .view(viewer(Role.CLINICIAN), PATIENT, Set.of(Section.MEDICATIONS))
+            .view()
+            .sections()
+            .medications()
+            .items()
+            .getFirst();
+
+    // The hospital's item is labelled HIV, which the pharmacist may not see: its source and its
+    // values are not listed at all.
+    assertThat(pharmacist.sources())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.id()).isEqualTo("gp");
+              assertThat(s.itemId()).isEqualTo("gp-m1");
+              assertThat(s.values())
+                  .isEqualTo(
+                      new RecordView.MedicationValues(
+                          "ACTIVE",
+                          "REPEAT",
+                          GP_DOSE,
+                          "56 tablet",
+                          LocalDate.of(2024, 1, 1),
+                          null,
+                          LocalDate.of(2026, 11, 1),
+                          null));
+            });
+    assertThat(clinician.sources())
+        .extracting(RecordView.MedicationSource::id)
+        .containsExactly("gp", "acute");
+    assertThat(clinician.sources())
+        .extracting(s -> s.values().prescriptionType() + " " + s.values().dosageText())
+        .containsExactly("REPEAT " + GP_DOSE, "ACUTE " + WITHHELD_DOSE);
+    // The item's own values stay the shown source's (the GP's), as before.
+    assertThat(clinician.prescriptionType()).isEqualTo("REPEAT");
+  }
+
   private static LaunchContext viewer(Role role) {
     return new LaunchContext(
         "http://launcher.test",
@@ -142,7 +194,8 @@ class DifferencesAfterPolicyTest {
   }
 
   /** A source holding one medicine, issued on the same day at both, so the GP's comes first. */
-  private record OneMedicine(String id, String dose, Set<Sensitivity> labels)
+  private record OneMedicine(
+      String id, String dose, MedicationItem.PrescriptionType type, Set<Sensitivity> labels)
       implements SourceAdapter {
 
     @Override
@@ -157,7 +210,7 @@ class DifferencesAfterPolicyTest {
               Provenance.of(id, id + "-m1"),
               MEDICINE,
               MedicationItem.Status.ACTIVE,
-              MedicationItem.PrescriptionType.REPEAT,
+              type,
               Optional.of(dose),
               Optional.of("56 tablet"),
               Optional.of(LocalDate.of(2024, 1, 1)),

@@ -124,6 +124,53 @@ class DoseChangeApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void each_source_of_the_merged_medicine_carries_its_own_type_dose_and_dates_in_the_json()
+      throws Exception {
+    Prescription repeat = patient.medicationAlsoOnDischarge().orElseThrow();
+    String nhs = patient.nhsNumber().value();
+    String accessToken = session(tokens.token("pharmacist", nhs));
+
+    JsonNode line =
+        medicationLine(
+            json.readValue(
+                get("/api/v1/patients/" + nhs + "/record", accessToken).body(), JsonNode.class),
+            repeat);
+
+    JsonNode gp = source(line, "gp").get("values");
+    JsonNode acute = source(line, "acute").get("values");
+    assertThat(gp.get("prescriptionType").getStringValue()).isEqualTo(repeat.type().name());
+    assertThat(gp.get("dosageText").getStringValue()).isEqualTo(repeat.dosageText());
+    assertThat(gp.get("lastIssued").getStringValue())
+        .isEqualTo(repeat.lastIssueDate().orElseThrow().toString());
+    assertThat(gp.get("status").getStringValue()).isEqualTo("ACTIVE");
+    assertThat(acute.get("dosageText").getStringValue())
+        .isEqualTo(patient.dischargeDose().orElseThrow());
+    assertThat(acute.get("startDate").isNull()).isFalse();
+    // Every field is sent, null where the source records none, so clients can rely on the shape.
+    assertThat(acute.get("lastIssued")).isNotNull();
+    assertThat(acute.get("lastIssued").isNull()).isTrue();
+    assertThat(json.writeValueAsString(acute))
+        .contains(
+            "\"status\"",
+            "\"prescriptionType\"",
+            "\"dosageText\"",
+            "\"quantityText\"",
+            "\"startDate\"",
+            "\"endDate\"",
+            "\"lastIssued\"",
+            "\"discontinuationReason\"");
+  }
+
+  private static JsonNode source(JsonNode item, String id) {
+    for (JsonNode s : item.get("sources").values()) {
+      if (s.get("id").getStringValue().equals(id)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no source " + id + " in " + item);
+  }
+
+  @Test
   void every_item_of_every_section_carries_a_differences_list_empty_when_sources_agree()
       throws Exception {
     String nhs = patient.nhsNumber().value();

@@ -124,7 +124,8 @@ class RecordApiTest implements TestPropertyProvider {
     Map<String, Object> body =
         json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
     assertThat(body).containsKeys("patient", "sources", "sections", "warnings");
-    assertThat(response.body()).contains("\"elapsedMs\"", "\"withheld\":false", "\"items\":[");
+    assertThat(response.body())
+        .contains("\"elapsedMs\"", "\"withheld\":false", "\"items\":[", "\"contacts\":[");
   }
 
   @Test

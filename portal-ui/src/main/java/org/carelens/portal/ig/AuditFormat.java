@@ -3,7 +3,6 @@ package org.carelens.portal.ig;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +12,15 @@ import org.carelens.portal.gateway.ChainVerification;
 import org.carelens.portal.record.CuiFormat;
 import org.jspecify.annotations.Nullable;
 
-/** Words and values for the IG pages: times, NHS numbers typed by people, details, the chain. */
+/**
+ * Words and values for the IG pages: days typed as search bounds, NHS numbers typed by people,
+ * details, the chain. Times are shown with {@link CuiFormat#dateTime}, as everywhere else.
+ */
 public final class AuditFormat {
-
-  private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   static final int MAX_DETAILS = 300;
 
   private AuditFormat() {}
-
-  /** CUI date and local time to the second: {@code 22-Nov-2026 04:22:37}. */
-  public static String dateTime(Instant time, ZoneId zone) {
-    var local = time.atZone(zone);
-    return CuiFormat.date(local.toLocalDate()) + " " + HH_MM_SS.format(local);
-  }
 
   /**
    * An NHS number as typed ({@code 999 000 0018}, {@code 999-000-0018}): spaces and hyphens are

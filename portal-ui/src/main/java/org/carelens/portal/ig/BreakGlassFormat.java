@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.carelens.portal.gateway.BreakGlassReviewItem;
 import org.carelens.portal.record.ConsentPrompts;
+import org.carelens.portal.record.CuiFormat;
 
 /** Words for what only a break-glass declaration has: its coded reason and its expiry. */
 public final class BreakGlassFormat {
@@ -25,7 +26,7 @@ public final class BreakGlassFormat {
       return ReviewFormat.NOT_RECORDED;
     }
     try {
-      return AuditFormat.dateTime(Instant.parse(item.expiresAt()), zone);
+      return CuiFormat.dateTime(Instant.parse(item.expiresAt()), zone);
     } catch (DateTimeParseException e) {
       return item.expiresAt();
     }

@@ -180,14 +180,14 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
                     + (d.recordedByOrganisation() == null ? "" : ", " + d.recordedByOrganisation()))
         .setHeader("Recorded by")
         .setFlexGrow(2);
-    grid.addColumn(d -> AuditFormat.dateTime(d.recordedAt(), zone)).setHeader("Recorded");
+    grid.addColumn(d -> CuiFormat.dateTime(d.recordedAt(), zone)).setHeader("Recorded");
     grid.addColumn(
             d ->
                 d.revocationIfAny()
                     .map(
                         r ->
                             "Revoked "
-                                + AuditFormat.dateTime(r.revokedAt(), zone)
+                                + CuiFormat.dateTime(r.revokedAt(), zone)
                                 + ": "
                                 + r.reason())
                     .orElse("In force"))
@@ -392,8 +392,8 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     summary.addColumn(AccessReport.Summary::organisation).setHeader("Organisation");
     summary.addColumn(s -> s.role()).setHeader("Role");
     summary.addColumn(AccessReport.Summary::views).setHeader("Views");
-    summary.addColumn(s -> AuditFormat.dateTime(s.firstViewed(), zone)).setHeader("First viewed");
-    summary.addColumn(s -> AuditFormat.dateTime(s.lastViewed(), zone)).setHeader("Last viewed");
+    summary.addColumn(s -> CuiFormat.dateTime(s.firstViewed(), zone)).setHeader("First viewed");
+    summary.addColumn(s -> CuiFormat.dateTime(s.lastViewed(), zone)).setHeader("Last viewed");
     // Before a search nothing has been looked up: saying "no views" then would be untrue.
     summary.setEmptyStateText("Enter an NHS number and press Show access report.");
     Grid<AccessReport.Access> accesses = new Grid<>();
@@ -401,7 +401,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     accesses.setAriaLabel("Every view, newest first");
     accesses.setAllRowsVisible(true);
     accesses.addThemeVariants(GridVariant.ROW_STRIPES);
-    accesses.addColumn(a -> AuditFormat.dateTime(a.time(), zone)).setHeader("Time");
+    accesses.addColumn(a -> CuiFormat.dateTime(a.time(), zone)).setHeader("Time");
     accesses.addColumn(AccessReport.Access::organisation).setHeader("Organisation");
     accesses.addColumn(AccessReport.Access::role).setHeader("Role");
     accesses.addColumn(AccessReport.Access::sequence).setHeader("Audit entry");
@@ -445,7 +445,7 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
     grid.setAriaLabel("Audit entries, newest first");
     grid.setAllRowsVisible(true);
     grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
-    grid.addColumn(e -> AuditFormat.dateTime(e.time(), zone)).setHeader("Time").setKey("time");
+    grid.addColumn(e -> CuiFormat.dateTime(e.time(), zone)).setHeader("Time").setKey("time");
     grid.addColumn(AuditEntry::sequence).setHeader("Entry").setKey("sequence");
     grid.addColumn(AuditEntry::event).setHeader("Event").setKey("event").setAutoWidth(true);
     grid.addColumn(e -> e.outcome() + (e.reasonCode() == null ? "" : " (" + e.reasonCode() + ")"))

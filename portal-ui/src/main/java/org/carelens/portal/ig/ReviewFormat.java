@@ -50,7 +50,7 @@ public final class ReviewFormat {
             a -> {
               String by = a.userName() != null ? a.userName() : a.userId();
               return "Acknowledged "
-                  + AuditFormat.dateTime(a.time(), zone)
+                  + CuiFormat.dateTime(a.time(), zone)
                   + (by == null ? "" : " by " + by)
                   + (a.note() == null ? "" : ": " + a.note());
             })

@@ -24,6 +24,7 @@ import org.carelens.portal.gateway.ReviewItem;
 import org.carelens.portal.gateway.ReviewQueueFilter;
 import org.carelens.portal.ig.ReviewQueueKind.Column;
 import org.carelens.portal.launch.LaunchSession;
+import org.carelens.portal.record.CuiFormat;
 
 /**
  * One IG review queue on the IG page: break-glass declarations (PRODUCT.md rule 7) or self-claimed
@@ -91,7 +92,7 @@ final class ReviewQueueSection<T extends ReviewItem> extends Section {
   private static <T extends ReviewItem> List<Column<T>> columns(
       ReviewQueueKind<T> kind, ZoneId zone) {
     List<Column<T>> columns = new ArrayList<>();
-    columns.add(new Column<>("Time", "time", i -> AuditFormat.dateTime(i.time(), zone), 1));
+    columns.add(new Column<>("Time", "time", i -> CuiFormat.dateTime(i.time(), zone), 1));
     columns.add(new Column<>("User", "user", ReviewFormat::user, 2));
     columns.add(new Column<>("Role", "role", i -> ReviewFormat.recorded(i.role()), 1));
     columns.add(

@@ -2,7 +2,6 @@ package org.carelens.portal.record;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import org.carelens.portal.gateway.SourceView;
@@ -19,8 +18,6 @@ public final class ConsentPrompts {
 
   /** The reason code of a source shown only with the patient's permission (Bradford model). */
   public static final String PERMISSION_REQUIRED = "PERMISSION_TO_VIEW_REQUIRED";
-
-  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   private ConsentPrompts() {}
 
@@ -50,11 +47,10 @@ public final class ConsentPrompts {
         && sources.stream().anyMatch(s -> "WITHHELD".equals(s.status()));
   }
 
-  /** "Emergency access is active until 05:10 (22-Nov-2026)." */
+  /** "Emergency (break-glass) access is active until 22-Nov-2026 05:10." */
   public static String activeUntil(Instant until, ZoneId zone) {
-    var local = until.atZone(zone);
-    return "Emergency (break-glass) access is active until %s (%s)."
-        .formatted(HH_MM.format(local), CuiFormat.date(local.toLocalDate()));
+    return "Emergency (break-glass) access is active until %s."
+        .formatted(CuiFormat.dateTime(until, zone));
   }
 
   /** A reason code from the agreement in words: {@code medical-emergency} → "Medical emergency". */

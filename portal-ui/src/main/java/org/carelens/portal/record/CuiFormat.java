@@ -1,14 +1,20 @@
 package org.carelens.portal.record;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.carelens.portal.gateway.PersonName;
 
-/** NHS Common User Interface display rules for names, dates, ages and NHS numbers. */
+/**
+ * NHS Common User Interface display rules for names, dates, times, ages and NHS numbers. Every date
+ * and time the portal shows goes through here, so they read the same on every page.
+ */
 public final class CuiFormat {
 
   // CUI dates always use three-letter English month abbreviations. Java's en-GB locale data
@@ -41,6 +47,22 @@ public final class CuiFormat {
   public static String date(LocalDate date) {
     return "%02d-%s-%04d"
         .formatted(date.getDayOfMonth(), MONTHS[date.getMonthValue() - 1], date.getYear());
+  }
+
+  /**
+   * CUI date and time, in local time where the viewer is ({@code Europe/London} in the portal): a
+   * 24-hour clock without seconds, {@code 12-Mar-2024 14:35}. British Summer Time is applied on the
+   * day it is in force, so an instant reads as the clock on the wall read it.
+   */
+  public static String dateTime(Instant instant, ZoneId zone) {
+    ZonedDateTime local = instant.atZone(zone);
+    return date(local.toLocalDate()) + " " + time(instant, zone);
+  }
+
+  /** CUI time alone, local, 24-hour, without seconds: {@code 14:35}. */
+  public static String time(Instant instant, ZoneId zone) {
+    ZonedDateTime local = instant.atZone(zone);
+    return "%02d:%02d".formatted(local.getHour(), local.getMinute());
   }
 
   /**

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.LocalDate;
+import java.util.List;
+import org.carelens.portal.gateway.PatientContact;
 import org.carelens.portal.gateway.PatientView;
 import org.jspecify.annotations.Nullable;
 
@@ -100,14 +102,15 @@ final class PatientBanner extends Header {
           LumoUtility.TextColor.BODY);
       add(incomplete);
     }
-    add(moreDetails(patient));
+    add(moreDetails(patient, today));
   }
 
   /**
-   * CUI: the banner expands to show the address, phone and registered GP practice. A restricted
-   * (S-flag) patient's are never sent; the banner says why they are absent rather than "not known".
+   * CUI: the banner expands to show the address, phone and registered GP practice, and the spine's
+   * contacts (its emergency contact). A restricted (S-flag) patient's are never sent; the banner
+   * says why they are absent rather than "not known".
    */
-  static NativeDetails moreDetails(PatientView patient) {
+  static NativeDetails moreDetails(PatientView patient, LocalDate today) {
     Div body = new Div();
     body.setId("banner-details");
     body.addClassNames(
@@ -116,8 +119,7 @@ final class PatientBanner extends Header {
         LumoUtility.Gap.Column.XLARGE,
         LumoUtility.Padding.Vertical.XSMALL);
     if (patient.restricted()) {
-      Span restricted =
-          new Span("Restricted record: address, phone and registered GP are not shown");
+      Span restricted = new Span(Contacts.RESTRICTED);
       restricted.setId("banner-restricted");
       restricted.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
       body.add(restricted);
@@ -126,8 +128,20 @@ final class PatientBanner extends Header {
           field("banner-address", "Address", orNotKnown(patient.address())),
           field("banner-phone", "Phone", orNotKnown(patient.telephone())),
           field("banner-gp", "Registered GP", orNotKnown(patient.registeredPractice())));
+      List<PatientContact> contacts = Contacts.ordered(patient, today);
+      if (contacts.isEmpty()) {
+        body.add(field("banner-contact-0", "Next of kin or emergency contact", "Not known"));
+      }
+      for (int i = 0; i < contacts.size(); i++) {
+        PatientContact c = contacts.get(i);
+        body.add(
+            field(
+                "banner-contact-" + i,
+                Contacts.relationship(c.relationship()),
+                Contacts.value(c, today)));
+      }
     }
-    NativeDetails details = new NativeDetails("Address, phone and GP", body);
+    NativeDetails details = new NativeDetails("Address, phone, GP and contacts", body);
     details.setId("banner-more");
     details.addClassNames(LumoUtility.FontSize.SMALL);
     return details;

@@ -22,11 +22,13 @@ import org.carelens.portal.gateway.ResultEntry;
 
 /**
  * The pharmacist's medicines reconciliation (issue 13): one row per medicine, one column per source
- * with what that source holds, differences marked in words ("≠ … (differs)") as well as shaded,
- * filters (current and last 12 months by default, current, stopped, all), the allergies beside the
- * list, and renal and liver function with their trends beneath. Ids: {@code reconciliation}, {@code
- * reconciliation-filter}, {@code reconciliation-table} (rows {@code data-conflict}), {@code
- * reconciliation-allergies}, {@code reconciliation-renal}.
+ * with what that source holds ({@link Reconciliation}: the GP's type, dose and last issue, the
+ * pharmacy's last dispensing and quantity, the hospital's start, stop and dose), differences marked
+ * in words ("≠ … (differs)") as well as shaded, filters (current and last 12 months by default,
+ * current, stopped, all), the allergies beside the list, and renal and liver function with their
+ * trends beneath. Ids: {@code reconciliation}, {@code reconciliation-filter}, {@code
+ * reconciliation-table} (rows {@code data-conflict}), {@code reconciliation-allergies}, {@code
+ * reconciliation-renal}.
  */
 final class ReconciliationPanel extends Section {
 
@@ -87,7 +89,7 @@ final class ReconciliationPanel extends Section {
   private void show(Reconciliation.Filter filter) {
     List<MedicationEntry> rows = Reconciliation.rows(medicines, filter, today);
     List<ItemSource> sources = Reconciliation.sources(medicines);
-    List<String> headers = new ArrayList<>(List.of("Medicine", "Type", "Last issued or dispensed"));
+    List<String> headers = new ArrayList<>(List.of("Medicine"));
     sources.forEach(s -> headers.add(s.name()));
     headers.add("Sources agree?");
     HtmlTable table =
@@ -99,23 +101,18 @@ final class ReconciliationPanel extends Section {
       Element row = table.row();
       row.setAttribute("data-conflict", Boolean.toString(m.conflict()));
       HtmlTable.cell(row, m.concept().display());
-      // The gateway shows the most recent occurrence's values and lists its source first: type
-      // and last issue are that source's, so they are attributed to it.
-      String first = m.sources().isEmpty() ? "" : " — " + m.sources().getFirst().name();
-      HtmlTable.cell(row, MedicationLines.typeWords(m.prescriptionType()) + first);
-      HtmlTable.cell(
-          row, m.lastIssued() == null ? "Not recorded" : ItemWords.date(m.lastIssued()) + first);
+      // Each source's column holds that source's own values: the GP's type, dose and last issue,
+      // the pharmacy's last dispensing and quantity, the hospital's start, stop and dose.
       for (ItemSource source : sources) {
         Optional<List<Reconciliation.Value>> values = Reconciliation.values(m, source.id());
         Div cell = new Div();
         if (values.isEmpty()) {
           cell.setText("Not held");
           cell.addClassNames(LumoUtility.TextColor.SECONDARY);
+        } else if (values.get().isEmpty()) {
+          cell.setText(Reconciliation.HELD_WITHOUT_DIFFERENCES);
         } else {
           for (Reconciliation.Value v : values.get()) {
-            if (v.value() == null && !v.differs()) {
-              continue;
-            }
             Div line = new Div(Reconciliation.words(v));
             if (v.differs()) {
               line.addClassNames(LumoUtility.FontWeight.BOLD, LumoUtility.Background.WARNING_10);

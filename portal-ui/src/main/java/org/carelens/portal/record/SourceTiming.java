@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.carelens.portal.gateway.SourceView;
 
 /**
- * How long a source took, and for cached answers how old they are: "143 ms · cached, as of 04:00, 8
- * min old". A cached copy always says its age, so nobody mistakes it for a fresh answer.
+ * How long a source took, and for cached answers how old they are: "143 ms · cached, as of
+ * 22-Nov-2026 04:00, 8 min old". A cached copy always says its age, so nobody mistakes it for a
+ * fresh answer.
  */
 public final class SourceTiming {
-
-  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   private SourceTiming() {}
 
@@ -25,7 +23,7 @@ public final class SourceTiming {
     }
     return source
         .retrievedAtIfKnown()
-        .map(at -> elapsed + " · cached, as of " + HH_MM.format(at.atZone(zone)))
+        .map(at -> elapsed + " · cached, as of " + CuiFormat.dateTime(at, zone))
         .orElse(elapsed + " · cached, age not known");
   }
 

@@ -69,7 +69,7 @@ public final class Summary {
     tiles.add(lastAdmission(sections, sources));
     tiles.add(lastGpContact(sections, sources));
     tiles.add(careTeam(sections, sources));
-    tiles.add(demographics(patient, sections, sources));
+    tiles.add(demographics(patient, sections, sources, today));
     return List.copyOf(tiles);
   }
 
@@ -87,7 +87,7 @@ public final class Summary {
         careTeam(sections, sources),
         carePackages(sections, sources),
         recentAdmissions(sections, sources, today),
-        demographics(patient, sections, sources));
+        demographics(patient, sections, sources, today));
   }
 
   static SummaryTile carePlansAndAlerts(Sections sections, List<SourceProgress.Row> sources) {
@@ -303,25 +303,32 @@ public final class Summary {
   }
 
   /**
-   * Address, phone, registered GP and, where a source records one, a next of kin or carer.
-   * Restricted (S-flag) patients: the gateway sends no address, phone or practice, and the tile
-   * says why rather than leaving blanks.
+   * Address, phone, registered GP, the spine's contacts (its emergency contact) and, where the care
+   * team names one, a next of kin or carer. Restricted (S-flag) patients: the gateway sends no
+   * address, phone, practice or contacts, and the tile says why rather than leaving blanks.
    */
   static SummaryTile demographics(
-      @Nullable PatientView patient, Sections sections, List<SourceProgress.Row> sources) {
+      @Nullable PatientView patient,
+      Sections sections,
+      List<SourceProgress.Row> sources,
+      LocalDate today) {
     List<String> lines = new ArrayList<>();
+    List<CareTeamEntry> carers =
+        items(sections.careTeam()).stream().filter(Summary::nextOfKinOrCarer).toList();
     if (patient != null) {
       if (patient.restricted()) {
-        lines.add("Restricted record: address, phone and registered GP are not shown");
+        lines.add(Contacts.RESTRICTED);
       } else {
         lines.add("Address: " + orNotKnown(patient.address()));
         lines.add("Phone: " + orNotKnown(patient.telephone()));
         lines.add("Registered GP: " + orNotKnown(patient.registeredPractice()));
+        lines.addAll(Contacts.lines(patient, today));
+        if (patient.contacts().isEmpty() && carers.isEmpty()) {
+          lines.add(Contacts.NONE);
+        }
       }
     }
-    List<CareTeamEntry> contacts =
-        items(sections.careTeam()).stream().filter(Summary::nextOfKinOrCarer).toList();
-    contacts.forEach(c -> lines.add("Next of kin or carer: " + careTeamLine(c)));
+    carers.forEach(c -> lines.add("Next of kin or carer: " + careTeamLine(c)));
     List<String> names =
         sources.stream()
             .filter(r -> "OK".equals(r.status()))

@@ -68,7 +68,7 @@ class ReviewFormatTest {
 
     String review = ReviewFormat.review(item("Dr Amira Khan", acknowledgement), LONDON);
 
-    assertThat(review).isEqualTo("Acknowledged 22-Nov-2026 09:00:00 by Pat Reviewer: Justified");
+    assertThat(review).isEqualTo("Acknowledged 22-Nov-2026 09:00 by Pat Reviewer: Justified");
   }
 
   @Test
@@ -78,7 +78,7 @@ class ReviewFormatTest {
 
     String review = ReviewFormat.review(item("Dr Amira Khan", acknowledgement), LONDON);
 
-    assertThat(review).isEqualTo("Acknowledged 01-Jul-2026 10:00:00 by ig1");
+    assertThat(review).isEqualTo("Acknowledged 01-Jul-2026 10:00 by ig1");
   }
 
   @Test

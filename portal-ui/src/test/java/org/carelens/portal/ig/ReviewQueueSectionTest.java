@@ -158,7 +158,7 @@ class ReviewQueueSectionTest {
     assertThat(shown).extracting(RelationshipClaimReviewItem::sequence).containsExactly(61L);
     assertThat(section.row(shown.getFirst()))
         .containsExactly(
-            entry("Time", "22-Nov-2026 03:20:00"),
+            entry("Time", "22-Nov-2026 03:20"),
             entry("User", "Dr Amira Khan (555010000101)"),
             entry("Role", "clinician"),
             entry("Organisation", "Y03012"),
@@ -294,7 +294,7 @@ class ReviewQueueSectionTest {
     assertThat(acknowledge.isEnabled()).isFalse();
     assertThat(section.row(item))
         .containsEntry(
-            "Status", "Acknowledged 22-Nov-2026 09:00:00 by Pat Reviewer: Covering rota confirmed")
+            "Status", "Acknowledged 22-Nov-2026 09:00 by Pat Reviewer: Covering rota confirmed")
         .containsEntry("Reason", "No coded reason recorded")
         .containsEntry("In their words", "Not recorded");
   }

@@ -62,7 +62,7 @@ class ConsentActionsTest {
 
     assertThat(shown.getFirst().getId()).contains("break-glass-active");
     assertThat(Rendered.text(shown.getFirst(), "break-glass-active"))
-        .startsWith("Emergency (break-glass) access is active until 04:30 (22-Nov-2026).");
+        .startsWith("Emergency (break-glass) access is active until 22-Nov-2026 04:30.");
     assertThat(shown)
         .noneSatisfy(d -> assertThat(Rendered.byId(d, "break-glass-open")).isPresent());
   }

@@ -64,7 +64,7 @@ class ConsentPromptsTest {
     assertThat(
             ConsentPrompts.activeUntil(
                 Instant.parse("2026-07-01T04:10:00Z"), ZoneId.of("Europe/London")))
-        .isEqualTo("Emergency (break-glass) access is active until 05:10 (01-Jul-2026).");
+        .isEqualTo("Emergency (break-glass) access is active until 01-Jul-2026 05:10.");
     assertThat(ConsentPrompts.reasonWords("medical-emergency")).isEqualTo("Medical emergency");
   }
 }

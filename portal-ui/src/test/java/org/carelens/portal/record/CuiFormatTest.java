@@ -3,7 +3,9 @@ package org.carelens.portal.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.carelens.portal.gateway.PersonName;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,40 @@ class CuiFormatTest {
     String shown = CuiFormat.date(LocalDate.of(2023, 9, 30));
 
     assertThat(shown).isEqualTo("30-Sep-2023");
+  }
+
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  @Test
+  void date_time_is_the_cui_date_then_the_uk_local_time_on_a_24_hour_clock_without_seconds() {
+    // Winter: Greenwich Mean Time, the same as UTC.
+    assertThat(CuiFormat.dateTime(Instant.parse("2024-03-12T14:35:59Z"), LONDON))
+        .isEqualTo("12-Mar-2024 14:35");
+    assertThat(CuiFormat.dateTime(Instant.parse("2026-11-22T04:05:00Z"), LONDON))
+        .isEqualTo("22-Nov-2026 04:05");
+  }
+
+  @Test
+  void date_time_in_british_summer_time_is_an_hour_ahead_of_utc_and_can_change_the_day() {
+    assertThat(CuiFormat.dateTime(Instant.parse("2024-07-01T13:35:00Z"), LONDON))
+        .isEqualTo("01-Jul-2024 14:35");
+    // 23:30 UTC on 30 June is already 1 July in London.
+    assertThat(CuiFormat.dateTime(Instant.parse("2024-06-30T23:30:00Z"), LONDON))
+        .isEqualTo("01-Jul-2024 00:30");
+    assertThat(CuiFormat.time(Instant.parse("2024-06-30T23:30:00Z"), LONDON)).isEqualTo("00:30");
+  }
+
+  @Test
+  void date_time_follows_the_clock_change_on_the_day_itself() {
+    // Clocks went forward at 01:00 UTC on 31 March 2024, and back at 01:00 UTC on 27 October.
+    assertThat(CuiFormat.dateTime(Instant.parse("2024-03-31T00:59:00Z"), LONDON))
+        .isEqualTo("31-Mar-2024 00:59");
+    assertThat(CuiFormat.dateTime(Instant.parse("2024-03-31T01:00:00Z"), LONDON))
+        .isEqualTo("31-Mar-2024 02:00");
+    assertThat(CuiFormat.dateTime(Instant.parse("2024-10-27T00:30:00Z"), LONDON))
+        .isEqualTo("27-Oct-2024 01:30");
+    assertThat(CuiFormat.dateTime(Instant.parse("2024-10-27T01:30:00Z"), LONDON))
+        .isEqualTo("27-Oct-2024 01:30");
   }
 
   @Test

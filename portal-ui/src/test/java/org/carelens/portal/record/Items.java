@@ -9,6 +9,7 @@ import org.carelens.portal.gateway.EncounterEntry;
 import org.carelens.portal.gateway.ItemDifference;
 import org.carelens.portal.gateway.ItemSource;
 import org.carelens.portal.gateway.MedicationEntry;
+import org.carelens.portal.gateway.PatientContact;
 import org.carelens.portal.gateway.PatientView;
 import org.carelens.portal.gateway.PersonName;
 import org.carelens.portal.gateway.ResultEntry;
@@ -108,6 +109,36 @@ final class Items {
         restricted ? null : "0113 496 0018",
         restricted ? null : "A81001",
         restricted);
+  }
+
+  /** The spine's emergency contact for Mrs Jones, as PDS holds one: a number, no name. */
+  static final PatientContact EMERGENCY_CONTACT =
+      new PatientContact(
+          "Emergency Contact", null, "0113 496 0921", LocalDate.of(2024, 1, 1), null);
+
+  /** A contact that ended before {@code 22-Nov-2026}. */
+  static final PatientContact ENDED_CONTACT =
+      new PatientContact(
+          "Next-of-Kin",
+          "Mr John Jones",
+          "01632 960587",
+          LocalDate.of(2020, 1, 1),
+          LocalDate.of(2025, 12, 31));
+
+  /** A patient as the gateway sends one, with contacts (which it never sends when restricted). */
+  static PatientView patient(boolean restricted, List<PatientContact> contacts) {
+    PatientView p = patient(restricted);
+    return new PatientView(
+        p.nhsNumber(),
+        p.name(),
+        p.birthDate(),
+        p.gender(),
+        p.deceasedDate(),
+        p.address(),
+        p.telephone(),
+        p.registeredPractice(),
+        p.restricted(),
+        contacts);
   }
 
   static SourceProgress.Row answered(String id, String name, String status) {

@@ -70,14 +70,29 @@ class PatientBannerTest {
   }
 
   @Test
-  void the_banner_expands_to_address_phone_and_gp_but_not_for_a_restricted_patient() {
-    PatientBanner open = new PatientBanner(Items.patient(false), AllergyTitle.KNOWN, TODAY);
-    PatientBanner restricted = new PatientBanner(Items.patient(true), AllergyTitle.KNOWN, TODAY);
+  void the_banner_expands_to_address_phone_gp_and_contacts_but_not_for_a_restricted_patient() {
+    PatientBanner open =
+        new PatientBanner(
+            Items.patient(false, List.of(Items.EMERGENCY_CONTACT)), AllergyTitle.KNOWN, TODAY);
+    PatientBanner restricted =
+        new PatientBanner(
+            Items.patient(true, List.of(Items.EMERGENCY_CONTACT)), AllergyTitle.KNOWN, TODAY);
 
     assertThat(Rendered.text(open, "banner-more"))
-        .contains("Address, phone and GP", "12 Acacia Avenue", "0113 496 0018", "A81001");
+        .contains("Address, phone, GP and contacts", "12 Acacia Avenue", "0113 496 0018", "A81001");
+    assertThat(Rendered.text(open, "banner-contact-0"))
+        .isEqualTo("Emergency contact 0113 496 0921");
     assertThat(Rendered.text(restricted, "banner-more"))
-        .contains("Restricted record: address, phone and registered GP are not shown")
-        .doesNotContain("Not known");
+        .contains("Restricted record: address, phone, registered GP and contacts are not shown")
+        .doesNotContain("Not known")
+        .doesNotContain("0113 496 0921");
+  }
+
+  @Test
+  void without_a_contact_the_banner_says_it_is_not_known() {
+    PatientBanner banner = new PatientBanner(Items.patient(false), AllergyTitle.KNOWN, TODAY);
+
+    assertThat(Rendered.text(banner, "banner-contact-0"))
+        .isEqualTo("Next of kin or emergency contact Not known");
   }
 }

@@ -54,7 +54,7 @@ class SourceStatusStripTest {
     assertThat(Rendered.text(strip, "source-gp")).contains("GP practice").contains("Loaded");
     assertThat(Rendered.text(strip, "source-acute"))
         .contains("Timed out")
-        .contains("3.0 s · cached, as of 03:52, 8 min old")
+        .contains("3.0 s · cached, as of 22-Nov-2026 03:52, 8 min old")
         .contains("No answer within 3 s");
     assertThat(Rendered.text(strip, "source-mh")).contains("Withheld").contains("Dissent");
     assertThat(Rendered.text(strip, "source-mh-reason"))

@@ -28,8 +28,10 @@ class SourceTimingTest {
         new SourceView(
             "gp", "GP", "OK", 5, true, Instant.parse("2026-07-01T03:52:00Z"), null, null);
 
-    assertThat(SourceTiming.describe(winter, LONDON)).isEqualTo("5 ms · cached, as of 03:52");
-    assertThat(SourceTiming.describe(summer, LONDON)).isEqualTo("5 ms · cached, as of 04:52");
+    assertThat(SourceTiming.describe(winter, LONDON))
+        .isEqualTo("5 ms · cached, as of 22-Nov-2026 03:52");
+    assertThat(SourceTiming.describe(summer, LONDON))
+        .isEqualTo("5 ms · cached, as of 01-Jul-2026 04:52");
   }
 
   @Test
@@ -40,7 +42,7 @@ class SourceTimingTest {
     Clock now = Clock.fixed(Instant.parse("2026-11-22T04:00:30Z"), LONDON);
 
     assertThat(SourceTiming.describe(cached, now))
-        .isEqualTo("5 ms · cached, as of 03:52, 8 min old");
+        .isEqualTo("5 ms · cached, as of 22-Nov-2026 03:52, 8 min old");
   }
 
   @Test

@@ -133,17 +133,47 @@ class SummaryTest {
 
   @Test
   void demographics_show_address_phone_and_gp_but_never_for_a_restricted_patient() {
-    SummaryTile open = Summary.demographics(Items.patient(false), sections(), List.of());
-    SummaryTile restricted = Summary.demographics(Items.patient(true), sections(), List.of());
+    SummaryTile open = Summary.demographics(Items.patient(false), sections(), List.of(), TODAY);
+    SummaryTile restricted =
+        Summary.demographics(Items.patient(true), sections(), List.of(), TODAY);
 
     assertThat(open.lines())
         .containsExactly(
             "Address: 12 Acacia Avenue, Leeds, LS6 2AB",
             "Phone: 0113 496 0018",
-            "Registered GP: A81001");
+            "Registered GP: A81001",
+            "Next of kin or emergency contact: Not known");
     assertThat(restricted.lines())
-        .containsExactly("Restricted record: address, phone and registered GP are not shown");
+        .containsExactly(
+            "Restricted record: address, phone, registered GP and contacts are not shown");
     assertThat(String.join(" ", restricted.lines())).doesNotContain("Acacia", "0113", "A81001");
+  }
+
+  @Test
+  void demographics_show_the_spines_contacts_current_first_and_an_ended_one_says_so() {
+    SummaryTile tile =
+        Summary.demographics(
+            Items.patient(false, List.of(Items.ENDED_CONTACT, Items.EMERGENCY_CONTACT)),
+            sections(),
+            List.of(),
+            TODAY);
+
+    assertThat(tile.lines())
+        .containsExactly(
+            "Address: 12 Acacia Avenue, Leeds, LS6 2AB",
+            "Phone: 0113 496 0018",
+            "Registered GP: A81001",
+            "Emergency contact: 0113 496 0921",
+            "Next of kin: Mr John Jones — 01632 960587 (ended 31-Dec-2025)");
+  }
+
+  @Test
+  void a_restricted_patients_contacts_are_not_shown_even_if_a_gateway_sent_them() {
+    SummaryTile tile =
+        Summary.demographics(
+            Items.patient(true, List.of(Items.EMERGENCY_CONTACT)), sections(), List.of(), TODAY);
+
+    assertThat(String.join(" ", tile.lines())).doesNotContain("0113 496 0921", "Emergency");
   }
 
   @Test

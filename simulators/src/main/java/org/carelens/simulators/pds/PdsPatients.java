@@ -28,6 +28,10 @@ public final class PdsPatients {
   public static final String CONFIDENTIALITY_SYSTEM =
       "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
+  /** PDS codes a contact's relationship in HL7 v2-0131; {@code C} is "Emergency Contact". */
+  public static final String CONTACT_RELATIONSHIP_SYSTEM =
+      "http://terminology.hl7.org/CodeSystem/v2-0131";
+
   public static final String SPINE_ERROR_SYSTEM =
       "https://fhir.nhs.uk/R4/CodeSystem/Spine-ErrorOrWarningCode";
 
@@ -40,7 +44,8 @@ public final class PdsPatients {
 
   /**
    * The patient as PDS returns them. For a restricted patient ({@code meta.security} R) PDS omits
-   * address, telecom and registered practice, so they never leave the spine.
+   * address, telecom, registered practice and contacts, so they never leave the spine. An emergency
+   * contact is, as on PDS, a relationship ({@code C}) and a telephone number, without a name.
    */
   public static Patient patient(SyntheticPatient source) {
     Patient patient = new Patient();
@@ -88,6 +93,19 @@ public final class PdsPatients {
                   ? ContactPoint.ContactPointUse.MOBILE
                   : ContactPoint.ContactPointUse.HOME)
           .setValue(source.telephone());
+      source
+          .emergencyContactTelephone()
+          .ifPresent(
+              number ->
+                  patient
+                      .addContact()
+                      .addRelationship(
+                          new CodeableConcept(
+                              new Coding(CONTACT_RELATIONSHIP_SYSTEM, "C", "Emergency Contact")))
+                      .addTelecom(
+                          new ContactPoint()
+                              .setSystem(ContactPoint.ContactPointSystem.PHONE)
+                              .setValue(number)));
       patient.addGeneralPractitioner(
           new Reference()
               .setType("Organization")

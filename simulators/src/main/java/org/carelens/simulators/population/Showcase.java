@@ -13,9 +13,13 @@ import org.carelens.simulators.population.Prescription.Status;
 /**
  * The fixed patient every demonstration and end-to-end test opens: the same in every population,
  * whatever the seed. Her story: a course of amoxicillin caused urticaria, so a penicillin allergy
- * was recorded; she stays on amlodipine for hypertension.
+ * was recorded; she stays on amlodipine for hypertension. The spine holds her daughter's number as
+ * her emergency contact.
  */
 final class Showcase {
+
+  /** The emergency contact's number on the spine (an Ofcom drama number, as all here are). */
+  static final String EMERGENCY_CONTACT_TELEPHONE = "0113 496 0921";
 
   private Showcase() {}
 
@@ -99,6 +103,8 @@ final class Showcase {
         // Her amlodipine is also on the hospital's discharge list (acute simulator).
         Optional.of(amlodipine.id()),
         // At the same dose: her record shows a duplicate, not a dose change.
-        Optional.empty());
+        Optional.empty(),
+        // Her daughter, whom the spine holds as her emergency contact.
+        Optional.of(EMERGENCY_CONTACT_TELEPHONE));
   }
 }

@@ -27,6 +27,9 @@ import org.carelens.sdk.model.NhsNumber;
  * @param dischargeDose the dose the hospital discharge gives that medication where the admission
  *     changed it (e.g. metformin reduced for falling renal function); empty when the discharge
  *     continues the GP's dose
+ * @param emergencyContactTelephone the emergency contact's telephone number the spine holds (PDS
+ *     {@code Patient.contact}, relationship "Emergency Contact"); PDS removes it for a restricted
+ *     patient
  */
 public record SyntheticPatient(
     NhsNumber nhsNumber,
@@ -47,7 +50,8 @@ public record SyntheticPatient(
     Optional<Address> staleAddressAtGp,
     List<Problem> problems,
     Optional<String> dischargeMedicationId,
-    Optional<String> dischargeDose) {
+    Optional<String> dischargeDose,
+    Optional<String> emergencyContactTelephone) {
 
   /** Scenario tag: the patient dissented from sharing at their GP practice. */
   public static final String DISSENT_GP = "dissent:gp";
@@ -88,6 +92,7 @@ public record SyntheticPatient(
     problems = List.copyOf(problems);
     Objects.requireNonNull(dischargeMedicationId, "dischargeMedicationId");
     Objects.requireNonNull(dischargeDose, "dischargeDose");
+    Objects.requireNonNull(emergencyContactTelephone, "emergencyContactTelephone");
     if (dischargeMedicationId.isPresent()
         && prescriptions.stream().noneMatch(p -> p.id().equals(dischargeMedicationId.get()))) {
       throw new IllegalArgumentException(
@@ -115,6 +120,50 @@ public record SyntheticPatient(
       throw new IllegalArgumentException(
           "patient %s died before they were born".formatted(nhsNumber.masked()));
     }
+  }
+
+  /** A patient without an emergency contact on the spine. */
+  public SyntheticPatient(
+      NhsNumber nhsNumber,
+      String title,
+      String given,
+      String family,
+      LocalDate birthDate,
+      Gender gender,
+      Address address,
+      String telephone,
+      Practice practice,
+      Allergies allergies,
+      List<Prescription> prescriptions,
+      boolean gpDissent,
+      Optional<LocalDate> deceasedDate,
+      boolean restricted,
+      Optional<String> staleFamilyAtGp,
+      Optional<Address> staleAddressAtGp,
+      List<Problem> problems,
+      Optional<String> dischargeMedicationId,
+      Optional<String> dischargeDose) {
+    this(
+        nhsNumber,
+        title,
+        given,
+        family,
+        birthDate,
+        gender,
+        address,
+        telephone,
+        practice,
+        allergies,
+        prescriptions,
+        gpDissent,
+        deceasedDate,
+        restricted,
+        staleFamilyAtGp,
+        staleAddressAtGp,
+        problems,
+        dischargeMedicationId,
+        dischargeDose,
+        Optional.empty());
   }
 
   /** A living, unrestricted patient whose GP and spine details agree, with no problem list. */

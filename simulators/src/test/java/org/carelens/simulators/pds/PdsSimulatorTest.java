@@ -46,6 +46,47 @@ class PdsSimulatorTest {
         .isEqualTo("A81001");
     assertThat(patient.getMeta().getSecurityFirstRep().getCode()).isEqualTo("U");
     assertThat(patient.hasDeceased()).isFalse();
+    // Her emergency contact, as PDS holds one: relationship C and a telephone number, no name.
+    assertThat(patient.getContact())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getRelationshipFirstRep().getCodingFirstRep().getSystem())
+                  .isEqualTo("http://terminology.hl7.org/CodeSystem/v2-0131");
+              assertThat(c.getRelationshipFirstRep().getCodingFirstRep().getCode()).isEqualTo("C");
+              assertThat(c.getTelecomFirstRep().getValue()).isEqualTo("0113 496 0921");
+              assertThat(c.hasName()).isFalse();
+            });
+  }
+
+  @Test
+  void a_restricted_patient_with_an_emergency_contact_is_sent_without_it() {
+    SyntheticPatient s = POPULATION.showcase();
+    SyntheticPatient restricted =
+        new SyntheticPatient(
+            s.nhsNumber(),
+            s.title(),
+            s.given(),
+            s.family(),
+            s.birthDate(),
+            s.gender(),
+            s.address(),
+            s.telephone(),
+            s.practice(),
+            s.allergies(),
+            s.prescriptions(),
+            false,
+            s.deceasedDate(),
+            true,
+            s.staleFamilyAtGp(),
+            s.staleAddressAtGp(),
+            s.problems(),
+            s.dischargeMedicationId(),
+            s.dischargeDose(),
+            s.emergencyContactTelephone());
+    assertThat(restricted.emergencyContactTelephone()).isPresent();
+
+    assertThat(PdsPatients.patient(restricted).getContact()).isEmpty();
   }
 
   @Test
@@ -58,6 +99,7 @@ class PdsSimulatorTest {
     assertThat(patient.getAddress()).isEmpty();
     assertThat(patient.getTelecom()).isEmpty();
     assertThat(patient.getGeneralPractitioner()).isEmpty();
+    assertThat(patient.getContact()).isEmpty();
   }
 
   @Test

@@ -34,7 +34,7 @@ final class SequenceRun {
       Pattern.compile(
           "MARK\\|([A-Za-z0-9-]+)\\|([A-Za-z]+)\\|([A-Za-z_]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern IDENTITY =
-      Pattern.compile("(?:ADDRESS|PHONE|PRACTICE)-([a-z0-9-]+)");
+      Pattern.compile("(?:ADDRESS|PHONE|PRACTICE|CONTACT)-([a-z0-9-]+)");
   private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
   private static final String BREAK_GLASS_REASON = "Immediate risk to life";

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.carelens.sdk.model.Gender;
 import org.carelens.sdk.model.HumanName;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
 import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -20,7 +22,9 @@ import org.hl7.fhir.r4.model.StringType;
 /**
  * Maps a PDS FHIR R4 Patient to a {@link PatientIdentity}. PDS marks restricted ("S-flag") patients
  * with {@code meta.security} code {@code R} (v3 Confidentiality) and removes their address, telecom
- * and practice; the flag is carried through so the gateway hides them everywhere.
+ * and practice (and its contacts); the flag is carried through so the gateway hides them
+ * everywhere. {@code Patient.contact} (the emergency contact) is read into {@link
+ * PatientIdentity#contacts()}.
  */
 public final class PdsPatientMapper {
 
@@ -30,6 +34,10 @@ public final class PdsPatientMapper {
   /** The ODS system older PDS examples give the registered practice under. */
   static final String LEGACY_ODS_SYSTEM =
       "https://digital.nhs.uk/services/organisation-data-service";
+
+  /** HL7 v2-0131 contact roles PDS and UK Core use, for a coding sent without its display. */
+  private static final Map<String, String> CONTACT_ROLES =
+      Map.of("C", "Emergency Contact", "N", "Next-of-Kin", "U", "Unknown");
 
   private PdsPatientMapper() {}
 
@@ -77,7 +85,81 @@ public final class PdsPatientMapper {
         restricted ? Optional.empty() : telephone(patient.getTelecom()),
         restricted ? Optional.empty() : practice(patient.getGeneralPractitioner()),
         deceased(patient),
-        restricted);
+        restricted,
+        // PDS withholds a restricted patient's contacts with the rest of their whereabouts.
+        restricted ? List.of() : contacts(patient.getContact()));
+  }
+
+  /**
+   * {@code Patient.contact}: on PDS the emergency contact, a relationship (v2-0131 {@code C},
+   * "Emergency Contact") and a telephone number, with the period it is valid for. UK Core also
+   * allows a name, kept where present. A contact with neither a name nor a telephone number gives
+   * nobody to call and is left out.
+   */
+  static List<PatientIdentity.Contact> contacts(List<Patient.ContactComponent> contacts) {
+    List<PatientIdentity.Contact> mapped = new ArrayList<>();
+    for (Patient.ContactComponent c : contacts) {
+      Optional<String> name = c.hasName() ? contactName(c.getName()) : Optional.empty();
+      Optional<String> telephone = telephone(c.getTelecom());
+      if (name.isEmpty() && telephone.isEmpty()) {
+        continue;
+      }
+      mapped.add(
+          new PatientIdentity.Contact(
+              relationship(c.getRelationship()),
+              name,
+              telephone,
+              c.getPeriod().hasStart() ? day(c.getPeriod().getStartElement()) : Optional.empty(),
+              c.getPeriod().hasEnd() ? day(c.getPeriod().getEndElement()) : Optional.empty()));
+    }
+    return List.copyOf(mapped);
+  }
+
+  /** The relationship's words: its display, else its text, else the v2-0131 code's meaning. */
+  private static Optional<String> relationship(List<CodeableConcept> relationships) {
+    for (CodeableConcept relationship : relationships) {
+      for (Coding coding : relationship.getCoding()) {
+        if (coding.hasDisplay() && !coding.getDisplay().isBlank()) {
+          return Optional.of(coding.getDisplay().strip());
+        }
+      }
+      if (relationship.hasText() && !relationship.getText().isBlank()) {
+        return Optional.of(relationship.getText().strip());
+      }
+      for (Coding coding : relationship.getCoding()) {
+        String words = coding.hasCode() ? CONTACT_ROLES.get(coding.getCode().strip()) : null;
+        if (words != null) {
+          return Optional.of(words);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> contactName(org.hl7.fhir.r4.model.HumanName name) {
+    if (name.hasText() && !name.getText().isBlank()) {
+      return Optional.of(name.getText().strip());
+    }
+    List<String> parts = new ArrayList<>();
+    name.getPrefix().forEach(p -> parts.add(p.getValue().strip()));
+    name.getGiven().forEach(g -> parts.add(g.getValue().strip()));
+    if (name.hasFamily()) {
+      parts.add(name.getFamily().strip());
+    }
+    String joined = String.join(" ", parts.stream().filter(p -> !p.isEmpty()).toList());
+    return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
+  }
+
+  private static Optional<LocalDate> day(DateTimeType when) {
+    String value = when.getValueAsString();
+    if (value == null || value.length() < 10) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value.substring(0, 10)));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /**

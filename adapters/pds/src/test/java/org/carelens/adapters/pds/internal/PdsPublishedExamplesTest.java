@@ -9,10 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.sdk.model.PatientIdentity;
 import org.carelens.sdk.spi.SearchOutcome;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +66,65 @@ class PdsPublishedExamplesTest {
     assertThat(janet.address()).isEmpty();
     assertThat(janet.telephone()).isEmpty();
     assertThat(janet.registeredPracticeOds()).isEmpty();
+  }
+
+  @Test
+  void the_full_example_gives_its_emergency_contact_with_number_and_period() throws Exception {
+    PatientIdentity jane = PdsPatientMapper.map((Patient) parse("Patient.json"), nhs("9000000009"));
+
+    // PDS sends an emergency contact as a relationship (v2-0131 C) and a telephone number only.
+    assertThat(jane.contacts())
+        .containsExactly(
+            new PatientIdentity.Contact(
+                Optional.of("Emergency Contact"),
+                Optional.empty(),
+                Optional.of("01632960587"),
+                Optional.of(LocalDate.of(2024, 1, 1)),
+                Optional.of(LocalDate.of(2025, 12, 31))));
+  }
+
+  @Test
+  void a_restricted_patients_contacts_are_never_passed_on_even_if_sent() throws Exception {
+    // Defence in depth: PDS withholds them, and a restricted Patient that carried one anyway keeps
+    // it at the adapter.
+    Patient janet = (Patient) parse("Sensitive_Patient.json");
+    janet
+        .addContact()
+        .addRelationship(
+            new CodeableConcept(
+                new Coding("http://terminology.hl7.org/CodeSystem/v2-0131", "C", null)))
+        .addTelecom(
+            new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("0113"));
+
+    assertThat(PdsPatientMapper.map(janet, nhs("9000000025")).contacts()).isEmpty();
+  }
+
+  @Test
+  void a_uk_core_contact_keeps_its_name_and_a_code_without_display_is_put_in_words()
+      throws Exception {
+    Patient jane = (Patient) parse("Patient.json");
+    jane.getContact().clear();
+    Patient.ContactComponent daughter = jane.addContact();
+    daughter.addRelationship(
+        new CodeableConcept(
+            new Coding("http://terminology.hl7.org/CodeSystem/v2-0131", "N", null)));
+    daughter.setName(new HumanName().setFamily("Smith").addGiven("Susan").addPrefix("Mrs"));
+    daughter.addTelecom(
+        new ContactPoint().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue("s@x.uk"));
+    // Nobody to call: neither a name nor a telephone number.
+    jane.addContact()
+        .addRelationship(new CodeableConcept().setText("Neighbour"))
+        .addTelecom(
+            new ContactPoint().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue("n@x.uk"));
+
+    assertThat(PdsPatientMapper.map(jane, nhs("9000000009")).contacts())
+        .containsExactly(
+            new PatientIdentity.Contact(
+                Optional.of("Next-of-Kin"),
+                Optional.of("Mrs Susan Smith"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()));
   }
 
   /**
