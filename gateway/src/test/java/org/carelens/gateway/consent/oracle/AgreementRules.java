@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.Yaml;
  *     that may see items carrying it; a label not listed is seen by no one
  * @param igRoles the roles that keep the consent registers: {@code ig-officer}, and the roles the
  *     agreement's {@code audit.federationRoles} names
+ * @param signIn who may sign in rather than be launched, in which role, and who may search
  */
 public record AgreementRules(
     String id,
@@ -36,7 +37,8 @@ public record AgreementRules(
     BreakGlass breakGlass,
     SelfClaim selfClaim,
     Permission permission,
-    Set<String> igRoles) {
+    Set<String> igRoles,
+    SignIn signIn) {
 
   /** Issue 10's coded reasons for a self-claim, for an agreement that names none. */
   static final List<String> DEFAULT_CLAIM_REASONS =
@@ -79,6 +81,21 @@ public record AgreementRules(
   /** Permission to view: who may record it, for how long, and whether colleagues share it. */
   public record Permission(Set<String> roles, Duration maxDuration, boolean organisationWide) {}
 
+  /**
+   * Sign-in (issue 11): users not launched in context sign in with NHS CIS2, acting in the role the
+   * agreement maps their selected national RBAC job role to, for an organisation party to the
+   * agreement. Without the block nobody signs in; {@code searchRoles} defaults to clinicians,
+   * pharmacists and social workers, the users who look patients up (PRODUCT.md's user table).
+   *
+   * @param nationalRoles national RBAC job role code (e.g. {@code R8000}) to role code
+   * @param organisations ODS code to the organisation's viewer type
+   * @param searchRoles the roles that may search the spine and open a patient they found
+   */
+  public record SignIn(
+      Map<String, String> nationalRoles,
+      Map<String, String> organisations,
+      Set<String> searchRoles) {}
+
   /** The text of an agreement on the class path, e.g. {@code agreements/riverside.yml}. */
   public static String text(String resource) {
     try (InputStream in = AgreementRules.class.getClassLoader().getResourceAsStream(resource)) {
@@ -109,6 +126,13 @@ public record AgreementRules(
     Map<String, Object> permission = block(root, "permissionToView");
     Set<String> igRoles = new LinkedHashSet<>(List.of("ig-officer"));
     igRoles.addAll(strings(block(root, "audit").getOrDefault("federationRoles", List.of())));
+    Map<String, Object> signIn = block(root, "signIn");
+    Map<String, String> nationalRoles = new LinkedHashMap<>();
+    ((Map<Object, Object>) signIn.getOrDefault("nationalRoles", Map.of()))
+        .forEach((code, role) -> nationalRoles.put(String.valueOf(code), String.valueOf(role)));
+    Map<String, String> organisations = new LinkedHashMap<>();
+    ((Map<Object, Map<String, Object>>) signIn.getOrDefault("organisations", Map.of()))
+        .forEach((ods, o) -> organisations.put(String.valueOf(ods), String.valueOf(o.get("type"))));
     return new AgreementRules(
         String.valueOf(root.get("agreement")),
         List.copyOf(strings(root.get("organisationTypes"))),
@@ -132,7 +156,13 @@ public record AgreementRules(
                     "roles", List.of("clinician", "pharmacist", "social-worker"))),
             duration(permission.getOrDefault("maxDuration", "24h")),
             "organisation".equals(permission.get("scope"))),
-        igRoles);
+        igRoles,
+        new SignIn(
+            nationalRoles,
+            organisations,
+            strings(
+                signIn.getOrDefault(
+                    "searchRoles", List.of("clinician", "pharmacist", "social-worker")))));
   }
 
   @SuppressWarnings("unchecked")

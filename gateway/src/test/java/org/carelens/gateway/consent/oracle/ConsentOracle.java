@@ -2,6 +2,7 @@ package org.carelens.gateway.consent.oracle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,10 +14,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the gateway must answer, worked out from the history of what was done: launches,
+ * What the gateway must answer, worked out from the history of what was done: launches, sign-ins,
  * self-claims, permissions to view, break-glass, dissent and its revocation, each at its time.
  * Given a session and a patient it says which (source, section, label) items a view may show
- * ({@link ConsentRules} for each), and for every other request which answer is right.
+ * ({@link ConsentRules} for each), whom a search lists and how, and for every other request which
+ * answer is right.
+ *
+ * <p>A session opened by signing in (issue 11) is bound to no patient. PRODUCT.md rule 1 and the
+ * agreement's {@code signIn} block: it opens a patient only by a relationship claim with a coded
+ * reason (by a role in {@code signIn.searchRoles}, under the self-claim daily cap, and as a
+ * self-claim: sensitive items withheld) or by break-glass (the roles {@code breakGlass.roles}
+ * names). It records no permission to view: the agreement allows that only for the patient the
+ * session was launched for.
  *
  * <p>Only what was accepted is history: a caller records an action here only after asking this
  * oracle whether it should succeed, so the history is the one the rules allow.
@@ -59,7 +68,29 @@ public final class ConsentOracle {
   public record View(
       Answer answer, Set<Item> items, Set<String> openSources, boolean breakGlassActive) {}
 
-  private record Session(ConsentRules.Viewer viewer, String launchedFor, Instant launchedAt) {}
+  /**
+   * What a sign-in must answer, and on success who the session acts as: the role the agreement maps
+   * the national role to, the organisation type it lists the organisation under.
+   */
+  public record SignedIn(Answer answer, Optional<ConsentRules.Viewer> viewer) {}
+
+  /** A patient a search must list: their NHS number, and whether they are restricted. */
+  public record Listed(String nhsNumber, boolean restricted) {}
+
+  /**
+   * What a search must answer: on success exactly these patients, each restricted one without a
+   * postcode or any other part of their address.
+   */
+  public record Found(Answer answer, List<Listed> listed) {}
+
+  /** A patient on the demographics spine, as a search by details finds them. */
+  private record OnSpine(String family, LocalDate birthDate) {}
+
+  /**
+   * A session: who, and the patient it was launched for; none when the user signed in (issue 11).
+   */
+  private record Session(
+      ConsentRules.Viewer viewer, Optional<String> launchedFor, Instant launchedAt) {}
 
   private record Claim(String session, String user, String patient, Instant at) {}
 
@@ -82,6 +113,7 @@ public final class ConsentOracle {
   private final List<DissentFact> dissents = new ArrayList<>();
   private final Set<Integer> revoked = new LinkedHashSet<>();
   private final Set<String> restricted = new LinkedHashSet<>();
+  private final Map<String, OnSpine> spine = new LinkedHashMap<>();
 
   /**
    * @param sessionLifetime how long a gateway session lasts from launch
@@ -107,8 +139,87 @@ public final class ConsentOracle {
 
   /** A launch in context: a new session for {@code viewer} and {@code patient}. */
   public void launched(String session, ConsentRules.Viewer viewer, String patient, Instant at) {
-    sessions.put(session, new Session(viewer, patient, at));
+    sessions.put(session, new Session(viewer, Optional.of(patient), at));
     lastUsed.put(session, at);
+  }
+
+  /** {@code patient} is on the demographics spine with this family name and date of birth. */
+  public void onSpine(String patient, String family, LocalDate birthDate) {
+    spine.put(patient, new OnSpine(family, birthDate));
+  }
+
+  /**
+   * {@code user} signs in with an ID token from a trusted identity provider, having selected the
+   * national RBAC job role {@code nationalRole} at organisation {@code ods}: a new session bound to
+   * no patient if the agreement maps the role and lists the organisation (issue 11); records it if
+   * it should succeed.
+   */
+  public SignedIn signIn(String session, String user, String nationalRole, String ods, Instant at) {
+    AgreementRules.SignIn rule = rules.agreement().signIn();
+    String role = rule.nationalRoles().get(nationalRole);
+    if (role == null) {
+      return new SignedIn(new Answer(401, "NATIONAL_ROLE_NOT_MAPPED"), Optional.empty());
+    }
+    String type = rule.organisations().get(ods);
+    if (type == null) {
+      return new SignedIn(new Answer(401, "ORGANISATION_NOT_IN_AGREEMENT"), Optional.empty());
+    }
+    ConsentRules.Viewer viewer = new ConsentRules.Viewer(user, role, ods, type);
+    sessions.put(session, new Session(viewer, Optional.empty(), at));
+    lastUsed.put(session, at);
+    return new SignedIn(Answer.CREATED, Optional.of(viewer));
+  }
+
+  /**
+   * A search of the spine by NHS number ({@code nhsNumber}) or by family name and date of birth
+   * ({@code details}): only roles in {@code signIn.searchRoles} may search, from any session; an
+   * NHS number must pass Modulus 11; the answer lists exactly the spine's patients who match, each
+   * restricted one marked so (and shown without an address, PRODUCT.md rule 8). Finding a patient
+   * opens nothing.
+   */
+  public Found search(
+      String session,
+      Optional<String> nhsNumber,
+      Optional<Map.Entry<String, LocalDate>> details,
+      Instant now) {
+    Optional<Answer> ended = use(session, now);
+    if (ended.isPresent()) {
+      return new Found(ended.get(), List.of());
+    }
+    ConsentRules.Viewer viewer = sessions.get(session).viewer();
+    if (!rules.agreement().signIn().searchRoles().contains(viewer.role())) {
+      return new Found(new Answer(403, "ROLE_MAY_NOT_SEARCH"), List.of());
+    }
+    if (nhsNumber.isPresent() && !modulus11(nhsNumber.get())) {
+      return new Found(new Answer(400, "INVALID_NHS_NUMBER"), List.of());
+    }
+    List<Listed> listed = new ArrayList<>();
+    spine.forEach(
+        (patient, on) -> {
+          boolean matches =
+              nhsNumber.isPresent()
+                  ? nhsNumber.get().equals(patient)
+                  : details.isPresent()
+                      && on.family().equalsIgnoreCase(details.get().getKey())
+                      && on.birthDate().equals(details.get().getValue());
+          if (matches) {
+            listed.add(new Listed(patient, restricted.contains(patient)));
+          }
+        });
+    return new Found(Answer.OK, listed);
+  }
+
+  /** Whether {@code number} is ten digits whose last is their Modulus 11 check digit. */
+  private static boolean modulus11(String number) {
+    if (!number.matches("\\d{10}")) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (number.charAt(i) - '0') * (10 - i);
+    }
+    int check = 11 - sum % 11;
+    return check != 10 && (check == 11 ? 0 : check) == number.charAt(9) - '0';
   }
 
   /** A self-claimed relationship with {@code patient}; records it if it should succeed. */
@@ -119,10 +230,15 @@ public final class ConsentOracle {
     }
     Session s = sessions.get(session);
     AgreementRules.SelfClaim rule = rules.agreement().selfClaim();
-    if (!rule.roles().contains(s.viewer().role())) {
+    if (s.launchedFor().isEmpty()) {
+      // Signed in: opening a patient found is a claim by a role that may search (issue 11).
+      if (!rules.agreement().signIn().searchRoles().contains(s.viewer().role())) {
+        return new Answer(403, "ROLE_MAY_NOT_OPEN_PATIENT");
+      }
+    } else if (!rule.roles().contains(s.viewer().role())) {
       return new Answer(403, "ROLE_MAY_NOT_SELF_CLAIM");
     }
-    if (patient.equals(s.launchedFor())) {
+    if (s.launchedFor().equals(Optional.of(patient))) {
       return new Answer(409, "RELATIONSHIP_ALREADY_ESTABLISHED");
     }
     if (!rule.reasonCodes().contains(reasonCode)) {
@@ -153,7 +269,8 @@ public final class ConsentOracle {
     if (!rule.roles().contains(s.viewer().role())) {
       return new Answer(403, "ROLE_MAY_NOT_RECORD_PERMISSION");
     }
-    if (!patient.equals(s.launchedFor())) {
+    if (!s.launchedFor().equals(Optional.of(patient))) {
+      // Only for the patient present, the one launched for: never a claimed one (the agreement).
       return new Answer(403, "PERMISSION_NEEDS_LAUNCHED_PATIENT");
     }
     Instant end = until.orElse(now.plus(rule.maxDuration()));
@@ -297,7 +414,7 @@ public final class ConsentOracle {
     if (declared.stream().anyMatch(g -> !now.isBefore(g.from()) && now.isBefore(g.until()))) {
       return Optional.of(ConsentRules.Access.BREAK_GLASS);
     }
-    if (sessions.get(session).launchedFor().equals(patient)) {
+    if (sessions.get(session).launchedFor().equals(Optional.of(patient))) {
       return Optional.of(ConsentRules.Access.LAUNCHED);
     }
     if (claims.stream().anyMatch(c -> c.session().equals(session) && c.patient().equals(patient))) {

@@ -22,14 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Issue 16: random sequences of what users do (launch, self-claim, permission to view and its
- * revocation, break-glass, dissent and its revocation, whole and streamed views with the cache warm
- * or cold, opening document content, time passing) over three patients (one of them restricted in a
- * third of the sequences) and up to four people of any role and organisation type, played against
- * the real gateway API. Every answer must be the independent oracle's, and every view must match it
- * both ways: nothing shown that the oracle withholds, nothing it permits left out, in the view and
- * in the stream's events. A failing sequence is shrunk to a shortest one that still fails and told
- * as a story, with the seed that reproduces it.
+ * Issue 16: random sequences of what users do (launch, sign-in with a CIS2 ID token, patient search
+ * by NHS number or details, self-claim, permission to view and its revocation, break-glass, dissent
+ * and its revocation, whole and streamed views with the cache warm or cold, opening document
+ * content, time passing) over three patients (one of them restricted in a third of the sequences)
+ * and up to four people of any role, organisation type and national RBAC role (mapped by the
+ * agreement or not), played against the real gateway API. Every answer must be the independent
+ * oracle's, and every view must match it both ways: nothing shown that the oracle withholds,
+ * nothing it permits left out, in the view and in the stream's events. A signed-in session must be
+ * bound to no patient, in the role the agreement maps; a search must list exactly whom the oracle
+ * lists, a restricted patient without any address, and be audited. A failing sequence is shrunk to
+ * a shortest one that still fails and told as a story, with the seed that reproduces it.
  *
  * <p>Sequences are played by {@code carelens.sequences.gateways} gateways in this JVM (default 4,
  * at least 2), each on its own thread with its own clock and in-memory database, half under the
@@ -97,7 +100,7 @@ class ConsentSequencesTest {
     // gateways' threads do.
     List<Scenario> scenarios = new ArrayList<>();
     for (int t = 0; t < tries; t++) {
-      scenarios.add(Scenarios.random(random, roles, types));
+      scenarios.add(Scenarios.random(random, roles, types, shipped.signIn().nationalRoles()));
     }
     SequenceRun.Counts counts = new SequenceRun.Counts();
     int variants = SequenceGateway.Agreement.values().length;
@@ -147,11 +150,18 @@ class ConsentSequencesTest {
         seed, gateways.size(), took.toMillis() / 1000.0, cpu.toMillis() / 1000.0, counts);
     if (tries >= DEFAULT_TRIES) {
       // The run exercised what it claims to: a generator that stopped producing views, streams,
-      // warm caches or shown items would pass vacuously.
+      // warm caches, shown items, sign-ins either way, views after signing in or searches either
+      // way would pass vacuously.
       assertThat(counts.views.get()).isPositive();
       assertThat(counts.streams.get()).isPositive();
       assertThat(counts.warmViews.get()).isPositive();
       assertThat(counts.itemsShown.get()).isPositive();
+      assertThat(counts.signIns.get()).isPositive();
+      assertThat(counts.signInsRefused.get()).isPositive();
+      assertThat(counts.signedInViews.get()).isPositive();
+      assertThat(counts.searches.get()).isPositive();
+      assertThat(counts.searchesRefused.get()).isPositive();
+      assertThat(counts.restrictedListed.get()).isPositive();
     }
   }
 

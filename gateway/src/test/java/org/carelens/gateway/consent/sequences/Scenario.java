@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A generated sequence: who takes part, what happens in order, and whether patient C is restricted
- * (the S-flag, which every source then says). Steps name people and patients by index (taken modulo
+ * A generated sequence: who takes part (each launched for a patient or signed in with a national
+ * role when it starts), what happens in order, and whether patient C is restricted (the S-flag,
+ * which every source and the spine then say). Steps name people and patients by index (taken modulo
  * the roster, over three patients A, B and C), so any shrunk list of steps is still a sequence that
  * can be played.
  */
@@ -28,13 +29,25 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps, boolean
           "local-authority", "LA001",
           "community-pharmacy", "FA123");
 
+  /** An organisation no agreement lists: a sign-in with a role held there is refused. */
+  static final String ELSEWHERE = "ZZ999";
+
   /**
-   * A user: their role, their organisation's type (one organisation of each type), and the patient
-   * their clinical system launches Carelens for when the sequence starts.
+   * A user: their role (as their clinical system asserts it in a launch), their organisation's type
+   * (one organisation of each type), the patient their clinical system launches Carelens for (or,
+   * once signed in, the patient they are caring for), the national RBAC job role code they hold
+   * (e.g. {@code R8000}; mapped by the agreement or not), and whether they start the sequence by
+   * signing in with it rather than being launched.
    */
-  record Member(String role, String organisationType, int launchedFor) {
+  record Member(
+      String role, String organisationType, int launchedFor, String nationalRole, boolean signsIn) {
     String ods() {
       return ODS.getOrDefault(organisationType, "X-" + organisationType);
+    }
+
+    /** The same person, launched at the start rather than signing in. */
+    Member launched() {
+      return new Member(role, organisationType, launchedFor, nationalRole, false);
     }
   }
 
@@ -43,6 +56,27 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps, boolean
 
   /** {@code who} launches from their clinical system for {@code patient}: a new session. */
   record Launch(int who, int patient) implements Step {}
+
+  /**
+   * {@code who} signs in with their national role, at their own organisation or, when {@code
+   * elsewhere}, at one the agreement does not list: a new session bound to no patient, if accepted.
+   */
+  record SignIn(int who, boolean elsewhere) implements Step {}
+
+  /** {@code who} searches the spine for {@code patient}, {@code by} these criteria. */
+  record Search(int who, int patient, By by) implements Step {}
+
+  /** How a search names the patient. */
+  enum By {
+    /** Their NHS number. */
+    NHS_NUMBER,
+    /** Their family name and date of birth. */
+    DETAILS,
+    /** A valid NHS number nobody on the spine has. */
+    UNKNOWN_NHS_NUMBER,
+    /** Their NHS number with another check digit. */
+    BAD_CHECK_DIGIT
+  }
 
   /** {@code who} opens the record of {@code patient}, whole or as the event stream. */
   record View(int who, int patient, boolean stream) implements Step {}
@@ -116,12 +150,27 @@ record Scenario(List<Scenario.Member> roster, List<Scenario.Step> steps, boolean
       told.add("C is a restricted (S-flag) patient");
     }
     for (int i = 0; i < roster.size(); i++) {
-      told.add(name(i) + " launches for " + patient(roster.get(i).launchedFor()));
+      Member m = roster.get(i);
+      told.add(
+          m.signsIn()
+              ? name(i) + " signs in as " + m.nationalRole()
+              : name(i) + " launches for " + patient(m.launchedFor()));
     }
     for (Step step : steps) {
       told.add(
           switch (step) {
             case Launch l -> name(l.who()) + " launches for " + patient(l.patient());
+            case SignIn i ->
+                name(i.who())
+                    + " signs in as "
+                    + member(i.who()).nationalRole()
+                    + (i.elsewhere() ? " at " + ELSEWHERE : "");
+            case Search f ->
+                name(f.who())
+                    + " searches for "
+                    + patient(f.patient())
+                    + " by "
+                    + f.by().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
             case View v ->
                 name(v.who()) + (v.stream() ? " streams " : " views ") + patient(v.patient());
             case Document d ->

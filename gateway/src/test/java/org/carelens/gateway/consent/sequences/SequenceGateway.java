@@ -29,11 +29,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carelens.gateway.TestLaunchTokens;
+import org.carelens.gateway.audit.AuditEntry;
+import org.carelens.gateway.audit.AuditEventType;
+import org.carelens.gateway.audit.AuditQuery;
+import org.carelens.gateway.audit.AuditSearch;
 import org.carelens.gateway.consent.MutableClock;
 import org.carelens.gateway.consent.oracle.AgreementRules;
 import org.carelens.gateway.fanout.SourceProperties;
@@ -41,9 +46,10 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * One real gateway in process for a whole property run: the demo sharing agreement, a test issuer
- * whose keys are configured inline, every configured source plus one the agreement does not know
- * ({@value #UNAGREED_SOURCE}), all answered by in-memory sources ({@link SequenceGatewayBeans}),
- * and a clock the test moves. Talks to it over HTTP as the portal does.
+ * of launch tokens and a CIS2-like identity provider ({@value #IDENTITY_PROVIDER}) whose keys are
+ * configured inline, every configured source plus one the agreement does not know ({@value
+ * #UNAGREED_SOURCE}), all answered by in-memory sources ({@link SequenceGatewayBeans}), and a clock
+ * the test moves. Talks to it over HTTP as the portal does.
  */
 final class SequenceGateway implements AutoCloseable {
 
@@ -52,6 +58,12 @@ final class SequenceGateway implements AutoCloseable {
 
   /** A source configured after the agreement was written: it must be withheld from everyone. */
   static final String UNAGREED_SOURCE = "hospice";
+
+  /** The identity provider users sign in with (the {@code cis2} entry, its issuer changed). */
+  static final String IDENTITY_PROVIDER = "https://cis2.sequences.test";
+
+  /** The portal's client id, which ID tokens name as their audience. */
+  static final String PORTAL_CLIENT = "carelens-portal";
 
   /** Session limits long enough for break-glass to end inside a session, short enough to end. */
   static final Duration SESSION_LIFETIME = Duration.ofHours(12);
@@ -68,6 +80,9 @@ final class SequenceGateway implements AutoCloseable {
    * a small fraction of RSA's and the test signs a token for every launch.
    */
   private final ECKey key = ecKey();
+
+  /** The identity provider's signing key: P-256 too (ES256), which the ID token checks allow. */
+  private final ECKey idKey = ecKey();
 
   private final EmbeddedServer server;
   private final MutableClock clock;
@@ -122,6 +137,14 @@ final class SequenceGateway implements AutoCloseable {
             Map.entry("carelens.launch.jwks", new JWKSet(key.toPublicJWK()).toString()),
             Map.entry("carelens.session.lifetime", SESSION_LIFETIME.toString()),
             Map.entry("carelens.session.idle-timeout", SESSION_IDLE.toString()),
+            Map.entry("carelens.launch.issuers.cis2.issuer", IDENTITY_PROVIDER),
+            Map.entry("carelens.launch.issuers.cis2.audience", PORTAL_CLIENT),
+            Map.entry("carelens.launch.issuers.cis2.jwks-url", ""),
+            Map.entry(
+                "carelens.launch.issuers.cis2.jwks", new JWKSet(idKey.toPublicJWK()).toString()),
+            // Every sequence searches from 127.0.0.1: no abuse limit may answer for the oracle.
+            Map.entry("carelens.limits.searches-per-user", "100000"),
+            Map.entry("carelens.limits.searches-per-address", "100000"),
             Map.entry("carelens.sources." + UNAGREED_SOURCE + ".type", "gp-connect"),
             Map.entry("carelens.sources." + UNAGREED_SOURCE + ".name", "Riverside Hospice"),
             Map.entry("carelens.sources." + UNAGREED_SOURCE + ".url", "http://127.0.0.1:9")));
@@ -224,6 +247,62 @@ final class SequenceGateway implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /**
+   * A sign-in with an ID token the identity provider signs now, CIS2's claims: {@code userId}
+   * selected the national RBAC job role {@code nationalRole} (e.g. {@code R8000}) at organisation
+   * {@code ods}; the session's access token, or why it was refused.
+   */
+  Response signIn(String userId, String nationalRole, String ods) {
+    Instant now = now();
+    String roleProfile = "rp-" + userId;
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(IDENTITY_PROVIDER)
+            .subject(userId)
+            .audience(PORTAL_CLIENT)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("nonce", UUID.randomUUID().toString())
+            .claim("nhsid_useruid", userId)
+            .claim("name", userId)
+            .claim("selected_roleid", roleProfile)
+            .claim(
+                "nhsid_nrbac_roles",
+                List.of(
+                    Map.of(
+                        "person_roleid",
+                        roleProfile,
+                        "org_code",
+                        ods,
+                        "role_name",
+                        "Role " + nationalRole,
+                        "role_code",
+                        "S8000:G8000:" + nationalRole)))
+            .build();
+    String token = sign(claims, idKey, JOSEObjectType.JWT);
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/sessions"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** The audit's patient-search entries of {@code userId}, newest first, read in process. */
+  List<AuditEntry> searchesAudited(String userId) {
+    return server
+        .getApplicationContext()
+        .getBean(AuditSearch.class)
+        .find(
+            new AuditQuery(
+                Optional.empty(),
+                Optional.of(userId),
+                Optional.empty(),
+                Optional.of(AuditEventType.PATIENT_SEARCH),
+                Optional.empty(),
+                Optional.empty(),
+                AuditQuery.MAX_LIMIT));
+  }
+
   private static ECKey ecKey() {
     try {
       return new ECKeyGenerator(Curve.P_256).keyID("sequences-" + UUID.randomUUID()).generate();
@@ -233,13 +312,14 @@ final class SequenceGateway implements AutoCloseable {
   }
 
   private String sign(JWTClaimsSet claims) {
+    return sign(claims, key, new JOSEObjectType("carelens-launch+jwt"));
+  }
+
+  private static String sign(JWTClaimsSet claims, ECKey key, JOSEObjectType type) {
     try {
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.ES256)
-                  .keyID(key.getKeyID())
-                  .type(new JOSEObjectType("carelens-launch+jwt"))
-                  .build(),
+              new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(type).build(),
               claims);
       jwt.sign(new ECDSASigner(key));
       return jwt.serialize();

@@ -22,9 +22,10 @@ import org.carelens.sdk.spi.SourceAdapter;
  * The two things the sequence tests replace in an otherwise real gateway, and only when {@value
  * #ENABLED} is set: the clock, which the test moves by hand, and the adapters, which become
  * in-memory {@link SyntheticSource}s, one for every source the configuration enables (whatever it
- * holds, so a source added later is covered without touching the test). Everything between the HTTP
- * request and the adapter (sessions, the registers, policy, fan-out with its cache, merge, audit,
- * JSON) is the production code.
+ * holds, so a source added later is covered without touching the test), the demographics source
+ * ({@value #SPINE_SOURCE}) a {@link SyntheticSpine} that patient search goes to. Everything between
+ * the HTTP request and the adapter (sessions, sign-in, the registers, policy, search, fan-out with
+ * its cache, merge, audit, JSON) is the production code.
  */
 @Factory
 @Requires(property = SequenceGatewayBeans.ENABLED, value = "true")
@@ -37,6 +38,15 @@ class SequenceGatewayBeans {
    * by the gateways in this JVM: each sequence run adds its own fresh patients.
    */
   static final Set<String> RESTRICTED = ConcurrentHashMap.newKeySet();
+
+  /** The source whose adapter traces patients: the demographics spine. */
+  static final String SPINE_SOURCE = "pds";
+
+  /**
+   * The patients on the spine, by NHS number. Shared like {@link #RESTRICTED}: each sequence run
+   * puts its own fresh patients there.
+   */
+  static final Map<String, SyntheticSpine.Patient> SPINE = new ConcurrentHashMap<>();
 
   @Singleton
   @Replaces(Clock.class)
@@ -54,7 +64,14 @@ class SequenceGatewayBeans {
         .forEach(
             p ->
                 adapters.put(
-                    new SyntheticSource(p.getId(), n -> RESTRICTED.contains(n.value())), p));
+                    p.getId().equals(SPINE_SOURCE)
+                        ? new SyntheticSpine(p.getId(), SPINE, RESTRICTED)
+                        : new SyntheticSource(p.getId(), n -> RESTRICTED.contains(n.value())),
+                    p));
+    if (adapters.keySet().stream().noneMatch(a -> a instanceof SyntheticSpine)) {
+      throw new IllegalStateException(
+          "No source '" + SPINE_SOURCE + "' is configured: patient search would go nowhere");
+    }
     return SourceAdapters.of(adapters);
   }
 }

@@ -2,8 +2,10 @@ package org.carelens.gateway.consent.sequences;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.carelens.gateway.audit.AuditEntry;
 import org.carelens.gateway.consent.SyntheticSource;
 import org.carelens.gateway.consent.oracle.AgreementRules;
 import org.carelens.gateway.consent.oracle.ConsentOracle;
@@ -37,6 +40,12 @@ final class SequenceRun {
       Pattern.compile("(?:ADDRESS|PHONE|PRACTICE|CONTACT)-([a-z0-9-]+)");
   private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern ROLE = Pattern.compile("\"role\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
+
+  /** One match of a search's answer: its NHS number, and the object up to its closing brace. */
+  private static final Pattern MATCH = Pattern.compile("\\{\"nhsNumber\":\"(\\d+)\"[^}]*\\}");
+
   private static final String BREAK_GLASS_REASON = "Immediate risk to life";
 
   /** What every run added up to, printed when the property finishes. */
@@ -54,13 +63,21 @@ final class SequenceRun {
     final AtomicLong restrictedViews = new AtomicLong();
     final AtomicLong documentsOpened = new AtomicLong();
     final AtomicLong documentsRefused = new AtomicLong();
+    final AtomicLong signIns = new AtomicLong();
+    final AtomicLong signInsRefused = new AtomicLong();
+    final AtomicLong signedInViews = new AtomicLong();
+    final AtomicLong searches = new AtomicLong();
+    final AtomicLong searchesRefused = new AtomicLong();
+    final AtomicLong restrictedListed = new AtomicLong();
 
     @Override
     public String toString() {
       return ("%,d sequences, %,d actions (%,d requests), %,d views checked both ways (%,d of them"
-              + " streamed, %,d with a warm cache), %,d item decisions (%,d shown), %,d refusals"
-              + " checked, %,d permissions revoked, %,d views of a restricted patient, %,d"
-              + " documents opened and %,d refused as the oracle said")
+              + " streamed, %,d with a warm cache, %,d from a signed-in session), %,d item"
+              + " decisions (%,d shown), %,d refusals checked, %,d permissions revoked, %,d views"
+              + " of a restricted patient, %,d documents opened and %,d refused as the oracle"
+              + " said, %,d sign-ins accepted and %,d refused, %,d searches answered and audited"
+              + " (%,d listing a restricted patient, without an address) and %,d refused")
           .formatted(
               sequences.get(),
               actions.get(),
@@ -68,13 +85,19 @@ final class SequenceRun {
               views.get(),
               streams.get(),
               warmViews.get(),
+              signedInViews.get(),
               itemsJudged.get(),
               itemsShown.get(),
               refusalsChecked.get(),
               permissionsRevoked.get(),
               restrictedViews.get(),
               documentsOpened.get(),
-              documentsRefused.get());
+              documentsRefused.get(),
+              signIns.get(),
+              signInsRefused.get(),
+              searches.get(),
+              restrictedListed.get(),
+              searchesRefused.get());
     }
   }
 
@@ -86,8 +109,20 @@ final class SequenceRun {
   private final List<Optional<String>> labels;
   private final long run = RUNS.incrementAndGet();
   private final List<String> nhsNumbers = new ArrayList<>();
+
+  /** A valid NHS number no one on the spine has. */
+  private final String unknownNhsNumber;
+
   private final Map<Integer, String> tokens = new HashMap<>();
   private final Map<Integer, String> sessions = new HashMap<>();
+  private int sessionsOpened;
+
+  /** The people whose current session was opened by signing in. */
+  private final Set<Integer> signedIn = new HashSet<>();
+
+  /** Each person's searches the gateway answered, which the audit must hold. */
+  private final Map<Integer, Integer> searchesAnswered = new HashMap<>();
+
   private final List<String> dissentIds = new ArrayList<>();
   private final List<String> permissionIds = new ArrayList<>();
   private final List<Integer> permissionPatients = new ArrayList<>();
@@ -109,6 +144,7 @@ final class SequenceRun {
     for (int i = 0; i < Scenario.PATIENTS.size(); i++) {
       nhsNumbers.add(nextNhsNumber());
     }
+    unknownNhsNumber = nextNhsNumber("998");
   }
 
   /** Plays every step; throws an {@link AssertionError} telling the story at the first mismatch. */
@@ -119,12 +155,23 @@ final class SequenceRun {
       oracle.restricted(nhs(2));
       tell("C is a restricted (S-flag) patient");
     }
+    for (int i = 0; i < Scenario.PATIENTS.size(); i++) {
+      SequenceGatewayBeans.SPINE.put(nhs(i), new SyntheticSpine.Patient(family(i), born(i)));
+      oracle.onSpine(nhs(i), family(i), born(i));
+    }
     for (int i = 0; i < scenario.roster().size(); i++) {
-      launch(new Scenario.Launch(i, scenario.roster().get(i).launchedFor()));
+      Scenario.Member m = scenario.roster().get(i);
+      if (m.signsIn()) {
+        signIn(new Scenario.SignIn(i, false));
+      } else {
+        launch(new Scenario.Launch(i, m.launchedFor()));
+      }
     }
     for (Scenario.Step step : scenario.steps()) {
       switch (step) {
         case Scenario.Launch l -> launch(l);
+        case Scenario.SignIn i -> signIn(i);
+        case Scenario.Search f -> search(f);
         case Scenario.View v -> view(v);
         case Scenario.Document d -> document(d);
         case Scenario.Claim c -> claim(c);
@@ -157,14 +204,186 @@ final class SequenceRun {
     }
     Matcher token = TOKEN.matcher(response.body());
     token.find();
-    String session = "s" + run + "-" + story.size();
+    String session = "s" + run + "-" + sessionsOpened++;
     tokens.put(who, token.group(1));
     sessions.put(who, session);
+    signedIn.remove(who);
     oracle.launched(
         session,
         new ConsentRules.Viewer(user, m.role(), m.ods(), m.organisationType()),
         nhs(step.patient()),
         now);
+  }
+
+  /**
+   * A sign-in with the person's national role: the answer must be the oracle's, and an accepted one
+   * a session bound to no patient, in the role and organisation type the agreement maps. A refused
+   * sign-in leaves the person's earlier session, if any, as it was.
+   */
+  private void signIn(Scenario.SignIn step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    Scenario.Member m = scenario.member(who);
+    String user = user(who);
+    String ods = step.elsewhere() ? Scenario.ELSEWHERE : m.ods();
+    String session = "s" + run + "-" + sessionsOpened++;
+    ConsentOracle.SignedIn expected =
+        oracle.signIn(session, user, m.nationalRole(), ods, gateway.now());
+    SequenceGateway.Response response = gateway.signIn(user, m.nationalRole(), ods);
+    String line =
+        scenario.name(who)
+            + " signed in as "
+            + m.nationalRole()
+            + (step.elsewhere() ? " at " + ods : "");
+    expect(line, 1, List.of(expected.answer().toString()), expected.answer(), response);
+    if (!expected.answer().succeeded()) {
+      counts.signInsRefused.incrementAndGet();
+      tell(line + told(1, List.of(expected.answer().toString())));
+      return;
+    }
+    ConsentRules.Viewer viewer = expected.viewer().orElseThrow();
+    tell(line + " → 201 as " + viewer.role() + " (" + viewer.organisationType() + "), no patient");
+    Matcher role = ROLE.matcher(response.body());
+    Matcher type = TYPE.matcher(response.body());
+    if (!response.body().contains("\"nhsNumber\":null") && response.body().contains("nhsNumber")) {
+      fail("the signed-in session is bound to a patient: " + response.body());
+    }
+    if (!role.find() || !role.group(1).equals(viewer.role())) {
+      fail("the session's role is not " + viewer.role() + ", the agreement's: " + response.body());
+    }
+    if (!type.find() || !type.group(1).equals(viewer.organisationType())) {
+      fail(
+          "the session's organisation type is not "
+              + viewer.organisationType()
+              + ", the agreement's: "
+              + response.body());
+    }
+    Matcher token = TOKEN.matcher(response.body());
+    token.find();
+    tokens.put(who, token.group(1));
+    sessions.put(who, session);
+    signedIn.add(who);
+    counts.signIns.incrementAndGet();
+  }
+
+  /**
+   * A search of the spine: the answer must be the oracle's; an answered one must list exactly the
+   * patients it lists (the one asked for, or nobody), each restricted one marked so and with no
+   * address at all, each other one with its postcode; and the audit must hold one more search entry
+   * for the user, naming whom it showed.
+   */
+  private void search(Scenario.Search step) {
+    int who = Math.floorMod(step.who(), scenario.roster().size());
+    if (!sessions.containsKey(who)) {
+      return;
+    }
+    int p = Math.floorMod(step.patient(), Scenario.PATIENTS.size());
+    String query;
+    ConsentOracle.Found expected;
+    String line = scenario.name(who) + " searched for ";
+    switch (step.by()) {
+      case DETAILS -> {
+        query = "family=" + family(p) + "&birthdate=" + born(p);
+        expected =
+            oracle.search(
+                sessions.get(who),
+                Optional.empty(),
+                Optional.of(Map.entry(family(p), born(p))),
+                gateway.now());
+        line += Scenario.patient(p) + " by family name and date of birth";
+      }
+      case NHS_NUMBER, UNKNOWN_NHS_NUMBER, BAD_CHECK_DIGIT -> {
+        String number =
+            switch (step.by()) {
+              case UNKNOWN_NHS_NUMBER -> unknownNhsNumber;
+              case BAD_CHECK_DIGIT -> {
+                String n = nhs(p);
+                yield n.substring(0, 9) + (char) ('0' + (n.charAt(9) - '0' + 1) % 10);
+              }
+              default -> nhs(p);
+            };
+        query = "nhsNumber=" + number;
+        expected =
+            oracle.search(sessions.get(who), Optional.of(number), Optional.empty(), gateway.now());
+        line +=
+            switch (step.by()) {
+              case UNKNOWN_NHS_NUMBER -> "an NHS number nobody has";
+              case BAD_CHECK_DIGIT ->
+                  Scenario.patient(p) + "'s NHS number with a wrong check digit";
+              default -> Scenario.patient(p) + " by NHS number";
+            };
+      }
+      default -> throw new IllegalStateException(step.by().name());
+    }
+    SequenceGateway.Response response =
+        gateway.get("/api/v1/patients?" + query, tokens.get(who), false);
+    expect(line, 1, List.of(expected.answer().toString()), expected.answer(), response);
+    if (!expected.answer().succeeded()) {
+      counts.searchesRefused.incrementAndGet();
+      tell(line + told(1, List.of(expected.answer().toString())));
+      return;
+    }
+    List<String> listedNames =
+        expected.listed().stream()
+            .map(l -> patientName(l.nhsNumber()) + (l.restricted() ? " (restricted)" : ""))
+            .toList();
+    tell(line + " → 200, " + (listedNames.isEmpty() ? "nobody" : String.join(", ", listedNames)));
+    List<String> problems = new ArrayList<>();
+    Map<String, String> shown = new java.util.LinkedHashMap<>();
+    Matcher match = MATCH.matcher(response.body());
+    while (match.find()) {
+      shown.put(match.group(1), match.group(0));
+    }
+    Set<String> wanted = new LinkedHashSet<>();
+    expected.listed().forEach(l -> wanted.add(l.nhsNumber()));
+    if (!shown.keySet().equals(wanted)) {
+      problems.add(
+          "the search listed "
+              + shown.keySet().stream().map(this::patientName).toList()
+              + ", the oracle "
+              + wanted.stream().map(this::patientName).toList());
+    }
+    for (ConsentOracle.Listed l : expected.listed()) {
+      String entry = shown.get(l.nhsNumber());
+      if (entry == null) {
+        continue;
+      }
+      String name = patientName(l.nhsNumber());
+      if (!entry.contains("\"restricted\":" + l.restricted())) {
+        problems.add(name + " was listed with restricted other than " + l.restricted());
+      }
+      if (l.restricted()) {
+        counts.restrictedListed.incrementAndGet();
+        if (IDENTITY.matcher(response.body()).find()
+            || response.body().contains(SyntheticSpine.address(l.nhsNumber()))
+            || !entry.contains("\"postcode\":null") && entry.contains("\"postcode\"")) {
+          problems.add(name + ", a restricted patient, was listed with an address or postcode");
+        }
+      } else if (!entry.contains(
+          "\"postcode\":\"" + SyntheticSpine.postcode(l.nhsNumber()) + "\"")) {
+        problems.add(name + " was listed without the postcode the spine gave");
+      }
+    }
+    // Audited before it was answered: one more entry for this user, naming whom it showed.
+    int answered = searchesAnswered.merge(who, 1, Integer::sum);
+    List<AuditEntry> audited = gateway.searchesAudited(user(who));
+    if (audited.size() != answered) {
+      problems.add(
+          "the audit holds %d searches by them, not %d".formatted(audited.size(), answered));
+    } else {
+      String details = audited.getFirst().details();
+      for (String n : wanted) {
+        if (!details.contains(n)) {
+          problems.add("the search's audit entry does not name " + patientName(n) + " as shown");
+        }
+      }
+      if (step.by() == Scenario.By.DETAILS && details.contains(family(p))) {
+        problems.add("the search's audit entry holds the family name in clear");
+      }
+    }
+    counts.searches.incrementAndGet();
+    if (!problems.isEmpty()) {
+      fail(String.join("; ", problems));
+    }
   }
 
   private void claim(Scenario.Claim step) {
@@ -373,6 +592,9 @@ final class SequenceRun {
       return;
     }
     counts.views.incrementAndGet();
+    if (signedIn.contains(who)) {
+      counts.signedInViews.incrementAndGet();
+    }
     if (scenario.restrictedC() && patient.equals(nhs(2))) {
       counts.restrictedViews.incrementAndGet();
     }
@@ -636,6 +858,29 @@ final class SequenceRun {
     return nhsNumbers.get(Math.floorMod(patient, nhsNumbers.size()));
   }
 
+  /** A, B or C for one of this run's NHS numbers; the number itself for any other. */
+  private String patientName(String nhsNumber) {
+    int i = nhsNumbers.indexOf(nhsNumber);
+    return i < 0 ? nhsNumber : Scenario.patient(i);
+  }
+
+  /**
+   * Patient {@code patient}'s family name on the spine: unique, its NHS number's digits as letters
+   * (a search by details finds them alone).
+   */
+  private String family(int patient) {
+    StringBuilder name = new StringBuilder("Q");
+    for (char c : nhs(patient).toCharArray()) {
+      name.append((char) ('a' + (c - '0')));
+    }
+    return name.toString();
+  }
+
+  /** Patient {@code patient}'s date of birth on the spine. */
+  private LocalDate born(int patient) {
+    return LocalDate.of(1930, 1, 1).plusDays(Long.parseLong(nhs(patient).substring(3, 9)) % 30_000);
+  }
+
   /** The agreement's spelling of a label: {@code MENTAL_HEALTH_NOTES} is mental-health-notes. */
   static String code(Sensitivity label) {
     return label.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -647,9 +892,14 @@ final class SequenceRun {
 
   /** The next unused valid NHS number in the 999 test range (Modulus 11). */
   private static String nextNhsNumber() {
+    return nextNhsNumber("999");
+  }
+
+  /** The next unused valid NHS number starting {@code prefix} (three digits; Modulus 11). */
+  private static String nextNhsNumber(String prefix) {
     while (true) {
       long serial = NEXT_PATIENT.getAndIncrement();
-      String base = "999" + String.format("%06d", serial % 1_000_000);
+      String base = prefix + String.format("%06d", serial % 1_000_000);
       int sum = 0;
       for (int i = 0; i < 9; i++) {
         sum += (base.charAt(i) - '0') * (10 - i);
