@@ -74,8 +74,9 @@ final class CarelensCluster implements AutoCloseable {
       if (!onPath(tool)) {
         return Optional.of(
             tool
-                + " is not installed (Debian packages haproxy, curl and postgresql-client; CI's"
-                + " .ci/run installs them): the cluster journey is skipped");
+                + " is not on the PATH (./carelens cluster needs haproxy, which CI's .ci/run"
+                + " installs, curl and the PostgreSQL client tools): the cluster journey is"
+                + " skipped");
       }
     }
     if (run(List.of("pg_isready", "-q", "-h", DB_HOST, "-p", DB_PORT)) != 0) {
