@@ -22,3 +22,7 @@ GRANT SELECT, INSERT ON consent_dissent, consent_dissent_revocation, consent_per
 
 -- Sessions (issue 15): opened, touched on use, and deleted when they end.
 GRANT SELECT, INSERT, UPDATE (last_used_at), DELETE ON gateway_session TO :"role";
+
+-- Rate-limit counters (issue 15): one row per allowance and window, counted up by an upsert and
+-- deleted once its window has passed.
+GRANT SELECT, INSERT, UPDATE (hits), DELETE ON rate_limit_window TO :"role";

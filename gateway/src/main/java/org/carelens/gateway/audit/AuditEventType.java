@@ -60,5 +60,10 @@ public enum AuditEventType {
   /** A session was ended by its user (sign-out). */
   SESSION_ENDED,
   /** A demographic or NHS number search; names and postcodes are masked in the entry. */
-  PATIENT_SEARCH
+  PATIENT_SEARCH,
+  /**
+   * An IG officer or administrator purged a patient from every gateway replica's source cache
+   * ({@code details.reason}, {@code details.acrossReplicas}).
+   */
+  CACHE_PURGED
 }

@@ -29,7 +29,6 @@ public class LimitsProperties {
   private int viewsPerAddress = 1200;
   private int searchesPerUser = 30;
   private int searchesPerAddress = 600;
-  private int maxTrackedKeys = 50_000;
   private List<String> trustedProxies = List.of();
   private Duration anonymousAuditWindow = Duration.ofMinutes(1);
   private Duration anonymousAuditFlushInterval = Duration.ofSeconds(10);
@@ -66,7 +65,10 @@ public class LimitsProperties {
     this.enabled = enabled;
   }
 
-  /** The period every limit counts over; a key's permits are refilled at each period's start. */
+  /**
+   * The period every limit counts over: fixed windows of this length, aligned to the epoch (so the
+   * same on every replica); each allowance is whole again when a window starts.
+   */
   public Duration getPeriod() {
     return period;
   }
@@ -153,19 +155,6 @@ public class LimitsProperties {
 
   public void setViewsPerAddress(int value) {
     this.viewsPerAddress = positive("views-per-address", value);
-  }
-
-  /**
-   * How many users and addresses are tracked at once. Past it the least recently seen are
-   * forgotten, and start again with a full allowance if they come back: a flood of addresses costs
-   * bounded memory and can only make the limits more lenient, never refuse anyone wrongly.
-   */
-  public int getMaxTrackedKeys() {
-    return maxTrackedKeys;
-  }
-
-  public void setMaxTrackedKeys(int value) {
-    this.maxTrackedKeys = positive("max-tracked-keys", value);
   }
 
   /**

@@ -14,10 +14,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.carelens.gateway.consent.MutableClock;
+import org.carelens.gateway.limits.LimitsProperties;
+import org.carelens.gateway.limits.RateLimit;
+import org.carelens.gateway.limits.RateLimits;
+import org.carelens.gateway.metrics.GatewayMetrics;
 import org.carelens.gateway.persistence.TestDatabases;
+import org.carelens.gateway.problem.ProblemException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +129,25 @@ class PostgresAuditGrantsTest {
 
     assertThat(appended).extracting(AuditEntry::sequence).containsExactly(1L, 2L, 3L);
     assertThat(result.valid()).isTrue();
+  }
+
+  @Test
+  void the_gateway_role_counts_and_forgets_rate_limits_with_the_documented_grants()
+      throws Exception {
+    migrateAndGrant();
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:15:00Z"));
+    LimitsProperties properties = new LimitsProperties();
+    properties.setViewsPerUser(1);
+    RateLimits limits = new RateLimits(properties, clock, GatewayMetrics.inMemory(), gateway);
+
+    limits.acquire(RateLimit.VIEWS, "203.0.113.7", Optional.of("issuer user-1"));
+    assertThatThrownBy(() -> limits.acquireForUser(RateLimit.VIEWS, "issuer user-1"))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("this user");
+    clock.advance(Duration.ofMinutes(2));
+    limits.forgetPastWindows();
+
+    assertThat(limits.trackedKeys()).isZero();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.Test;
  * Issue 10, abuse limits, over HTTP: each limited function refuses the request over its per-user or
  * per-address limit with {@code 429} problem+json, code {@code RATE_LIMITED} and {@code
  * Retry-After}, and the two limits count independently. Clients connect from 127.0.0.1 and
- * 127.0.0.2 (both loopback) to be two addresses. Periods are an hour, so nothing refills during a
- * test.
+ * 127.0.0.2 (both loopback) to be two addresses. Windows are 1000 days long (they are aligned to
+ * the epoch), so none ends during a test.
  */
 class RateLimitApiTest {
 
@@ -197,7 +198,8 @@ class RateLimitApiTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-    assertThat(response.headers().firstValueAsLong("Retry-After").orElse(0)).isBetween(1L, 3600L);
+    assertThat(response.headers().firstValueAsLong("Retry-After").orElse(0))
+        .isBetween(1L, Duration.ofDays(1000).toSeconds());
     assertThat(response.headers().firstValue("X-Correlation-ID")).isPresent();
     Map<String, Object> problem =
         json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
@@ -212,7 +214,7 @@ class RateLimitApiTest {
     p.put("carelens.launch.audience", TestLaunchTokens.AUDIENCE);
     p.put("carelens.launch.jwks-url", issuer.baseUrl() + "/jwks.json");
     p.put("carelens.sources.gp.url", gp.baseUrl());
-    p.put("carelens.limits.period", "1h");
+    p.put("carelens.limits.period", "1000d");
     p.putAll(limits);
     server = ApplicationContext.run(EmbeddedServer.class, p, "test");
   }

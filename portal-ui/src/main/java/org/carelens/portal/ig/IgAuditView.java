@@ -80,7 +80,8 @@ public class IgAuditView extends Main implements BeforeEnterObserver {
           "SIGN_IN_ACCEPTED",
           "SIGN_IN_REJECTED",
           "SESSION_ENDED",
-          "PATIENT_SEARCH");
+          "PATIENT_SEARCH",
+          "CACHE_PURGED");
 
   private final GatewayClient gateway;
   private final ZoneId zone;
