@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,10 @@ public class Failover {
 
   public static void main(String[] args) throws Exception {
     int workers = Integer.parseInt(env("CARELENS_FAILOVER_WORKERS", "4"));
+    // Views a second over all workers. The per-user rate limit is counted across replicas (120
+    // views a minute by default, fixed windows): the whole run, at most 15 s of views plus the
+    // dissent check's few, must stay under it even if it falls in one window.
+    double rate = Double.parseDouble(env("CARELENS_FAILOVER_RATE", "6"));
     Duration before = Duration.ofSeconds(Long.parseLong(env("CARELENS_FAILOVER_BEFORE_S", "5")));
     Duration after = Duration.ofSeconds(Long.parseLong(env("CARELENS_FAILOVER_AFTER_S", "10")));
     int victim = Integer.parseInt(env("CARELENS_FAILOVER_VICTIM", "1"));
@@ -57,22 +62,32 @@ public class Failover {
     String patient = "9990000018";
     String session = session("ooh-doctor", patient);
     System.out.printf(
-        "Session opened before the kill; %d workers viewing %s through %s%n",
-        workers, patient, gateway);
+        "Session opened before the kill; %d workers viewing %s through %s, %.1f views/s%n",
+        workers, patient, gateway, rate);
 
     ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     long start = System.nanoTime();
     long killAt = start + before.toNanos();
     long end = killAt + after.toNanos();
     long killedAt;
+    long interval = (long) (1_000_000_000L / rate);
+    AtomicLong tickets = new AtomicLong();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int w = 0; w < workers; w++) {
         pool.submit(
             () -> {
-              while (System.nanoTime() < end) {
+              // Each view has its slot on a steady schedule; a worker waits for the next free one.
+              while (true) {
+                long startAt = start + tickets.getAndIncrement() * interval;
+                if (startAt >= end) {
+                  return null;
+                }
+                long wait = startAt - System.nanoTime();
+                if (wait > 0) {
+                  Thread.sleep(Duration.ofNanos(wait));
+                }
                 calls.add(view(session, patient));
               }
-              return null;
             });
       }
       Thread.sleep(Duration.ofNanos(killAt - System.nanoTime()));
@@ -83,6 +98,11 @@ public class Failover {
     }
 
     List<Call> all = new ArrayList<>(calls);
+    long limited = all.stream().filter(c -> c.status() == 429).count();
+    check(
+        limited == 0,
+        "no view was refused by the rate limit (" + limited + " were: wait a minute, or lower"
+            + " CARELENS_FAILOVER_RATE)");
     List<Call> failed = all.stream().filter(c -> c.status() != 200).toList();
     List<Call> ok = all.stream().filter(c -> c.status() == 200).toList();
     System.out.printf("Views: %d, answered 200: %d, failed: %d%n", all.size(), ok.size(), failed.size());
