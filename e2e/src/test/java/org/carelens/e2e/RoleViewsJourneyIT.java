@@ -82,6 +82,11 @@ class RoleViewsJourneyIT {
       assertThat(text("tile-allergies")).contains("Allergy to penicillin");
       assertThat(text("tile-medications"))
           .contains("Amlodipine 5mg tablets — One tablet once a day");
+      // The trust recorded her admission at 23:50 and discharge at 11:30 (UK time): the doctor
+      // sees both times, not just the days.
+      assertThat(text("tile-admission"))
+          .containsPattern("Admitted \\d{2}-[A-Z][a-z]{2}-\\d{4} 23:50 — ")
+          .containsPattern("Discharged \\d{2}-[A-Z][a-z]{2}-\\d{4} 11:30");
       assertThat(text("tile-demographics"))
           .contains("Address: ")
           .contains("Registered GP: ")
@@ -231,6 +236,17 @@ class RoleViewsJourneyIT {
           ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-count"), "all dates"));
     }
     assertThat(kindsInTimeline()).contains("GP_CONSULTATION", "ADMISSION");
+    // A timed admission reads with its time; the planned follow-up, recorded to the day, without.
+    assertThat(timelineItem("ADMISSION")).containsPattern("^\\d{2}-[A-Z][a-z]{2}-\\d{4} 23:50 ");
+    assertThat(
+            browser
+                .findElements(By.cssSelector("#timeline-list li[data-kind='OUTPATIENT']"))
+                .stream()
+                .map(WebElement::getText)
+                .filter(t -> t.contains("Follow-up encounter"))
+                .toList())
+        .isNotEmpty()
+        .allSatisfy(t -> assertThat(t).containsPattern("^\\d{2}-[A-Z][a-z]{2}-\\d{4} [A-Z]"));
 
     // Untick GP consultations: none is left, the others stay.
     WebElement gp =
@@ -383,6 +399,13 @@ class RoleViewsJourneyIT {
   }
 
   @SuppressWarnings("unchecked")
+  /** The text of the first timeline item of a kind. */
+  private static String timelineItem(String kind) {
+    return browser
+        .findElement(By.cssSelector("#timeline-list li[data-kind='" + kind + "']"))
+        .getText();
+  }
+
   private static List<String> kindsInTimeline() {
     return (List<String>)
         ((JavascriptExecutor) browser)

@@ -35,7 +35,7 @@ import org.eclipse.jetty.util.resource.Resource;
 public final class PortalServer implements AutoCloseable {
 
   /** UK clinical systems show local (Europe/London) times. */
-  public static final ZoneId UK = ZoneId.of("Europe/London");
+  public static final ZoneId UK = org.carelens.portal.record.CuiFormat.UK;
 
   private final Server server;
   private final ApplicationContext context;

@@ -30,12 +30,12 @@ import org.carelens.sdk.model.SourceRecord;
  *
  * <p><b>Differences are kept.</b> Where sources recording the same item differ on a clinically
  * meaningful field ({@link SectionRule}: for medications dose, quantity, status, start and end; for
- * allergies status, severity and reactions; for problems status), the merged item keeps every
- * source's value with its source in {@link Merged#differences()} and is flagged as a conflict. A
- * source that records no value differs from one that does only when it is the occurrence shown (its
- * line would hide the other value); a source that merely lacks a field the shown one has (a
- * pharmacy without the prescribed quantity) is not flagged, so "Sources disagree" keeps its
- * meaning.
+ * allergies status, severity and reactions; for problems status; for encounters the end and the
+ * start and end times; for documents the time), the merged item keeps every source's value with its
+ * source in {@link Merged#differences()} and is flagged as a conflict. A source that records no
+ * value differs from one that does only when it is the occurrence shown (its line would hide the
+ * other value); a source that merely lacks a field the shown one has (a pharmacy without the
+ * prescribed quantity) is not flagged, so "Sources disagree" keeps its meaning.
  *
  * <p><b>Whose values are shown.</b> The item shows the most recent occurrence's values, by the
  * section's date ({@link SectionRule#date()}: for medications the last issue, else the start; for

@@ -1,6 +1,8 @@
 package org.carelens.gateway.merge;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,13 +74,23 @@ record SectionRule<T extends ClinicalItem>(
    * A field clinicians read, compared across sources.
    *
    * @param name the field's name in the record API's item view, e.g. {@code dosageText}
-   * @param value the value as text as the API shows it: dates ISO 8601, lists joined with ", ";
-   *     empty when the source records none
+   * @param value the value as text as the API shows it: dates ISO 8601, times ISO 8601 instants in
+   *     UTC (see {@link #time}), lists joined with ", "; empty when the source records none
    */
   record Field<T>(String name, Function<T, Optional<String>> value) {
 
     static <T> Field<T> of(String name, Function<T, Optional<?>> value) {
       return new Field<>(name, t -> value.apply(t).map(Object::toString));
+    }
+
+    /**
+     * A time, compared as the instant it names: {@code 14:35+01:00} from one source and {@code
+     * 13:35Z} from another are the same moment, not a disagreement. Each source's value is listed
+     * in UTC, {@code 2024-03-12T13:35:00Z}; clients show it in their viewer's time zone.
+     */
+    static <T> Field<T> time(String name, Function<T, Optional<OffsetDateTime>> value) {
+      return new Field<>(
+          name, t -> value.apply(t).map(v -> DateTimeFormatter.ISO_INSTANT.format(v.toInstant())));
     }
 
     static <T> Field<T> status(Function<T, Enum<?>> status) {
@@ -142,10 +154,14 @@ record SectionRule<T extends ClinicalItem>(
               Section.ENCOUNTERS,
               new SectionRule<>(
                   EncounterItem.class,
+                  // The day, not the time, is in the identity: one attendance two systems timed
+                  // a few minutes apart is one item, and the two times are listed as a difference.
                   e -> concept(e) + "@" + e.start().map(LocalDate::toString).orElse(""),
                   e -> e.end().map(LocalDate::toString).orElse("ongoing"),
                   Optional.of(Field.of("end", EncounterItem::end)),
-                  List.of(),
+                  List.of(
+                      Field.time("startTime", EncounterItem::startTime),
+                      Field.time("endTime", EncounterItem::endTime)),
                   e -> e.end().isEmpty() && e.start().isPresent(),
                   EncounterItem::start)),
           Map.entry(
@@ -179,7 +195,7 @@ record SectionRule<T extends ClinicalItem>(
                           + d.title(),
                   d -> "",
                   Optional.empty(),
-                  List.of(),
+                  List.of(Field.time("time", DocumentItem::time)),
                   d -> true,
                   DocumentItem::date)),
           Map.entry(

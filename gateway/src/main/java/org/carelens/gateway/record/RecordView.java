@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -446,7 +447,15 @@ public record RecordView(
       boolean conflict,
       List<DifferenceView> differences) {}
 
-  /** A contact with a service. */
+  /**
+   * A contact with a service.
+   *
+   * @param start the day it started, as the source recorded it
+   * @param startTime the start with its time of day, ISO 8601 with the offset the source wrote
+   *     ({@code 2024-03-12T23:50:00Z}); null when the source recorded only the day. Never made up
+   *     from the date
+   * @param endTime the end with its time of day, likewise; null when only the day, or no end
+   */
   @Serdeable
   public record EncounterView(
       String id,
@@ -454,6 +463,8 @@ public record RecordView(
       String kind,
       @Nullable LocalDate start,
       @Nullable LocalDate end,
+      @Nullable OffsetDateTime startTime,
+      @Nullable OffsetDateTime endTime,
       @Nullable String location,
       @Nullable String clinician,
       @Nullable String summary,
@@ -493,6 +504,8 @@ public record RecordView(
   /**
    * A document's metadata.
    *
+   * @param time the document's date with its time of day, ISO 8601 with the offset the source
+   *     wrote; null when the source dated it to the day only
    * @param contentUrl where the content is fetched (and audited) on demand, relative to the API
    */
   @Serdeable
@@ -501,6 +514,7 @@ public record RecordView(
       ConceptView concept,
       String title,
       @Nullable LocalDate date,
+      @Nullable OffsetDateTime time,
       @Nullable String author,
       @Nullable String contentType,
       String contentUrl,

@@ -268,6 +268,8 @@ final class SectionViews {
         e.kind().name(),
         e.start().orElse(null),
         e.end().orElse(null),
+        e.startTime().orElse(null),
+        e.endTime().orElse(null),
         e.location().orElse(null),
         e.clinician().orElse(null),
         e.summary().orElse(null),
@@ -314,6 +316,7 @@ final class SectionViews {
         concept(d.concept()),
         d.title(),
         d.date().orElse(null),
+        d.time().orElse(null),
         d.author().orElse(null),
         d.contentType().orElse(null),
         DocumentPaths.contentUrl(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,76 @@ class SectionMergeTest {
     assertThat(encounters.get(1).occurrences())
         .extracting(e -> e.provenance().sourceId())
         .containsExactly("gp", "acute");
+  }
+
+  @Test
+  void the_same_attendance_timed_differently_by_two_sources_is_one_item_flagged_with_both_times() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("acute", timed("acute", "x1", "2024-03-01T23:50:00Z")),
+                loaded("ooh", timed("ooh", "o1", "2024-03-01T22:10:00Z"))));
+
+    Merged<EncounterItem> attendance =
+        merged.items(Section.ENCOUNTERS, EncounterItem.class).getFirst();
+
+    assertThat(merged.items(Section.ENCOUNTERS, EncounterItem.class)).hasSize(1);
+    assertThat(attendance.conflict()).isTrue();
+    assertThat(attendance.difference("startTime").orElseThrow().values())
+        .containsExactly(
+            new Merged.SourceValue("acute", Optional.of("2024-03-01T23:50:00Z")),
+            new Merged.SourceValue("ooh", Optional.of("2024-03-01T22:10:00Z")));
+  }
+
+  @Test
+  void the_same_moment_written_in_two_offsets_is_not_a_difference() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("acute", timed("acute", "x1", "2024-07-01T14:35:00+01:00")),
+                loaded("ooh", timed("ooh", "o1", "2024-07-01T13:35:00Z"))));
+
+    Merged<EncounterItem> attendance =
+        merged.items(Section.ENCOUNTERS, EncounterItem.class).getFirst();
+
+    assertThat(attendance.conflict()).isFalse();
+    assertThat(attendance.differences()).isEmpty();
+  }
+
+  @Test
+  void a_time_that_the_shown_source_lacks_is_listed_never_hidden_behind_its_date() {
+    // The GP's date-only record is given first, so its line would show the day alone.
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("gp", encounter("gp", "e1", LocalDate.of(2024, 3, 1))),
+                loaded("acute", timed("acute", "x1", "2024-03-01T23:50:00Z"))));
+
+    Merged<EncounterItem> attendance =
+        merged.items(Section.ENCOUNTERS, EncounterItem.class).getFirst();
+
+    assertThat(attendance.item().provenance().sourceId()).isEqualTo("gp");
+    assertThat(attendance.conflict()).isTrue();
+    assertThat(attendance.difference("startTime").orElseThrow().values())
+        .containsExactly(
+            new Merged.SourceValue("gp", Optional.empty()),
+            new Merged.SourceValue("acute", Optional.of("2024-03-01T23:50:00Z")));
+  }
+
+  @Test
+  void a_source_without_the_time_the_shown_source_has_is_not_a_disagreement() {
+    MergedRecord merged =
+        merger.merge(
+            List.of(
+                loaded("acute", timed("acute", "x1", "2024-03-01T23:50:00Z")),
+                loaded("gp", encounter("gp", "e1", LocalDate.of(2024, 3, 1)))));
+
+    Merged<EncounterItem> attendance =
+        merged.items(Section.ENCOUNTERS, EncounterItem.class).getFirst();
+
+    assertThat(attendance.item().startTime())
+        .contains(OffsetDateTime.parse("2024-03-01T23:50:00Z"));
+    assertThat(attendance.conflict()).isFalse();
   }
 
   @Test
@@ -158,6 +229,24 @@ class SectionMergeTest {
         EncounterItem.Kind.EMERGENCY_ATTENDANCE,
         Optional.of(start),
         Optional.of(start),
+        Optional.of("Riverside ED"),
+        Optional.empty(),
+        Optional.of("Fall"),
+        Optional.empty(),
+        Set.of());
+  }
+
+  /** An attendance whose source recorded its arrival time (and its day, from the same value). */
+  private static EncounterItem timed(String source, String id, String start) {
+    OffsetDateTime at = OffsetDateTime.parse(start);
+    return new EncounterItem(
+        Provenance.of(source, id),
+        AE,
+        EncounterItem.Kind.EMERGENCY_ATTENDANCE,
+        Optional.of(at.toLocalDate()),
+        Optional.of(at.toLocalDate()),
+        Optional.of(at),
+        Optional.empty(),
         Optional.of("Riverside ED"),
         Optional.empty(),
         Optional.of("Fall"),

@@ -129,6 +129,38 @@ class RecordApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void encounter_times_are_iso_8601_with_an_offset_on_their_day_and_null_when_only_a_day()
+      throws Exception {
+    String accessToken = session(tokens.token("clinician", SHOWCASE));
+
+    HttpResponse<String> response = getRecord(accessToken, SHOWCASE);
+
+    Map<String, Object> body =
+        json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+    @SuppressWarnings("unchecked")
+    java.util.List<Map<String, Object>> encounters =
+        (java.util.List<Map<String, Object>>)
+            ((Map<String, Object>) ((Map<String, Object>) body.get("sections")).get("encounters"))
+                .get("items");
+    assertThat(encounters)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e).containsKeys("startTime", "endTime"));
+    // The practice's booked consultations are timed; each time falls on the item's own day.
+    assertThat(encounters)
+        .filteredOn(e -> e.get("startTime") != null)
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat((String) e.get("startTime"))
+                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})")
+                    .startsWith((String) e.get("start")));
+    // A home visit is recorded to the day: its time is null, never 00:00.
+    assertThat(encounters)
+        .filteredOn(e -> ((Map<?, ?>) e.get("concept")).get("code").equals("439708006"))
+        .allSatisfy(e -> assertThat(e.get("startTime")).isNull());
+  }
+
+  @Test
   void a_social_worker_sees_neither_allergies_nor_medications_and_is_told_it_is_their_role()
       throws Exception {
     String accessToken = session(tokens.token("social-worker", SHOWCASE));

@@ -2,6 +2,7 @@ package org.carelens.portal.gateway;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A document's metadata; its content is fetched on demand from {@code contentUrl}.
  *
+ * @param time the document's date with its time of day, when the source recorded one; null when
+ *     only the day is known
  * @param contentUrl the gateway path of the content, e.g. {@code
  *     /api/v1/patients/9990000018/documents/acute/DocumentReference%2F1}
  */
@@ -18,6 +21,7 @@ public record DocumentEntry(
     Concept concept,
     String title,
     @Nullable LocalDate date,
+    @Nullable OffsetDateTime time,
     @Nullable String author,
     @Nullable String contentType,
     String contentUrl,

@@ -2,6 +2,7 @@ package org.carelens.portal.gateway;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind {@code EMERGENCY_ATTENDANCE}, {@code ADMISSION}, {@code OUTPATIENT}, {@code
  *     GP_CONSULTATION}, {@code OUT_OF_HOURS}, {@code COMMUNITY} or {@code OTHER}
+ * @param startTime the start with its time of day, when the source recorded one; null when only the
+ *     day is known (never shown as 00:00)
+ * @param endTime the end with its time of day, likewise
  */
 @Serdeable
 public record EncounterEntry(
@@ -19,6 +23,8 @@ public record EncounterEntry(
     String kind,
     @Nullable LocalDate start,
     @Nullable LocalDate end,
+    @Nullable OffsetDateTime startTime,
+    @Nullable OffsetDateTime endTime,
     @Nullable String location,
     @Nullable String clinician,
     @Nullable String summary,

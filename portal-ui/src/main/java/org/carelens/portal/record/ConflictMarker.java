@@ -1,6 +1,7 @@
 package org.carelens.portal.record;
 
 import com.vaadin.flow.data.renderer.LitRenderer;
+import java.time.ZoneId;
 import org.carelens.portal.gateway.RecordItem;
 
 /**
@@ -16,11 +17,17 @@ final class ConflictMarker {
   private ConflictMarker() {}
 
   static <T extends RecordItem> LitRenderer<T> forItems() {
+    return forItems(CuiFormat.UK);
+  }
+
+  /** Like {@link #forItems()}, with times among the differences in the viewer's zone. */
+  static <T extends RecordItem> LitRenderer<T> forItems(ZoneId zone) {
     return LitRenderer.<T>of(
             "<span style=\"color:var(--lumo-error-text-color);font-weight:600\">${item.marker}</span>"
                 + "<div class=\"source-differences\" style=\"white-space:pre-line\">"
                 + "${item.differences}</div>")
         .withProperty("marker", item -> item.conflict() ? TEXT : "")
-        .withProperty("differences", item -> String.join("\n", SourceDifferences.lines(item)));
+        .withProperty(
+            "differences", item -> String.join("\n", SourceDifferences.lines(item, zone)));
   }
 }

@@ -2,6 +2,7 @@ package org.carelens.portal.record;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.carelens.portal.gateway.PersonName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * NHS Common User Interface display rules for names, dates, times, ages and NHS numbers. Every date
@@ -22,6 +24,9 @@ public final class CuiFormat {
   private static final String[] MONTHS = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
   };
+
+  /** The zone UK clinical systems show times in, where no viewer's clock says otherwise. */
+  public static final ZoneId UK = ZoneId.of("Europe/London");
 
   private CuiFormat() {}
 
@@ -57,6 +62,22 @@ public final class CuiFormat {
   public static String dateTime(Instant instant, ZoneId zone) {
     ZonedDateTime local = instant.atZone(zone);
     return date(local.toLocalDate()) + " " + time(instant, zone);
+  }
+
+  /**
+   * When a clinical event happened, as precisely as its source recorded it: the CUI date and local
+   * time ({@code 12-Mar-2024 23:50}) when the source recorded a time, the CUI date alone ({@code
+   * 12-Mar-2024}) when it recorded only the day, and empty when it recorded neither. A date-only
+   * value is never given a time: {@code 00:00} would read as midnight.
+   *
+   * @param date the day as the source recorded it
+   * @param time the same moment with its time and offset, or null when only the day is known
+   */
+  public static String when(@Nullable LocalDate date, @Nullable OffsetDateTime time, ZoneId zone) {
+    if (time != null) {
+      return dateTime(time.toInstant(), zone);
+    }
+    return date == null ? "" : date(date);
   }
 
   /** CUI time alone, local, 24-hour, without seconds: {@code 14:35}. */

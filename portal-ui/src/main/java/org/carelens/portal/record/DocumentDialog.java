@@ -8,16 +8,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.time.ZoneId;
 import org.carelens.portal.gateway.DocumentEntry;
 import org.carelens.portal.gateway.GatewayException;
 
 /**
- * A document opened from the documents section: its title, date and source, and the content the
- * gateway fetched from the source on demand, shown preformatted or as allow-listed HTML.
+ * A document opened from the documents section: its title, date (with its time where the source
+ * recorded one) and source, and the content the gateway fetched from the source on demand, shown
+ * preformatted or as allow-listed HTML.
  */
 final class DocumentDialog extends Dialog {
 
-  private DocumentDialog(DocumentEntry document, Component body) {
+  private DocumentDialog(DocumentEntry document, Component body, ZoneId zone) {
     setId("document-dialog");
     setHeaderTitle(document.title());
     setWidth("min(60rem, 95vw)");
@@ -27,7 +29,7 @@ final class DocumentDialog extends Dialog {
             String.join(
                 " · ",
                 java.util.stream.Stream.of(
-                        ItemWords.date(document.date()),
+                        CuiFormat.when(document.date(), document.time(), zone),
                         ItemWords.text(document.author()),
                         ItemWords.sources(document))
                     .filter(s -> !s.isEmpty())
@@ -41,7 +43,7 @@ final class DocumentDialog extends Dialog {
     getFooter().add(close);
   }
 
-  static DocumentDialog showing(DocumentEntry document, DocumentRendering rendering) {
+  static DocumentDialog showing(DocumentEntry document, DocumentRendering rendering, ZoneId zone) {
     Component body =
         switch (rendering) {
           case DocumentRendering.Preformatted text -> {
@@ -55,16 +57,16 @@ final class DocumentDialog extends Dialog {
                   "This document is in a format Carelens cannot show (%s). Open it in the source system."
                       .formatted(unsupported.contentType()));
         };
-    return new DocumentDialog(document, body);
+    return new DocumentDialog(document, body, zone);
   }
 
-  static DocumentDialog failed(DocumentEntry document, GatewayException e) {
+  static DocumentDialog failed(DocumentEntry document, GatewayException e, ZoneId zone) {
     Div box =
         Notices.error(
             "document-error",
             "The document could not be opened.",
             e.detail(),
             "Reason code: " + e.code());
-    return new DocumentDialog(document, new Div(box));
+    return new DocumentDialog(document, new Div(box), zone);
   }
 }

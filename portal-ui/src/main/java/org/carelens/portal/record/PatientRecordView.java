@@ -187,7 +187,12 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
     private Component provisionalSummary() {
       return new SummaryTiles(
           RoleViews.summary(
-              role, null, ProvisionalSections.of(events), progress.rows(), LocalDate.now(clock)),
+              role,
+              null,
+              ProvisionalSections.of(events),
+              progress.rows(),
+              LocalDate.now(clock),
+              clock.getZone()),
           true);
     }
   }
@@ -300,7 +305,13 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
         record.sources().stream().<SourceProgress.Row>map(SourceProgress.Answered::new).toList();
     add(
         new SummaryTiles(
-            RoleViews.summary(launch.userRole(), record.patient(), record.sections(), rows, today),
+            RoleViews.summary(
+                launch.userRole(),
+                record.patient(),
+                record.sections(),
+                rows,
+                today,
+                clock.getZone()),
             false));
     consent.stream()
         .filter(c -> !c.getId().orElse("").equals("break-glass-active"))
@@ -334,7 +345,7 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
                 "trends", "Results by test", ResultTrends.of(record.sections().results().items())));
       }
       if (kind == SectionKind.ENCOUNTERS && record.sections().encounters() != null) {
-        add(new TimelinePanel(record.sections().encounters().items(), today));
+        add(new TimelinePanel(record.sections().encounters().items(), today, clock.getZone()));
       }
       add(panel(kind, record.sections(), access));
     }
@@ -347,14 +358,17 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       case ALLERGIES -> new AllergiesPanel(sections.allergiesIfPresent());
       case MEDICATIONS -> new MedicationsPanel(sections.medicationsIfPresent());
       case PROBLEMS -> RecordPanels.problems(Optional.ofNullable(sections.problems()));
-      case ENCOUNTERS -> RecordPanels.encounters(Optional.ofNullable(sections.encounters()));
+      case ENCOUNTERS ->
+          RecordPanels.encounters(Optional.ofNullable(sections.encounters()), clock.getZone());
       case RESULTS ->
           RecordPanels.results(Optional.ofNullable(sections.results()), launch.userRole());
       case IMMUNISATIONS ->
           RecordPanels.immunisations(Optional.ofNullable(sections.immunisations()));
       case DOCUMENTS ->
           RecordPanels.documents(
-              Optional.ofNullable(sections.documents()), document -> open(document, access));
+              Optional.ofNullable(sections.documents()),
+              document -> open(document, access),
+              clock.getZone());
       case REFERRALS -> RecordPanels.referrals(Optional.ofNullable(sections.referrals()));
       case CARE_TEAM -> RecordPanels.careTeam(Optional.ofNullable(sections.careTeam()));
       case SOCIAL_CARE -> RecordPanels.socialCare(Optional.ofNullable(sections.socialCare()));
@@ -368,9 +382,9 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
       DocumentContent content =
           gateway.document(
               access.launch().accessToken(), access.nhsNumber(), document.contentUrl());
-      dialog = DocumentDialog.showing(document, DocumentRendering.of(content));
+      dialog = DocumentDialog.showing(document, DocumentRendering.of(content), clock.getZone());
     } catch (GatewayException e) {
-      dialog = DocumentDialog.failed(document, e);
+      dialog = DocumentDialog.failed(document, e, clock.getZone());
     } catch (IllegalArgumentException e) {
       dialog =
           DocumentDialog.failed(
@@ -378,7 +392,8 @@ public class PatientRecordView extends Main implements BeforeEnterObserver {
               new GatewayException(
                   502,
                   "DOCUMENT_URL_INVALID",
-                  "The gateway gave this document an invalid address."));
+                  "The gateway gave this document an invalid address."),
+              clock.getZone());
     }
     dialog.open();
   }

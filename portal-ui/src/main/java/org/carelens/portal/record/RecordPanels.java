@@ -5,7 +5,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.SerializableConsumer;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -78,13 +80,19 @@ final class RecordPanels {
                     .thenComparing(p -> p.onsetDate(), newestFirst())));
   }
 
-  static SectionPanel<EncounterEntry> encounters(Optional<ItemSection<EncounterEntry>> section) {
+  /**
+   * @param zone the viewer's zone: a start or end the source timed is shown with its local time
+   */
+  static SectionPanel<EncounterEntry> encounters(
+      Optional<ItemSection<EncounterEntry>> section, ZoneId zone) {
     return new SectionPanel<>(
         SectionKind.ENCOUNTERS,
         section,
         SectionPanel.noneReturned(SectionKind.ENCOUNTERS),
         grid -> {
-          grid.addColumn(e -> ItemWords.date(e.start())).setHeader("Date").setKey("date");
+          grid.addColumn(e -> CuiFormat.when(e.start(), e.startTime(), zone))
+              .setHeader("Date")
+              .setKey("date");
           grid.addColumn(e -> ItemWords.kind(e.kind())).setHeader("Type");
           grid.addColumn(e -> e.concept().display())
               .setHeader("Encounter")
@@ -93,9 +101,12 @@ final class RecordPanels {
           grid.addColumn(e -> ItemWords.text(e.location())).setHeader("Location").setFlexGrow(2);
           grid.addColumn(e -> ItemWords.text(e.clinician())).setHeader("Clinician");
           grid.addColumn(RecordPanels::outcome).setHeader("Outcome").setFlexGrow(3);
-          grid.addColumn(e -> ItemWords.date(e.end())).setHeader("Ended");
+          grid.addColumn(e -> CuiFormat.when(e.end(), e.endTime(), zone))
+              .setHeader("Ended")
+              .setKey("ended");
         },
-        items -> sorted(items, Comparator.comparing(EncounterEntry::start, newestFirst())));
+        items -> sorted(items, Timeline.BY_START.reversed()),
+        zone);
   }
 
   static SectionPanel<ResultEntry> results(
@@ -159,8 +170,13 @@ final class RecordPanels {
         items -> sorted(items, Comparator.comparing(ImmunisationEntry::date, newestFirst())));
   }
 
+  /**
+   * @param zone the viewer's zone: a document the source timed is shown with its local time
+   */
   static SectionPanel<DocumentEntry> documents(
-      Optional<ItemSection<DocumentEntry>> section, SerializableConsumer<DocumentEntry> viewer) {
+      Optional<ItemSection<DocumentEntry>> section,
+      SerializableConsumer<DocumentEntry> viewer,
+      ZoneId zone) {
     return new SectionPanel<>(
         SectionKind.DOCUMENTS,
         section,
@@ -171,7 +187,9 @@ final class RecordPanels {
               .setKey("title")
               .setRowHeader(true)
               .setFlexGrow(3);
-          grid.addColumn(d -> ItemWords.date(d.date())).setHeader("Date");
+          grid.addColumn(d -> CuiFormat.when(d.date(), d.time(), zone))
+              .setHeader("Date")
+              .setKey("date");
           grid.addColumn(d -> d.concept().display()).setHeader("Type").setFlexGrow(2);
           grid.addColumn(d -> ItemWords.text(d.author())).setHeader("Author");
           // Content is fetched only when asked for: the gateway audits each opening.
@@ -187,7 +205,14 @@ final class RecordPanels {
               .setHeader("Content")
               .setKey("view");
         },
-        items -> sorted(items, Comparator.comparing(DocumentEntry::date, newestFirst())));
+        items ->
+            sorted(
+                items,
+                Comparator.comparing(DocumentEntry::date, newestFirst())
+                    .thenComparing(
+                        d -> d.time() == null ? null : d.time().toInstant(),
+                        Comparator.nullsLast(Comparator.<Instant>reverseOrder()))),
+        zone);
   }
 
   static SectionPanel<ReferralEntry> referrals(Optional<ItemSection<ReferralEntry>> section) {

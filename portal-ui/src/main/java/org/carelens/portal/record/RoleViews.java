@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,21 @@ final class RoleViews {
 
   private RoleViews() {}
 
-  /** The summary tiles for a role: the social worker's own, every other role the clinical one. */
+  /**
+   * The summary tiles for a role: the social worker's own, every other role the clinical one.
+   *
+   * @param zone the viewer's zone, for the times of admissions and contacts
+   */
   static List<SummaryTile> summary(
       String role,
       @Nullable PatientView patient,
       Sections sections,
       List<SourceProgress.Row> sources,
-      LocalDate today) {
+      LocalDate today,
+      ZoneId zone) {
     return "social-worker".equals(role)
-        ? Summary.socialWorker(patient, sections, sources, today)
-        : Summary.clinical(patient, sections, sources, today);
+        ? Summary.socialWorker(patient, sections, sources, today, zone)
+        : Summary.clinical(patient, sections, sources, today, zone);
   }
 
   /** A section by kind; null when the gateway's answer left it out. */

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +39,19 @@ class SectionPanel<T extends RecordItem> extends Section {
       String emptyText,
       Consumer<Grid<T>> columns,
       UnaryOperator<List<T>> order) {
+    this(kind, data, emptyText, columns, order, CuiFormat.UK);
+  }
+
+  /**
+   * @param zone the viewer's zone, for times among the items' differences (encounters, documents)
+   */
+  SectionPanel(
+      SectionKind kind,
+      Optional<? extends SectionData<T>> data,
+      String emptyText,
+      Consumer<Grid<T>> columns,
+      UnaryOperator<List<T>> order,
+      ZoneId zone) {
     setId(kind.key());
     getElement().setAttribute("aria-labelledby", kind.key() + "-heading");
     getElement()
@@ -75,7 +89,7 @@ class SectionPanel<T extends RecordItem> extends Section {
     grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
     columns.accept(grid);
     grid.addColumn(ItemWords::sources).setHeader("Source").setKey("source").setFlexGrow(2);
-    grid.addColumn(ConflictMarker.<T>forItems())
+    grid.addColumn(ConflictMarker.<T>forItems(zone))
         .setHeader("Conflict")
         .setKey("conflict")
         .setFlexGrow(3);

@@ -1,6 +1,8 @@
 package org.carelens.portal.record;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -53,12 +55,14 @@ public final class Summary {
    * involved services, demographics.
    *
    * @param patient null while the record is still loading (no reconciled identity yet)
+   * @param zone the viewer's zone: admission, discharge and contact times are shown in it
    */
   public static List<SummaryTile> clinical(
       @Nullable PatientView patient,
       Sections sections,
       List<SourceProgress.Row> sources,
-      LocalDate today) {
+      LocalDate today,
+      ZoneId zone) {
     List<SummaryTile> tiles = new ArrayList<>();
     // In reading order on a four-column grid: the wide tiles (care plans, medicines, involved
     // services, demographics) take two columns each.
@@ -66,8 +70,8 @@ public final class Summary {
     tiles.add(allergies(sections, sources));
     tiles.add(problems(sections, sources));
     tiles.add(medicines(sections, sources));
-    tiles.add(lastAdmission(sections, sources));
-    tiles.add(lastGpContact(sections, sources));
+    tiles.add(lastAdmission(sections, sources, zone));
+    tiles.add(lastGpContact(sections, sources, zone));
     tiles.add(careTeam(sections, sources));
     tiles.add(demographics(patient, sections, sources, today));
     return List.copyOf(tiles);
@@ -81,12 +85,13 @@ public final class Summary {
       @Nullable PatientView patient,
       Sections sections,
       List<SourceProgress.Row> sources,
-      LocalDate today) {
+      LocalDate today,
+      ZoneId zone) {
     return List.of(
         carePlansAndAlerts(sections, sources),
         careTeam(sections, sources),
         carePackages(sections, sources),
-        recentAdmissions(sections, sources, today),
+        recentAdmissions(sections, sources, today, zone),
         demographics(patient, sections, sources, today));
   }
 
@@ -171,25 +176,30 @@ public final class Summary {
         SectionKind.PROBLEMS);
   }
 
-  static SummaryTile lastAdmission(Sections sections, List<SourceProgress.Row> sources) {
+  /**
+   * The latest admission: when the patient was admitted and discharged, each with its time where
+   * the source recorded one ({@code Admitted 12-Mar-2024 23:50}), else its day.
+   */
+  static SummaryTile lastAdmission(
+      Sections sections, List<SourceProgress.Row> sources, ZoneId zone) {
     Optional<EncounterEntry> last =
         items(sections.encounters()).stream()
             .filter(e -> "ADMISSION".equals(e.kind()))
-            .max(Comparator.comparing(EncounterEntry::start, oldestFirst()));
+            .max(Timeline.BY_START);
     List<String> lines = new ArrayList<>();
     last.ifPresent(
         e -> {
           lines.add(
               "Admitted "
-                  + dateOrUnknown(e.start())
+                  + whenOrUnknown(e.start(), e.startTime(), zone)
                   + " — "
                   + e.concept().display()
                   + place(e.location()));
           lines.add(
-              e.end() == null
+              e.end() == null && e.endTime() == null
                   ? "Not discharged (still an inpatient, or no discharge recorded)"
                   : "Discharged "
-                      + CuiFormat.date(e.end())
+                      + CuiFormat.when(e.end(), e.endTime(), zone)
                       + (e.dischargeDetails() == null || e.dischargeDetails().isBlank()
                           ? ""
                           : " — " + shortened(e.dischargeDetails().strip())));
@@ -209,11 +219,13 @@ public final class Summary {
         Optional.of(SectionKind.ENCOUNTERS));
   }
 
-  static SummaryTile lastGpContact(Sections sections, List<SourceProgress.Row> sources) {
+  /** The latest GP consultation, with its time where the practice recorded one. */
+  static SummaryTile lastGpContact(
+      Sections sections, List<SourceProgress.Row> sources, ZoneId zone) {
     List<EncounterEntry> last =
         items(sections.encounters()).stream()
             .filter(e -> "GP_CONSULTATION".equals(e.kind()))
-            .max(Comparator.comparing(EncounterEntry::start, oldestFirst()))
+            .max(Timeline.BY_START)
             .stream()
             .toList();
     return tile(
@@ -221,7 +233,7 @@ public final class Summary {
         "Last GP contact",
         last,
         e ->
-            dateOrUnknown(e.start())
+            whenOrUnknown(e.start(), e.startTime(), zone)
                 + " — "
                 + e.concept().display()
                 + (e.clinician() == null || e.clinician().isBlank()
@@ -275,25 +287,27 @@ public final class Summary {
   }
 
   static SummaryTile recentAdmissions(
-      Sections sections, List<SourceProgress.Row> sources, LocalDate today) {
+      Sections sections, List<SourceProgress.Row> sources, LocalDate today, ZoneId zone) {
     LocalDate since = today.minusMonths(12);
     List<EncounterEntry> recent =
         items(sections.encounters()).stream()
             .filter(e -> "ADMISSION".equals(e.kind()) || "EMERGENCY_ATTENDANCE".equals(e.kind()))
             .filter(e -> e.start() != null && !e.start().isBefore(since))
-            .sorted(Comparator.comparing(EncounterEntry::start, newestFirst()))
+            .sorted(Timeline.BY_START.reversed())
             .toList();
     return tile(
         "tile-admissions",
         "Admissions and discharges (last 12 months)",
         recent,
         e ->
-            dateOrUnknown(e.start())
+            whenOrUnknown(e.start(), e.startTime(), zone)
                 + " "
                 + ItemWords.kind(e.kind())
                 + " — "
                 + e.concept().display()
-                + (e.end() == null ? "" : ", discharged " + CuiFormat.date(e.end())),
+                + (e.end() == null && e.endTime() == null
+                    ? ""
+                    : ", discharged " + CuiFormat.when(e.end(), e.endTime(), zone)),
         empty(
             sections.encounters(),
             "No admissions in the last 12 months from the sources that answered"),
@@ -482,8 +496,9 @@ public final class Summary {
     return section == null ? List.of() : section.items();
   }
 
-  private static String dateOrUnknown(@Nullable LocalDate date) {
-    return date == null ? "Date not known" : CuiFormat.date(date);
+  private static String whenOrUnknown(
+      @Nullable LocalDate date, @Nullable OffsetDateTime time, ZoneId zone) {
+    return date == null && time == null ? "Date not known" : CuiFormat.when(date, time, zone);
   }
 
   /** A long free text cut at a word, with "…": the whole text is in the full section. */
@@ -507,9 +522,5 @@ public final class Summary {
 
   private static Comparator<@Nullable LocalDate> newestFirst() {
     return Comparator.nullsLast(Comparator.<LocalDate>reverseOrder());
-  }
-
-  private static Comparator<@Nullable LocalDate> oldestFirst() {
-    return Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder());
   }
 }

@@ -1,5 +1,6 @@
 package org.carelens.portal.record;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,10 +31,25 @@ public final class Timeline {
           "COMMUNITY",
           "OTHER");
 
-  /** Newest first; same day by type then name, so a record always reads the same; undated last. */
-  static final Comparator<EncounterEntry> ORDER =
+  /**
+   * Oldest first: by day, then within a day by time where the source recorded one (a contact known
+   * only to the day comes before the timed ones of its day: it cannot be placed among them);
+   * undated first. The summary's "last" contact is the greatest.
+   */
+  static final Comparator<EncounterEntry> BY_START =
       Comparator.comparing(
-              EncounterEntry::start, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+              EncounterEntry::start, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+          .thenComparing(
+              e -> e.startTime() == null ? null : e.startTime().toInstant(),
+              Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
+
+  /**
+   * Newest first, a later time before an earlier one on the same day; then by type and name, so a
+   * record always reads the same; undated last.
+   */
+  static final Comparator<EncounterEntry> ORDER =
+      BY_START
+          .reversed()
           .thenComparing(e -> kindRank(e.kind()))
           .thenComparing(e -> e.concept().display().toLowerCase(Locale.UK))
           .thenComparing(EncounterEntry::id);

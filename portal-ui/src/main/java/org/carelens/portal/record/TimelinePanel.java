@@ -12,30 +12,37 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.carelens.portal.gateway.EncounterEntry;
 
 /**
- * Encounters on one time axis (issue 13): a vertical line, newest first, each contact with its
- * date, type (in words, never only a colour), what happened and its source; filtered by type, the
- * last 24 months by default with "Show all". Ids: {@code timeline}, {@code timeline-filter}, {@code
- * timeline-list} (each item {@code data-kind}), {@code timeline-count}, {@code timeline-show-all}.
+ * Encounters on one time axis (issue 13): a vertical line, newest first, each contact with its date
+ * and, where the source recorded it, its time, type (in words, never only a colour), what happened
+ * and its source; filtered by type, the last 24 months by default with "Show all". Ids: {@code
+ * timeline}, {@code timeline-filter}, {@code timeline-list} (each item {@code data-kind}), {@code
+ * timeline-count}, {@code timeline-show-all}.
  */
 final class TimelinePanel extends Section {
 
   private final List<EncounterEntry> encounters;
   private final LocalDate today;
+  private final ZoneId zone;
   private final OrderedList list = new OrderedList();
   private final Paragraph count = new Paragraph();
   private final Button showAll = new Button();
   private final CheckboxGroup<String> filter = new CheckboxGroup<>("Show types");
   private boolean all;
 
-  TimelinePanel(List<EncounterEntry> encounters, LocalDate today) {
+  /**
+   * @param zone the viewer's zone: a contact's time is shown in it, {@code 12-Mar-2024 23:50}
+   */
+  TimelinePanel(List<EncounterEntry> encounters, LocalDate today, ZoneId zone) {
     this.encounters = List.copyOf(encounters);
     this.today = today;
+    this.zone = zone;
     setId("timeline");
     getElement().setAttribute("aria-labelledby", "timeline-heading");
     addClassNames(LumoUtility.Padding.Horizontal.LARGE, LumoUtility.Padding.Vertical.SMALL);
@@ -84,7 +91,7 @@ final class TimelinePanel extends Section {
     int hidden = Timeline.outsideWindow(encounters, kinds, today);
     list.removeAll();
     for (EncounterEntry e : shown) {
-      list.add(item(e));
+      list.add(item(e, zone));
     }
     count.setText(
         shown.size()
@@ -95,8 +102,13 @@ final class TimelinePanel extends Section {
     showAll.setVisible(all || hidden > 0);
   }
 
-  private static ListItem item(EncounterEntry e) {
-    Span when = new Span(e.start() == null ? "Date not known" : CuiFormat.date(e.start()));
+  private static ListItem item(EncounterEntry e, ZoneId zone) {
+    // The time where the source recorded one; a contact known only to the day shows its date.
+    Span when =
+        new Span(
+            e.start() == null && e.startTime() == null
+                ? "Date not known"
+                : CuiFormat.when(e.start(), e.startTime(), zone));
     when.addClassNames(LumoUtility.FontWeight.SEMIBOLD);
     Span kind = new Span(ItemWords.kind(e.kind()));
     kind.addClassNames(
@@ -107,7 +119,11 @@ final class TimelinePanel extends Section {
     if (e.location() != null && !e.location().isBlank()) {
       what.append(" — ").append(e.location().strip());
     }
-    if (e.end() != null && !e.end().equals(e.start())) {
+    if (e.endTime() != null) {
+      // A timed end is worth showing even on the day it started: four hours in A&E, or a
+      // discharge the same evening.
+      what.append(" — until ").append(CuiFormat.when(e.end(), e.endTime(), zone));
+    } else if (e.end() != null && !e.end().equals(e.start())) {
       what.append(" — until ").append(CuiFormat.date(e.end()));
     }
     String outcome = RecordPanels.outcome(e);

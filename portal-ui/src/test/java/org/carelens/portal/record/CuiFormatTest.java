@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.carelens.portal.gateway.PersonName;
@@ -82,6 +83,31 @@ class CuiFormatTest {
         .isEqualTo("27-Oct-2024 01:30");
     assertThat(CuiFormat.dateTime(Instant.parse("2024-10-27T01:30:00Z"), LONDON))
         .isEqualTo("27-Oct-2024 01:30");
+  }
+
+  @Test
+  void a_clinical_time_is_shown_with_its_date_and_a_date_only_value_is_never_given_a_time() {
+    LocalDate day = LocalDate.of(2024, 3, 12);
+
+    assertThat(CuiFormat.when(day, OffsetDateTime.parse("2024-03-12T23:50:00Z"), LONDON))
+        .isEqualTo("12-Mar-2024 23:50");
+    assertThat(CuiFormat.when(day, null, LONDON)).isEqualTo("12-Mar-2024");
+    assertThat(CuiFormat.when(null, null, LONDON)).isEmpty();
+  }
+
+  @Test
+  void a_clinical_time_is_shown_in_uk_local_time_whatever_offset_the_source_wrote() {
+    LocalDate day = LocalDate.of(2024, 7, 1);
+
+    assertThat(CuiFormat.when(day, OffsetDateTime.parse("2024-07-01T13:35:00Z"), LONDON))
+        .isEqualTo("01-Jul-2024 14:35");
+    assertThat(CuiFormat.when(day, OffsetDateTime.parse("2024-07-01T14:35:00+01:00"), LONDON))
+        .isEqualTo("01-Jul-2024 14:35");
+    // A system writing UTC dates 23:30 on 30 June; on the ward's clock it was 00:30 on 1 July.
+    assertThat(
+            CuiFormat.when(
+                LocalDate.of(2024, 6, 30), OffsetDateTime.parse("2024-06-30T23:30:00Z"), LONDON))
+        .isEqualTo("01-Jul-2024 00:30");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.carelens.portal.record;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.carelens.portal.gateway.AlertEntry;
 import org.carelens.portal.gateway.Concept;
@@ -77,7 +78,34 @@ final class Items {
         null,
         null,
         null,
+        null,
+        null,
         List.of(GP),
+        false,
+        null);
+  }
+
+  /**
+   * An encounter whose source recorded times: its days are the times' days as written.
+   *
+   * @param end null for one still open
+   */
+  static EncounterEntry timed(String id, String kind, String start, String end) {
+    OffsetDateTime from = OffsetDateTime.parse(start);
+    OffsetDateTime to = end == null ? null : OffsetDateTime.parse(end);
+    return new EncounterEntry(
+        id,
+        concept(kind + " " + id),
+        kind,
+        from.toLocalDate(),
+        to == null ? null : to.toLocalDate(),
+        from,
+        to,
+        "Ward 12",
+        "Dr Amira Khan",
+        null,
+        null,
+        List.of(ACUTE),
         false,
         null);
   }

@@ -56,7 +56,12 @@ class ProvisionalSummaryTest {
     SummaryTiles tiles =
         new SummaryTiles(
             RoleViews.summary(
-                "clinician", null, ProvisionalSections.of(List.of(event)), progress.rows(), TODAY),
+                "clinician",
+                null,
+                ProvisionalSections.of(List.of(event)),
+                progress.rows(),
+                TODAY,
+                CuiFormat.UK),
             true);
 
     assertThat(Rendered.text(tiles, "tile-allergies")).contains("Allergy to penicillin");

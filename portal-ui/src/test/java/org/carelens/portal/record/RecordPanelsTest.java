@@ -43,7 +43,7 @@ class RecordPanelsTest {
 
   @Test
   void a_section_missing_from_the_answer_is_an_error() {
-    SectionPanel<EncounterEntry> panel = RecordPanels.encounters(Optional.empty());
+    SectionPanel<EncounterEntry> panel = RecordPanels.encounters(Optional.empty(), CuiFormat.UK);
 
     assertThat(Rendered.text(panel, "encounters-missing")).startsWith("Encounters unavailable");
   }
@@ -82,12 +82,26 @@ class RecordPanelsTest {
 
     SectionPanel<EncounterEntry> panel =
         RecordPanels.encounters(
-            Optional.of(new ItemSection<>(false, null, List.of(older, admission))));
+            Optional.of(new ItemSection<>(false, null, List.of(older, admission))), CuiFormat.UK);
 
     assertThat(panel.grid().getListDataView().getItems()).containsExactly(admission, older);
     assertThat(RecordPanels.outcome(admission))
         .isEqualTo("Seen. Discharge: Discharged home; fracture clinic in 8 weeks");
     assertThat(ItemWords.kind("EMERGENCY_ATTENDANCE")).isEqualTo("A&E attendance");
+  }
+
+  @Test
+  void encounters_of_one_day_are_latest_time_first() {
+    EncounterEntry morning =
+        Items.timed("m", "EMERGENCY_ATTENDANCE", "2026-03-12T08:15:00Z", "2026-03-12T10:00:00Z");
+    EncounterEntry night =
+        Items.timed("n", "EMERGENCY_ATTENDANCE", "2026-03-12T23:50:00Z", "2026-03-13T03:10:00Z");
+
+    SectionPanel<EncounterEntry> panel =
+        RecordPanels.encounters(
+            Optional.of(new ItemSection<>(false, null, List.of(morning, night))), CuiFormat.UK);
+
+    assertThat(panel.grid().getListDataView().getItems()).containsExactly(night, morning);
   }
 
   private static EncounterEntry encounter(String id, LocalDate start, String discharge) {
@@ -96,6 +110,8 @@ class RecordPanelsTest {
         new Concept(null, null, "Admission"),
         "ADMISSION",
         start,
+        null,
+        null,
         null,
         "Ward 22",
         null,

@@ -2,8 +2,12 @@ package org.carelens.portal.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.carelens.portal.gateway.Concept;
+import org.carelens.portal.gateway.EncounterEntry;
 import org.carelens.portal.gateway.ItemDifference;
 import org.carelens.portal.gateway.ItemSource;
 import org.carelens.portal.gateway.MedicationEntry;
@@ -56,6 +60,35 @@ class SourceDifferencesTest {
     List<String> lines = SourceDifferences.lines(metformin);
 
     assertThat(lines).containsExactly("Status: GP practice — Active; pharmacy — Discontinued");
+  }
+
+  @Test
+  void a_time_difference_reads_as_cui_date_times_in_uk_local_time() {
+    EncounterEntry attendance =
+        new EncounterEntry(
+            "acute:e1",
+            new Concept(null, null, "Emergency department visit"),
+            "EMERGENCY_ATTENDANCE",
+            LocalDate.of(2026, 7, 1),
+            null,
+            OffsetDateTime.parse("2026-07-01T23:50:00+01:00"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(ACUTE, GP),
+            true,
+            List.of(
+                new ItemDifference(
+                    "startTime",
+                    List.of(
+                        new ItemDifference.SourceValue("acute", "2026-07-01T22:50:00Z"),
+                        new ItemDifference.SourceValue("gp", null)))));
+
+    assertThat(SourceDifferences.lines(attendance, ZoneId.of("Europe/London")))
+        .containsExactly(
+            "Start time: Riverside hospital — 01-Jul-2026 23:50; GP practice — not recorded");
   }
 
   @Test

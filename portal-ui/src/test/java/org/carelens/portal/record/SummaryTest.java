@@ -3,9 +3,11 @@ package org.carelens.portal.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.carelens.portal.Rendered;
 import org.carelens.portal.gateway.AllergySection;
+import org.carelens.portal.gateway.EncounterEntry;
 import org.carelens.portal.gateway.ItemDifference;
 import org.carelens.portal.gateway.ItemSection;
 import org.carelens.portal.gateway.MedicationSection;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   private static Sections sections() {
     return new Sections(
@@ -50,6 +53,23 @@ class SummaryTest {
         new ItemSection<>(false, null, List.of()));
   }
 
+  /** The sections above with these encounters. */
+  private static Sections withEncounters(EncounterEntry... encounters) {
+    Sections s = sections();
+    return new Sections(
+        s.alerts(),
+        s.allergies(),
+        s.medications(),
+        s.problems(),
+        new ItemSection<>(false, null, List.of(encounters)),
+        s.results(),
+        s.immunisations(),
+        s.documents(),
+        s.referrals(),
+        s.careTeam(),
+        s.socialCare());
+  }
+
   private static SummaryTile tile(List<SummaryTile> tiles, String id) {
     return tiles.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
@@ -58,7 +78,11 @@ class SummaryTest {
   void care_plans_are_pinned_before_safeguarding_with_date_and_source() {
     List<SummaryTile> tiles =
         Summary.clinical(
-            Items.patient(false), sections(), List.of(Items.answered("gp", "GP", "OK")), TODAY);
+            Items.patient(false),
+            sections(),
+            List.of(Items.answered("gp", "GP", "OK")),
+            TODAY,
+            LONDON);
 
     SummaryTile plans = tile(tiles, "tile-care-plans");
     assertThat(plans.prominent()).isTrue();
@@ -71,6 +95,50 @@ class SummaryTest {
   }
 
   @Test
+  void the_last_admission_shows_admission_and_discharge_times_where_the_source_recorded_them() {
+    EncounterEntry timed =
+        Items.timed("a", "ADMISSION", "2026-03-12T23:50:00Z", "2026-03-15T11:30:00Z");
+    EncounterEntry older = Items.encounter("o", "ADMISSION", LocalDate.of(2025, 2, 1));
+
+    SummaryTile admission =
+        tile(
+            Summary.clinical(
+                Items.patient(false), withEncounters(older, timed), List.of(), TODAY, LONDON),
+            "tile-admission");
+
+    assertThat(admission.lines())
+        .containsExactly(
+            "Admitted 12-Mar-2026 23:50 — ADMISSION a — Ward 12", "Discharged 15-Mar-2026 11:30");
+  }
+
+  @Test
+  void an_admission_recorded_to_the_day_shows_its_date_and_no_invented_time() {
+    EncounterEntry dated = Items.encounter("d", "ADMISSION", LocalDate.of(2026, 8, 20));
+
+    SummaryTile admission =
+        tile(
+            Summary.clinical(Items.patient(false), withEncounters(dated), List.of(), TODAY, LONDON),
+            "tile-admission");
+
+    assertThat(admission.lines().getFirst()).isEqualTo("Admitted 20-Aug-2026 — ADMISSION d");
+  }
+
+  @Test
+  void the_last_gp_contact_of_a_day_with_two_is_the_later_one_with_its_time_in_uk_time() {
+    // 08:10 and 15:40 UTC in July are 09:10 and 16:40 on the surgery's clock.
+    EncounterEntry morning = Items.timed("m", "GP_CONSULTATION", "2026-07-01T08:10:00Z", null);
+    EncounterEntry afternoon = Items.timed("p", "GP_CONSULTATION", "2026-07-01T15:40:00Z", null);
+
+    SummaryTile gp =
+        tile(
+            Summary.clinical(
+                Items.patient(false), withEncounters(afternoon, morning), List.of(), TODAY, LONDON),
+            "tile-gp-contact");
+
+    assertThat(gp.lines()).containsExactly("01-Jul-2026 16:40 — GP_CONSULTATION p — Dr Amira Khan");
+  }
+
+  @Test
   void a_source_that_timed_out_marks_every_clinical_tile_as_possibly_incomplete() {
     List<SummaryTile> tiles =
         Summary.clinical(
@@ -79,7 +147,8 @@ class SummaryTest {
             List.of(
                 Items.answered("gp", "GP", "OK"),
                 Items.answered("acute", "Riverside hospital", "TIMEOUT")),
-            TODAY);
+            TODAY,
+            LONDON);
 
     assertThat(tiles).allSatisfy(t -> assertThat(t.mayBeIncomplete()).isTrue());
     assertThat(tile(tiles, "tile-medications").incomplete())
@@ -93,7 +162,8 @@ class SummaryTest {
             null,
             sections(),
             List.of(new SourceProgress.Loading("acute", "Riverside hospital")),
-            TODAY);
+            TODAY,
+            LONDON);
 
     assertThat(tile(tiles, "tile-allergies").incomplete())
         .containsExactly("Riverside hospital: still loading");

@@ -44,8 +44,33 @@ class TimelineTest {
   }
 
   @Test
+  void same_day_contacts_are_ordered_by_their_times_latest_first_and_untimed_after_them() {
+    EncounterEntry morning =
+        Items.timed("m", "EMERGENCY_ATTENDANCE", "2026-03-12T08:15:00Z", "2026-03-12T10:00:00Z");
+    EncounterEntry night =
+        Items.timed("n", "EMERGENCY_ATTENDANCE", "2026-03-12T23:50:00Z", "2026-03-13T03:10:00Z");
+    EncounterEntry untimed = Items.encounter("d", "ADMISSION", LocalDate.of(2026, 3, 12));
+    List<EncounterEntry> day = List.of(morning, untimed, night);
+
+    assertThat(Timeline.entries(day, Set.copyOf(Timeline.kinds(day)), true, TODAY))
+        .containsExactly(night, morning, untimed);
+  }
+
+  @Test
+  void the_panel_shows_a_time_where_the_source_recorded_one_and_only_the_date_otherwise() {
+    EncounterEntry admission =
+        Items.timed("t", "ADMISSION", "2026-03-12T23:50:00Z", "2026-03-15T11:30:00Z");
+    TimelinePanel panel = new TimelinePanel(List.of(admission, ADMISSION), TODAY, CuiFormat.UK);
+
+    String list = Rendered.text(panel, "timeline-list");
+
+    assertThat(list).contains("12-Mar-2026 23:50").contains("until 15-Mar-2026 11:30");
+    assertThat(list).contains("20-Aug-2026").doesNotContain("20-Aug-2026 00:00");
+  }
+
+  @Test
   void the_panel_lists_types_in_words_and_shows_all_dates_on_request() {
-    TimelinePanel panel = new TimelinePanel(ALL, TODAY);
+    TimelinePanel panel = new TimelinePanel(ALL, TODAY, CuiFormat.UK);
 
     assertThat(Rendered.text(panel, "timeline-count"))
         .isEqualTo("3 contacts in the last 24 months; 1 older not shown");

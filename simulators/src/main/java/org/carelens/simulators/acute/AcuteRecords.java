@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,6 +65,12 @@ import org.hl7.fhir.r4.model.Resource;
  * with ranges and flags; allergies that agree with the GP's or, for some patients with "no known
  * allergies" at the practice, conflict with it; and for some patients (the showcase patient too) a
  * sexual health clinic attendance and an HIV screen, labelled in {@code meta.security}.
+ *
+ * <p>Times: attendances, admissions, discharges and clinic appointments carry their time of day in
+ * UK local time with its offset ({@code 2024-03-12T23:50:00+00:00}), as a PAS records them; the
+ * showcase patient's admission is at 23:50, after hours. Planned follow-ups and the sexual health
+ * attendance stay dates only, so both forms are served. Times come from their own seeded {@link
+ * Random}, so adding them changed none of the dates or values the record had before.
  */
 public final class AcuteRecords {
 
@@ -82,6 +91,15 @@ public final class AcuteRecords {
       "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 
   private static final long SOURCE_SALT = 0x6163757465L; // "acute"
+
+  /** The showcase patient's admission: late evening, when the time matters out of hours. */
+  static final LocalTime SHOWCASE_ADMITTED_AT = LocalTime.of(23, 50);
+
+  static final LocalTime SHOWCASE_DISCHARGED_AT = LocalTime.of(11, 30);
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter FHIR_DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private AcuteRecords() {}
 
@@ -145,6 +163,7 @@ public final class AcuteRecords {
     private final Population population;
     private final SyntheticPatient patient;
     private final Random random;
+    private final Random clock;
     private final LocalDate today;
     private final String key;
     private final boolean showcase;
@@ -156,6 +175,7 @@ public final class AcuteRecords {
       this.population = population;
       this.patient = patient;
       this.random = new Random(seed(population, patient.nhsNumber(), 2));
+      this.clock = new Random(seed(population, patient.nhsNumber(), 5));
       this.today = population.referenceDate();
       this.key = patientKey(population, patient.nhsNumber());
       this.showcase = patient.nhsNumber().value().equals(Population.SHOWCASE_NHS_NUMBER);
@@ -342,17 +362,32 @@ public final class AcuteRecords {
       return c;
     }
 
+    /** An encounter dated to the day only. */
     private Encounter encounter(
         String classCode, String classDisplay, CodedConcept type, LocalDate start, LocalDate end) {
+      return encounter(
+          classCode,
+          classDisplay,
+          type,
+          new DateTimeType(start.toString()),
+          end == null ? null : new DateTimeType(end.toString()));
+    }
+
+    private Encounter encounter(
+        String classCode,
+        String classDisplay,
+        CodedConcept type,
+        DateTimeType start,
+        DateTimeType end) {
       Encounter e = add(new Encounter(), "encounter", "Encounter");
       e.setStatus(
           end == null ? Encounter.EncounterStatus.PLANNED : Encounter.EncounterStatus.FINISHED);
       e.setClass_(new Coding(ACT_CODE, classCode, classDisplay));
       e.addType(concept(type));
       e.setSubject(patientRef);
-      Period period = new Period().setStartElement(new DateTimeType(start.toString()));
+      Period period = new Period().setStartElement(start);
       if (end != null) {
-        period.setEndElement(new DateTimeType(end.toString()));
+        period.setEndElement(end);
       }
       e.setPeriod(period);
       e.setServiceProvider(trust());
@@ -362,7 +397,13 @@ public final class AcuteRecords {
     private void attendance(LocalDate date) {
       Attendance what =
           AcuteCatalogue.ATTENDANCES.get(random.nextInt(AcuteCatalogue.ATTENDANCES.size()));
-      Encounter e = encounter("EMER", "emergency", AcuteCatalogue.ED_VISIT, date, date);
+      // Arrival at any hour up to 19:59, and four hours or less in the department, so the
+      // attendance ends on the day it started, as before times were added.
+      LocalTime arrived = LocalTime.of(clock.nextInt(20), clock.nextInt(60));
+      LocalTime left = arrived.plusMinutes(60 + clock.nextInt(180));
+      Encounter e =
+          encounter(
+              "EMER", "emergency", AcuteCatalogue.ED_VISIT, at(date, arrived), at(date, left));
       e.addReasonCode(concept(what.complaint()));
       e.addLocation()
           .setLocation(
@@ -398,13 +439,19 @@ public final class AcuteRecords {
       }
       LocalDate discharged = admitted.plusDays(2 + random.nextInt(8));
       String consultant = clinician();
+      LocalTime admittedAt =
+          showcase ? SHOWCASE_ADMITTED_AT : LocalTime.of(clock.nextInt(24), clock.nextInt(60));
+      LocalTime dischargedAt =
+          showcase
+              ? SHOWCASE_DISCHARGED_AT
+              : LocalTime.of(10 + clock.nextInt(8), 5 * clock.nextInt(12));
       Encounter e =
           encounter(
               "IMP",
               "inpatient encounter",
               AcuteCatalogue.HOSPITAL_ADMISSION,
-              admitted,
-              discharged);
+              at(admitted, admittedAt),
+              at(discharged, dischargedAt));
       e.addReasonCode(concept(what.reason()));
       e.addLocation()
           .setLocation(new Reference().setDisplay(what.ward() + ", Riverside General Hospital"));
@@ -536,7 +583,15 @@ public final class AcuteRecords {
     private void clinic(LocalDate date) {
       Clinic what = AcuteCatalogue.CLINICS.get(random.nextInt(AcuteCatalogue.CLINICS.size()));
       String consultant = clinician();
-      Encounter e = encounter("AMB", "ambulatory", AcuteCatalogue.CONSULTATION, date, date);
+      // A clinic slot between 09:00 and 16:45; the appointment is booked for 20 minutes.
+      LocalTime slot = LocalTime.of(9 + clock.nextInt(8), 15 * clock.nextInt(4));
+      Encounter e =
+          encounter(
+              "AMB",
+              "ambulatory",
+              AcuteCatalogue.CONSULTATION,
+              at(date, slot),
+              at(date, slot.plusMinutes(20)));
       e.setServiceType(new CodeableConcept().setText(what.specialty()));
       e.addReasonCode(concept(what.reason()));
       e.addLocation()
@@ -724,6 +779,11 @@ public final class AcuteRecords {
                   .setSize(content.getBytes(StandardCharsets.UTF_8).length)
                   .setCreationElement(new DateTimeType(date.toString())));
       d.getContext().addEncounter(reference(encounter));
+    }
+
+    /** A local UK time on a day, as a dateTime with the offset in force that day. */
+    private static DateTimeType at(LocalDate day, LocalTime time) {
+      return new DateTimeType(day.atTime(time).atZone(UK).format(FHIR_DATE_TIME));
     }
 
     private CodeableConcept destination() {

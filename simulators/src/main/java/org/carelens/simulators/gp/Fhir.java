@@ -1,6 +1,9 @@
 package org.carelens.simulators.gp;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.carelens.sdk.model.CodedConcept;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
@@ -11,6 +14,10 @@ import org.hl7.fhir.dstu3.model.Resource;
 
 /** Small helpers shared by the resource builders. */
 final class Fhir {
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private Fhir() {}
 
@@ -27,6 +34,14 @@ final class Fhir {
   /** A date-only dateTime: GP systems record these clinical dates to the day. */
   static DateTimeType day(LocalDate date) {
     return new DateTimeType(date.toString());
+  }
+
+  /**
+   * A timed dateTime: a UK local time on a day, with the offset in force that day (GMT or BST), as
+   * GP Connect requires a time zone whenever a time is given.
+   */
+  static DateTimeType at(LocalDate date, LocalTime time) {
+    return new DateTimeType(date.atTime(time).atZone(UK).format(DATE_TIME));
   }
 
   static CodeableConcept concept(CodedConcept coded) {

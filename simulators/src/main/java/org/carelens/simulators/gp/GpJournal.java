@@ -1,6 +1,7 @@
 package org.carelens.simulators.gp;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,19 @@ record GpJournal(
   record Immunisation(
       String id, CodedConcept procedure, LocalDate date, Optional<String> dose, boolean given) {}
 
+  /**
+   * A consultation.
+   *
+   * @param time the appointment's start in UK local time, for a booked surgery or telephone
+   *     appointment; empty for one the practice recorded to the day only
+   */
   record Consultation(
-      String id, CodedConcept type, LocalDate date, String reason, String summary) {}
+      String id,
+      CodedConcept type,
+      LocalDate date,
+      Optional<LocalTime> time,
+      String reason,
+      String summary) {}
 
   record Referral(
       String id,
@@ -64,11 +76,12 @@ record GpJournal(
   private static final CodedConcept MMR =
       CodedConcept.snomed("38598009", "Administration of measles and mumps and rubella vaccine");
 
+  private static final CodedConcept HOME_VISIT = CodedConcept.snomed("439708006", "Home visit");
   private static final List<CodedConcept> CONSULTATION_TYPES =
       List.of(
           CodedConcept.snomed("11429006", "Consultation"),
           CodedConcept.snomed("185317003", "Telephone encounter"),
-          CodedConcept.snomed("439708006", "Home visit"));
+          HOME_VISIT);
   private static final List<String[]> REASONS =
       List.of(
           new String[] {"Review of blood pressure", "BP satisfactory on current treatment."},
@@ -128,14 +141,24 @@ record GpJournal(
     immunisations.removeIf(i -> i.date().isAfter(today));
 
     List<Consultation> consultations = new ArrayList<>();
+    // Times come from their own generator, so adding them left every other value as it was.
+    Random clock = new Random(seed * 31 + nhs.hashCode() * 17L + "gp-journal-times".hashCode());
     int visits = 1 + random.nextInt(4);
     for (int i = 0; i < visits; i++) {
       String[] reason = REASONS.get(random.nextInt(REASONS.size()));
+      CodedConcept type = CONSULTATION_TYPES.get(random.nextInt(CONSULTATION_TYPES.size()));
+      // A booked appointment (surgery or telephone) has its slot, 08:00 to 17:50 in ten-minute
+      // steps; a home visit is recorded to the day, as many practices record them.
+      Optional<LocalTime> time =
+          type.equals(HOME_VISIT)
+              ? Optional.empty()
+              : Optional.of(LocalTime.of(8 + clock.nextInt(10), 10 * clock.nextInt(6)));
       consultations.add(
           new Consultation(
               nhs + "-consultation-" + (i + 1),
-              CONSULTATION_TYPES.get(random.nextInt(CONSULTATION_TYPES.size())),
+              type,
               today.minusDays(7 + random.nextInt(700)),
+              time,
               reason[0],
               reason[1]));
     }

@@ -92,7 +92,12 @@ final class JournalResources {
       encounter.addType(Fhir.concept(item.type()));
       encounter.setSubject(patient);
       encounter.addParticipant().setIndividual(gp);
-      encounter.setPeriod(new Period().setStartElement(Fhir.day(item.date())));
+      encounter.setPeriod(
+          new Period()
+              .setStartElement(
+                  item.time()
+                      .map(t -> Fhir.at(item.date(), t))
+                      .orElseGet(() -> Fhir.day(item.date()))));
       encounter.addReason(new CodeableConcept().setText(item.reason()));
       encounter.addLocation().setLocation(new Reference().setDisplay(practiceName));
       // The consultation's own List carries the clinician's summary (GP Connect topic/heading).

@@ -3,6 +3,7 @@ package org.carelens.simulators.acute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,12 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.carelens.sdk.model.NhsNumber;
 import org.carelens.simulators.fixtures.Fixtures;
 import org.carelens.simulators.population.Population;
 import org.carelens.simulators.population.SyntheticPatient;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationStatement;
@@ -59,6 +64,75 @@ class AcuteHospitalSimulatorTest {
             r ->
                 ((Encounter) r).getStatus() == Encounter.EncounterStatus.PLANNED
                     && ((Encounter) r).hasPartOf());
+  }
+
+  @Test
+  void showcase_admission_is_at_23_50_uk_time_and_discharge_at_11_30_each_with_its_offset()
+      throws Exception {
+    Encounter admission =
+        matches(search("Encounter", SHOWCASE)).stream()
+            .map(Encounter.class::cast)
+            .filter(e -> e.getClass_().getCode().equals("IMP"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(ukTime(admission.getPeriod().getStartElement()))
+        .isEqualTo(AcuteRecords.SHOWCASE_ADMITTED_AT);
+    assertThat(ukTime(admission.getPeriod().getEndElement()))
+        .isEqualTo(AcuteRecords.SHOWCASE_DISCHARGED_AT);
+    assertThat(admission.getPeriod().getStartElement().getValueAsString())
+        .matches("\\d{4}-\\d{2}-\\d{2}T23:50:00\\+0[01]:00");
+  }
+
+  @Test
+  void attendances_and_clinics_are_timed_and_end_on_their_day_planned_follow_ups_are_dates()
+      throws Exception {
+    List<Encounter> encounters =
+        POPULATION.patients().stream()
+            .limit(40)
+            .filter(p -> AcuteRecords.knownToAcute(POPULATION, p.nhsNumber()))
+            .flatMap(p -> AcuteRecords.record(POPULATION, p).getEntry().stream())
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(Encounter.class::isInstance)
+            .map(Encounter.class::cast)
+            .toList();
+
+    List<Encounter> done =
+        encounters.stream()
+            .filter(e -> e.getStatus() == Encounter.EncounterStatus.FINISHED)
+            .filter(e -> List.of("EMER", "IMP").contains(e.getClass_().getCode()))
+            .toList();
+    assertThat(done)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.getPeriod().getStartElement().getPrecision())
+                  .isEqualTo(TemporalPrecisionEnum.SECOND);
+              assertThat(e.getPeriod().getEndElement().getPrecision())
+                  .isEqualTo(TemporalPrecisionEnum.SECOND);
+              assertThat(e.getPeriod().getEnd()).isAfter(e.getPeriod().getStart());
+            });
+    assertThat(done)
+        .filteredOn(e -> e.getClass_().getCode().equals("EMER"))
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat(e.getPeriod().getEndElement().getValueAsString().substring(0, 10))
+                    .isEqualTo(
+                        e.getPeriod().getStartElement().getValueAsString().substring(0, 10)));
+    assertThat(encounters)
+        .filteredOn(e -> e.getStatus() == Encounter.EncounterStatus.PLANNED)
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat(e.getPeriod().getStartElement().getPrecision())
+                    .isEqualTo(TemporalPrecisionEnum.DAY));
+  }
+
+  private static LocalTime ukTime(DateTimeType value) {
+    return OffsetDateTime.parse(value.getValueAsString())
+        .atZoneSameInstant(ZoneId.of("Europe/London"))
+        .toLocalTime();
   }
 
   @Test

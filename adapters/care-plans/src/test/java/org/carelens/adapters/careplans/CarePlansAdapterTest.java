@@ -7,14 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.carelens.sdk.model.AlertItem;
 import org.carelens.sdk.model.Completeness;
@@ -185,6 +188,37 @@ class CarePlansAdapterTest {
     assertThat(documents.items().get(0).contentReference())
         .contains("DocumentReference/respect-" + PATIENT.value());
     assertThat(documents.items().get(0).author()).contains("Riverside Medical Practice");
+  }
+
+  @Test
+  void a_plan_document_keeps_the_time_of_its_pointer_in_uk_time() throws Exception {
+    // DocumentReference.date is an instant. 23:30 UTC on 1 July is 00:30 BST on the 2nd: the day
+    // and the time are both UK time, so they agree.
+    answer(
+        List.of(
+            Pointers.pointer(
+                    "respect-summer",
+                    PATIENT,
+                    "1382601000000107",
+                    "ReSPECT form",
+                    "current",
+                    "2026-07-01")
+                .replace("2026-07-01T10:15:00+00:00", "2026-07-01T23:30:00+00:00"),
+            Pointers.pointer(
+                "dnacpr-winter", PATIENT, "450476008", "DNACPR", "current", "2026-01-05")));
+
+    SectionContent<DocumentItem> documents =
+        section(fetch(EnumSet.allOf(Section.class)), Section.DOCUMENTS);
+
+    assertThat(documents.items())
+        .extracting(DocumentItem::date, DocumentItem::time)
+        .containsExactlyInAnyOrder(
+            tuple(
+                Optional.of(LocalDate.of(2026, 7, 2)),
+                Optional.of(OffsetDateTime.parse("2026-07-02T00:30:00+01:00"))),
+            tuple(
+                Optional.of(LocalDate.of(2026, 1, 5)),
+                Optional.of(OffsetDateTime.parse("2026-01-05T10:15:00Z"))));
   }
 
   @Test

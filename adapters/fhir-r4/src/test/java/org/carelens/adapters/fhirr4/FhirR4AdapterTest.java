@@ -188,6 +188,9 @@ class FhirR4AdapterTest {
             .orElseThrow();
     assertThat(admission.start()).contains(LocalDate.of(2026, 9, 1));
     assertThat(admission.end()).contains(LocalDate.of(2026, 9, 5));
+    // The trust recorded the days only: no time is made up.
+    assertThat(admission.startTime()).isEmpty();
+    assertThat(admission.endTime()).isEmpty();
     assertThat(admission.location()).contains("Ward 12 (Respiratory)");
     assertThat(admission.clinician()).contains("Dr Amira Khan");
     assertThat(admission.dischargeDetails().orElseThrow())

@@ -60,6 +60,7 @@ public final class PlanMapper {
               pointer.concept(),
               pointer.current() ? title : title + " (superseded)",
               pointer.date(),
+              pointer.time(),
               pointer.authorName().or(pointer::authorOds),
               pointer.contentType(),
               pointer.hasContent()

@@ -1,6 +1,7 @@
 package org.carelens.adapters.careplans.internal;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import org.carelens.sdk.model.CodedConcept;
@@ -12,7 +13,9 @@ import org.carelens.sdk.model.CodedConcept;
  * @param type the plan type, when it is one this source asks for
  * @param concept the pointer's type as the service codes it (kept as sent, known or not)
  * @param current {@code false} for a superseded plan
- * @param date when the plan was recorded or last updated
+ * @param date when the plan was recorded or last updated, the day in UK time
+ * @param time the same moment in UK time ({@code DocumentReference.date} is an instant, so a
+ *     pointer that has a date has a time)
  * @param authorOds the ODS code of the organisation that wrote the plan
  * @param authorName that organisation's name
  * @param title the attachment's title, where given
@@ -26,6 +29,7 @@ public record Pointer(
     CodedConcept concept,
     boolean current,
     Optional<LocalDate> date,
+    Optional<OffsetDateTime> time,
     Optional<String> authorOds,
     Optional<String> authorName,
     Optional<String> title,
@@ -45,6 +49,7 @@ public record Pointer(
         concept,
         false,
         date,
+        time,
         authorOds,
         authorName,
         title,

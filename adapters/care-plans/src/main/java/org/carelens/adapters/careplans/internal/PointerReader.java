@@ -180,6 +180,9 @@ public final class PointerReader {
         concept,
         pointer.getStatus() == DocumentReferenceStatus.CURRENT,
         Optional.ofNullable(pointer.getDate()).map(d -> LocalDate.ofInstant(d.toInstant(), UK)),
+        // In UK time, like the day, so the two name the same day.
+        Optional.ofNullable(pointer.getDate())
+            .map(d -> d.toInstant().atZone(UK).toOffsetDateTime()),
         organisation
             .map(Reference::getIdentifier)
             .filter(i -> ODS_SYSTEM.equals(i.getSystem()) && i.hasValue())

@@ -2,9 +2,11 @@ package org.carelens.adapters.fhirr4.internal;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.carelens.sdk.model.CodedConcept;
 import org.carelens.sdk.model.DocumentItem;
 import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
@@ -13,7 +15,8 @@ import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
  * UK Core DocumentReference (discharge summaries, clinic letters) and Composition to {@link
  * DocumentItem}. Content is never read here: {@code contentReference} is the absolute URL the
  * content can be fetched from on demand (the attachment URL, usually {@code Binary/{id}}, resolved
- * against the server's base).
+ * against the server's base). The date keeps its time where the source recorded one ({@code
+ * DocumentReference.date} is an {@code instant}, always timed); a date-only value gives no time.
  */
 final class DocumentMapper {
 
@@ -53,6 +56,15 @@ final class DocumentMapper {
             .filter(a -> R4Values.hasText(a.getUrl()))
             .map(a -> absolute(a.getUrl().strip(), base))
             .or(() -> base.map(b -> b + "/" + itemId));
+    // The document's date, else its attachment's creation, else the start of its context: the
+    // first that gives a day, and its time from that same value, so the two never disagree.
+    Optional<BaseDateTimeType> dated =
+        Stream.of(
+                document.getDateElement(),
+                attachment.map(Attachment::getCreationElement).orElse(null),
+                document.getContext().getPeriod().getStartElement())
+            .filter(v -> v != null && R4Values.day(v).isPresent())
+            .findFirst();
     return Optional.of(
         new DocumentItem(
             document.hasCustodian()
@@ -60,9 +72,8 @@ final class DocumentMapper {
                 : origin.provenance(document),
             concept,
             title,
-            R4Values.day(document.getDateElement())
-                .or(() -> attachment.flatMap(a -> R4Values.day(a.getCreationElement())))
-                .or(() -> R4Values.day(document.getContext().getPeriod().getStartElement())),
+            dated.flatMap(R4Values::day),
+            dated.flatMap(R4Values::time),
             document.getAuthor().stream()
                 .map(a -> index.display(a, document))
                 .flatMap(Optional::stream)
@@ -91,6 +102,7 @@ final class DocumentMapper {
                 ? composition.getTitle().strip()
                 : concept.display(),
             R4Values.day(composition.getDateElement()),
+            R4Values.time(composition.getDateElement()),
             composition.getAuthor().stream()
                 .map(a -> index.display(a, composition))
                 .flatMap(Optional::stream)

@@ -17,7 +17,8 @@ import org.hl7.fhir.r4.model.Resource;
  * ActCode: EMER, IMP, AMB ...); the discharge details from the discharge diagnosis ({@code
  * diagnosis.use} DD), UK Core's discharge method extension, {@code hospitalization.
  * dischargeDisposition} (discharge destination) and any planned follow-up encounter that is {@code
- * partOf} this one.
+ * partOf} this one. Start and end keep their times where {@code period} records them (an admission
+ * at 23:50), and are dates only where it records days.
  */
 final class EncounterMapper {
 
@@ -82,6 +83,8 @@ final class EncounterMapper {
             kind,
             R4Values.day(encounter.getPeriod().getStartElement()),
             R4Values.day(encounter.getPeriod().getEndElement()),
+            R4Values.time(encounter.getPeriod().getStartElement()),
+            R4Values.time(encounter.getPeriod().getEndElement()),
             location,
             clinician,
             summary(encounter, index),

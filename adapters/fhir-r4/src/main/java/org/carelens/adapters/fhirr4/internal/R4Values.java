@@ -2,6 +2,7 @@ package org.carelens.adapters.fhirr4.internal;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,27 @@ final class R4Values {
     try {
       return Optional.of(LocalDate.parse(value.getValueAsString().substring(0, 10)));
     } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The moment of a dateTime or instant, with the offset the source wrote, when the source recorded
+   * a time of day ({@code getPrecision()} finer than a day). A value recorded to the day gives
+   * nothing: Carelens never invents a time. A time without an offset breaks R4's rule for {@code
+   * dateTime} ("if hours and minutes are specified, a time zone SHALL be populated"); its moment is
+   * unknown, so it gives nothing too, and the day is still read by {@link #day(BaseDateTimeType)}.
+   */
+  static Optional<OffsetDateTime> time(@Nullable BaseDateTimeType value) {
+    if (value == null || !value.hasValue() || value.getPrecision() == null) {
+      return Optional.empty();
+    }
+    if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(value.getValueAsString()));
+    } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }

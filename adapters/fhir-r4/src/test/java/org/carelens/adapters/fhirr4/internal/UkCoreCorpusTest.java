@@ -245,6 +245,10 @@ class UkCoreCorpusTest {
     assertThat(item.kind()).isEqualTo(EncounterItem.Kind.ADMISSION);
     assertThat(item.concept()).isEqualTo(CodedConcept.snomed("185212007", "Seen in hospital ward"));
     assertThat(item.start()).contains(java.time.LocalDate.of(2019, 12, 10));
+    assertThat(item.startTime())
+        .contains(java.time.OffsetDateTime.parse("2019-12-10T13:00:00+00:00"));
+    assertThat(item.endTime())
+        .contains(java.time.OffsetDateTime.parse("2019-12-11T13:00:00+00:00"));
     assertThat(item.dischargeDetails().orElseThrow())
         .contains("Method: Patient discharged on clinical advice")
         .contains("Destination: Usual place of residence");
@@ -325,6 +329,9 @@ class UkCoreCorpusTest {
     DocumentItem item = (DocumentItem) items(document).getFirst();
 
     assertThat(item.title()).isEqualTo("Care Plan Report");
+    // DocumentReference.date is an instant: its time and offset are kept, on the day they name.
+    assertThat(item.date()).contains(java.time.LocalDate.of(2016, 3, 8));
+    assertThat(item.time()).contains(java.time.OffsetDateTime.parse("2016-03-08T15:26:00+01:00"));
     assertThat(item.contentType()).contains("application/pdf");
     assertThat(item.contentReference())
         .contains("https://health.trust.uk/CarePlanReport_44301kfgd.pdf");

@@ -96,6 +96,10 @@ final class JournalMapper {
         Set.of());
   }
 
+  /**
+   * A consultation, dated by {@code Encounter.period}: with its time where the practice recorded
+   * one (a timed appointment), else its day only.
+   */
   static EncounterItem consultation(Encounter encounter, BundleIndex index, ItemOrigin origin)
       throws BadResourceException {
     CodedConcept concept =
@@ -136,6 +140,8 @@ final class JournalMapper {
         EncounterItem.Kind.GP_CONSULTATION,
         Stu3Values.day(encounter.getPeriod().getStartElement()),
         Stu3Values.day(encounter.getPeriod().getEndElement()),
+        Stu3Values.time(encounter.getPeriod().getStartElement()),
+        Stu3Values.time(encounter.getPeriod().getEndElement()),
         location.or(origin::practiceName),
         clinician,
         summary,

@@ -2,6 +2,7 @@ package org.carelens.adapters.gpconnect.internal;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,27 @@ final class Stu3Values {
     try {
       return Optional.of(LocalDate.parse(text.substring(0, 10)));
     } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The moment of a dateTime, with the offset the source wrote, when the source recorded a time of
+   * day ({@code getPrecision()} finer than a day). GP systems mostly record clinical dates to the
+   * day; those give nothing, because Carelens never invents a time. A time without an offset breaks
+   * STU3's rule for {@code dateTime} (a time zone SHALL be given with hours and minutes): its
+   * moment is unknown, so it gives nothing too, and {@link #day(BaseDateTimeType)} keeps the day.
+   */
+  static Optional<OffsetDateTime> time(@Nullable BaseDateTimeType value) {
+    if (value == null || !value.hasValue() || value.getPrecision() == null) {
+      return Optional.empty();
+    }
+    if (value.getPrecision().ordinal() <= TemporalPrecisionEnum.DAY.ordinal()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(value.getValueAsString()));
+    } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }

@@ -3,7 +3,9 @@ package org.carelens.adapters.gpconnect.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.carelens.adapters.gpconnect.Fixtures;
 import org.carelens.sdk.model.Completeness;
 import org.carelens.sdk.model.EncounterItem;
@@ -48,6 +50,64 @@ class JournalMappingTest {
               assertThat(encounter.clinician()).contains("Dr Sarah Patel");
               assertThat(encounter.location()).contains("Riverside Medical Practice");
             });
+  }
+
+  @Test
+  void a_consultation_recorded_to_the_day_has_no_time() {
+    assertThat(RECORD.section(Section.ENCOUNTERS).orElseThrow().items())
+        .map(EncounterItem.class::cast)
+        .filteredOn(e -> e.start().equals(Optional.of(LocalDate.of(2025, 4, 4))))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.startTime()).isEmpty();
+              assertThat(e.endTime()).isEmpty();
+            });
+  }
+
+  @Test
+  void a_consultation_recorded_with_a_time_keeps_it() {
+    SourceRecord record =
+        map(
+            Fixtures.text("structured-record-journal.json")
+                .replace("\"start\": \"2025-04-04\"", "\"start\": \"2025-04-04T08:40:00Z\""));
+
+    assertThat(consultationOn(record, LocalDate.of(2025, 4, 4)).startTime())
+        .contains(OffsetDateTime.parse("2025-04-04T08:40:00Z"));
+  }
+
+  @Test
+  void a_consultation_time_keeps_the_practices_offset_and_its_local_day() {
+    // 00:15 BST on 8 September is 23:15 UTC on the 7th: the day stays the one the practice wrote.
+    SourceRecord record =
+        map(
+            Fixtures.text("structured-record-journal.json")
+                .replace(
+                    "\"start\": \"2025-09-08\"",
+                    "\"start\": \"2025-09-08T00:15:00+01:00\", \"end\": \"2025-09-08T00:35:00+01:00\""));
+
+    EncounterItem consultation = consultationOn(record, LocalDate.of(2025, 9, 8));
+    assertThat(consultation.startTime())
+        .contains(OffsetDateTime.parse("2025-09-08T00:15:00+01:00"));
+    assertThat(consultation.endTime()).contains(OffsetDateTime.parse("2025-09-08T00:35:00+01:00"));
+    assertThat(consultation.end()).contains(LocalDate.of(2025, 9, 8));
+  }
+
+  @Test
+  void a_time_without_an_offset_keeps_only_its_day() {
+    org.hl7.fhir.dstu3.model.DateTimeType noOffset = new org.hl7.fhir.dstu3.model.DateTimeType();
+    noOffset.setValueAsString("2025-04-04T08:40:00");
+
+    assertThat(Stu3Values.day(noOffset)).contains(LocalDate.of(2025, 4, 4));
+    assertThat(Stu3Values.time(noOffset)).isEmpty();
+  }
+
+  private static EncounterItem consultationOn(SourceRecord record, LocalDate day) {
+    return record.section(Section.ENCOUNTERS).orElseThrow().items().stream()
+        .map(EncounterItem.class::cast)
+        .filter(e -> e.start().equals(Optional.of(day)))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
