@@ -36,10 +36,12 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Sizing, as an operator would set it for the bench's load rather than Camel's defaults (20
- * connections per host, 20 Vert.x worker threads): Camel's thread pools are virtual threads ({@code
- * camel.threads.virtual.enabled}); the Vert.x worker pool, where the {@code platform-http} consumer
- * holds one thread for each view in flight, has {@link PeerConfig#workerThreads()} threads; the
- * HTTP client may open {@link #CONNECTIONS_PER_SOURCE} connections to each source.
+ * connections per host, 20 Vert.x worker threads, 1000 tasks per thread pool): Camel's thread pools
+ * run one virtual thread per task ({@code camel.threads.virtual.enabled}), unbounded; the Vert.x
+ * worker pool, where the {@code platform-http} consumer holds one thread for each view in flight,
+ * has {@link PeerConfig#workerThreads()} threads; the HTTP client may open {@link
+ * #CONNECTIONS_PER_SOURCE} connections to each source. Camel does not cancel a source's calls when
+ * the multicast's timeout fires: they run on until they end (at most the time limit each).
  */
 public final class CamelPeer implements Peer {
 
@@ -104,6 +106,10 @@ public final class CamelPeer implements Peer {
       server.setBindPort(config.port());
       server.setPort(config.port());
       context.addService(new VertxPlatformHttpServer(server));
+      // One virtual thread per task, unbounded. The default profile bounds each EIP's pool at 1000
+      // tasks and makes the caller wait up to 60 s for a slot; calls still out after the timeout
+      // keep their slots, so after an overload views stalled for a minute.
+      context.getExecutorServiceManager().getDefaultThreadPoolProfile().setMaxQueueSize(-1);
       HttpComponent http = context.getComponent("http", HttpComponent.class);
       http.setConnectionsPerRoute(CONNECTIONS_PER_SOURCE);
       http.setMaxTotalConnections(CONNECTIONS_PER_SOURCE * PeerSource.values().length);
