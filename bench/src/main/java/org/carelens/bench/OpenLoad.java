@@ -16,18 +16,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open-model load generator: views arrive at a constant rate whatever the gateway does, each on
  * its own virtual thread, and each view's latency runs from the moment it was <em>scheduled</em> to
  * start, so a gateway that falls behind is charged for the queue it causes (no coordinated
- * omission). A view is what a clinician's launch costs: a fresh launch token exchanged for a
- * session ({@code POST /api/v1/sessions}), then {@code GET /api/v1/patients/{nhs}/record}.
+ * omission). A view of the gateway is what a clinician's launch costs: a fresh launch token
+ * exchanged for a session ({@code POST /api/v1/sessions}), then {@code GET
+ * /api/v1/patients/{nhs}/record}. A peer, which has no sessions, gets the record request alone.
  */
 final class OpenLoad {
 
-  /** One planned view: the patient and the launch token that opens it. */
-  record Arrival(String nhsNumber, String launchToken) {}
+  /** One planned view: the patient and the launch token that opens it (null: no session). */
+  record Arrival(String nhsNumber, @Nullable String launchToken) {}
 
   /**
    * One view's result.
@@ -92,24 +94,25 @@ final class OpenLoad {
   /** One view, as {@link #run} does it, timed from {@code scheduled}. */
   Outcome view(Arrival arrival, long scheduled) {
     try {
-      HttpResponse<String> session =
-          client.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/sessions"))
-                  .header("Authorization", "Bearer " + arrival.launchToken())
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      Matcher token = ACCESS_TOKEN.matcher(session.body());
-      if (session.statusCode() != 201 || !token.find()) {
-        return new Outcome(System.nanoTime() - scheduled, session.statusCode(), List.of(), false);
+      HttpRequest.Builder recordRequest =
+          HttpRequest.newBuilder(
+              URI.create(baseUrl + "/api/v1/patients/" + arrival.nhsNumber() + "/record"));
+      if (arrival.launchToken() != null) {
+        HttpResponse<String> session =
+            client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/sessions"))
+                    .header("Authorization", "Bearer " + arrival.launchToken())
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = ACCESS_TOKEN.matcher(session.body());
+        if (session.statusCode() != 201 || !token.find()) {
+          return new Outcome(System.nanoTime() - scheduled, session.statusCode(), List.of(), false);
+        }
+        recordRequest.header("Authorization", "Bearer " + token.group(1));
       }
       HttpResponse<String> record =
-          client.send(
-              HttpRequest.newBuilder(
-                      URI.create(baseUrl + "/api/v1/patients/" + arrival.nhsNumber() + "/record"))
-                  .header("Authorization", "Bearer " + token.group(1))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          client.send(recordRequest.build(), HttpResponse.BodyHandlers.ofString());
       long latency = System.nanoTime() - scheduled;
       List<String> sources = sources(record.body());
       boolean allCached = !sources.isEmpty() && cachedOrNotOk(record.body());

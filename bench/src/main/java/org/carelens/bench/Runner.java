@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Runs open-model phases against one gateway process and measures its CPU time over each. */
+/**
+ * Runs open-model phases against one system under test (the gateway or a peer) and measures its
+ * process's CPU time over each.
+ */
 final class Runner {
 
   /**
    * One measured phase.
    *
-   * @param cpuMsPerView the gateway process's CPU time over the phase ÷ views (launch included)
+   * @param cpuMsPerView the process's CPU time over the phase ÷ views (for the gateway, launch
+   *     included)
    * @param statuses counts of every source status other than OK, and of HTTP statuses other than
    *     200
    */
@@ -25,7 +29,7 @@ final class Runner {
       double wallSeconds,
       Map<String, Integer> statuses) {
 
-    /** Views the gateway serves per second of one core's CPU time. */
+    /** Views the system serves per second of one core's CPU time. */
     double viewsPerCoreSecond() {
       return 1000 / cpuMsPerView;
     }
@@ -39,13 +43,14 @@ final class Runner {
   /** Cache-hit scenario: views whose every answering source came from the cache, and the rest. */
   record CacheRun(Run run, Latencies hit, Latencies miss) {}
 
-  private final GatewayProcess gateway;
+  private final ChildJvm target;
   private final LaunchTokens tokens;
   private final List<String> patients;
   private int next;
 
-  Runner(GatewayProcess gateway, LaunchTokens tokens, List<String> patients) {
-    this.gateway = gateway;
+  /** Launch tokens are made only for a target whose views start with a launch. */
+  Runner(ChildJvm target, LaunchTokens tokens, List<String> patients) {
+    this.target = target;
     this.tokens = tokens;
     this.patients = patients;
   }
@@ -79,15 +84,15 @@ final class Runner {
     List<OpenLoad.Arrival> arrivals = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String nhs = patients.get(next++ % patients.size());
-      arrivals.add(new OpenLoad.Arrival(nhs, tokens.token(nhs)));
+      arrivals.add(new OpenLoad.Arrival(nhs, target.launches() ? tokens.token(nhs) : null));
     }
-    OpenLoad load = new OpenLoad(gateway.baseUrl());
+    OpenLoad load = new OpenLoad(target.baseUrl());
     try {
-      Duration cpuBefore = gateway.cpu();
+      Duration cpuBefore = target.cpu();
       long started = System.nanoTime();
       List<OpenLoad.Outcome> outcomes = load.run(arrivals, rate);
       double wall = (System.nanoTime() - started) / 1e9;
-      Duration cpu = gateway.cpu().minus(cpuBefore);
+      Duration cpu = target.cpu().minus(cpuBefore);
       Run run =
           new Run(
               name,
@@ -100,7 +105,8 @@ final class Runner {
       BenchMain.log(
           String.format(
               Locale.ROOT,
-              "  %-8s %3d/s %5d views  p50 %6.0f  p99 %6.0f  p99.9 %6.0f  max %6.0f ms  cpu %.2f ms/view  %s",
+              "  %s %-8s %3d/s %5d views  p50 %6.0f  p99 %6.0f  p99.9 %6.0f  max %6.0f ms  cpu %.2f ms/view  %s",
+              target.label(),
               name,
               rate,
               run.views(),
