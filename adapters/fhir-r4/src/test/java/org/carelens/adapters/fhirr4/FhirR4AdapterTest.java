@@ -196,7 +196,7 @@ class FhirR4AdapterTest {
     assertThat(admission.dischargeDetails().orElseThrow())
         .contains("Discharge diagnosis: Community acquired pneumonia")
         .contains("Destination: Usual place of residence")
-        .contains("Follow-up: Respiratory clinic follow-up on 2026-10-20");
+        .contains("Follow-up: Respiratory clinic follow-up on 20-Oct-2026");
   }
 
   @Test

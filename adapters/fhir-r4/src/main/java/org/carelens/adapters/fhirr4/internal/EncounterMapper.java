@@ -22,6 +22,13 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class EncounterMapper {
 
+  /**
+   * The follow-up date written into the discharge text, in the NHS CUI form the portal uses
+   * everywhere ({@code 22-Oct-2026}); it is text, so the portal cannot reformat it.
+   */
+  private static final java.time.format.DateTimeFormatter CUI_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy", java.util.Locale.ENGLISH);
+
   static final String DISCHARGE_METHOD =
       "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-DischargeMethod";
   private static final String DIAGNOSIS_ROLE =
@@ -160,7 +167,7 @@ final class EncounterMapper {
                 .orElse("appointment");
         followUps.add(
             R4Values.day(planned.getPeriod().getStartElement())
-                .map(d -> what + " on " + d)
+                .map(d -> what + " on " + CUI_DATE.format(d))
                 .orElse(what));
       }
     }
