@@ -157,7 +157,8 @@ final class Report {
             + " check, session, caching, mapping or merging, and have no circuit breakers or"
             + " bulkheads.** Their figures are the cost of the fan-out alone. Each gateway view"
             + " also pays for a launch (a token check and a session) that a peer view does"
-            + " not.%n%n",
+            + " not. A GP practice's refusal (HTTP 403: the patient has dissented) is the"
+            + " gateway's `gp=WITHHELD` and a peer's `gp=ERROR`.%n%n",
         BenchMain.TIME_LIMIT.toSeconds(), BenchMain.SEQUENTIAL_CHAIN.toMillis());
   }
 
@@ -255,9 +256,11 @@ final class Report {
         f(
             "%nA ratio below 1 means the peer is faster, cheaper or smaller than Carelens. Overhead"
                 + " is latency over the parallel critical path (%d ms) for every system, so the"
-                + " sequential fan-out's includes its waiting in turn. — means it does not apply:"
-                + " no rate met p99 < 1 s, or the system has no circuit breaker.%n%n",
-            BenchMain.CRITICAL_PATH.toMillis()));
+                + " sequential fan-out's includes its waiting in turn; it can be a little below 0,"
+                + " as for a patient the council does not know the path is the hospital's %d ms."
+                + " — means it does not apply: no rate met p99 < 1 s, the system has no circuit"
+                + " breaker, or a ratio of a negative overhead.%n%n",
+            BenchMain.CRITICAL_PATH.toMillis(), BenchMain.SLOWEST_ROUND_TRIP.toMillis()));
     return md.toString();
   }
 
