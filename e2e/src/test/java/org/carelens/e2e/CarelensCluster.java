@@ -32,8 +32,11 @@ final class CarelensCluster implements AutoCloseable {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  /** 16 consecutive ports: simulators (10), portal and two replicas, three HAProxy frontends. */
-  private static final int PORTS = 16;
+  /**
+   * 17 consecutive ports: simulators (10), the portal process, up to three gateway replicas, and
+   * HAProxy's three frontends (gateway, portal, statistics).
+   */
+  private static final int PORTS = 17;
 
   /**
    * How long each process the script starts may take to answer: generous, as in {@link
@@ -45,6 +48,7 @@ final class CarelensCluster implements AutoCloseable {
   static final String DB_PORT = System.getenv().getOrDefault("CARELENS_DB_PORT", "5432");
   static final String DB_USER = System.getenv().getOrDefault("CARELENS_DB_USER", "postgres");
 
+  final int replicas;
   final int simulatorBase;
   final int replicaBase;
   final int gatewayPort;
@@ -56,12 +60,18 @@ final class CarelensCluster implements AutoCloseable {
   private Process script;
   private final List<ProcessHandle> started = new ArrayList<>();
 
-  private CarelensCluster(int base) throws IOException {
+  private CarelensCluster(int base, int replicas) throws IOException {
+    if (replicas < 2 || replicas > 3) {
+      throw new IllegalArgumentException("2 or 3 replicas, not " + replicas);
+    }
+    this.replicas = replicas;
     this.simulatorBase = base;
+    // The script runs the portal process on replicaBase and gateway replica N on replicaBase + N
+    // (as Failover.java numbers them): base + 10, then base + 11 to base + 13.
     this.replicaBase = base + 10;
-    this.gatewayPort = base + 13;
-    this.portalPort = base + 14;
-    this.statsPort = base + 15;
+    this.gatewayPort = base + 14;
+    this.portalPort = base + 15;
+    this.statsPort = base + 16;
     Files.createDirectories(Path.of("target"));
     this.dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cluster-");
   }
@@ -96,8 +106,13 @@ final class CarelensCluster implements AutoCloseable {
    * others, up to three times.
    */
   static CarelensCluster started() throws IOException, InterruptedException {
+    return started(2);
+  }
+
+  /** As {@link #started()}, with {@code replicas} gateway replicas (2 or 3). */
+  static CarelensCluster started(int replicas) throws IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
-      CarelensCluster cluster = new CarelensCluster(freeBlock());
+      CarelensCluster cluster = new CarelensCluster(freeBlock(), replicas);
       try {
         return cluster.start();
       } catch (CarelensProcesses.PortTakenException e) {
@@ -115,22 +130,14 @@ final class CarelensCluster implements AutoCloseable {
 
   private CarelensCluster start() throws IOException, InterruptedException {
     ProcessBuilder builder =
-        new ProcessBuilder("./carelens", "cluster", "--skip-build", "--replicas", "2")
+        new ProcessBuilder(
+                "./carelens", "cluster", "--skip-build", "--replicas", String.valueOf(replicas))
             .directory(ROOT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("carelens-cluster.out").toFile());
     Map<String, String> env = builder.environment();
     env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("CARELENS_DB_HOST", DB_HOST);
-    env.put("CARELENS_DB_PORT", DB_PORT);
-    env.put("CARELENS_DB_USER", DB_USER);
-    env.put("CARELENS_DB_NAME", database);
-    env.put("CARELENS_SIMULATOR_PORT_BASE", String.valueOf(simulatorBase));
-    env.put("CARELENS_REPLICA_PORT_BASE", String.valueOf(replicaBase));
-    env.put("CARELENS_GATEWAY_PORT", String.valueOf(gatewayPort));
-    env.put("CARELENS_PORTAL_PORT", String.valueOf(portalPort));
-    env.put("CARELENS_STATS_PORT", String.valueOf(statsPort));
-    env.put("CARELENS_CLUSTER_DIR", dir.toString());
+    env.putAll(environment());
     env.put("CARELENS_START_SECONDS", String.valueOf(START_SECONDS));
     // As in CarelensProcesses: a cold simulator on a loaded machine may take over the demo's 3 s,
     // and the journey is about where requests go, not how fast sources are.
@@ -192,6 +199,24 @@ final class CarelensCluster implements AutoCloseable {
                 started.add(p);
               }
             });
+  }
+
+  /**
+   * The variables that point {@code ./carelens cluster} and {@code ./carelens failover} at this
+   * cluster's ports, database and directory.
+   */
+  Map<String, String> environment() {
+    return Map.of(
+        "CARELENS_DB_HOST", DB_HOST,
+        "CARELENS_DB_PORT", DB_PORT,
+        "CARELENS_DB_USER", DB_USER,
+        "CARELENS_DB_NAME", database,
+        "CARELENS_SIMULATOR_PORT_BASE", String.valueOf(simulatorBase),
+        "CARELENS_REPLICA_PORT_BASE", String.valueOf(replicaBase),
+        "CARELENS_GATEWAY_PORT", String.valueOf(gatewayPort),
+        "CARELENS_PORTAL_PORT", String.valueOf(portalPort),
+        "CARELENS_STATS_PORT", String.valueOf(statsPort),
+        "CARELENS_CLUSTER_DIR", dir.toString());
   }
 
   String launcherUrl() {
