@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.carelens.portal.gateway.GatewayClient;
 import org.carelens.portal.internal.MicronautInstantiatorFactory;
+import org.carelens.portal.internal.NoSessionFromPageTraffic;
 import org.carelens.portal.internal.SecurityHeaders;
 import org.carelens.portal.launch.LaunchServlet;
 import org.carelens.portal.signin.OidcSignIn;
@@ -168,6 +169,8 @@ public final class PortalServer implements AutoCloseable {
     JakartaWebSocketServletContainerInitializer.configure(webApp, null);
     webApp.addFilter(
         new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    webApp.addFilter(
+        new FilterHolder(new NoSessionFromPageTraffic()), "/*", EnumSet.of(DispatcherType.REQUEST));
     // Close a session after its idle timeout even while a tab is open: Vaadin's heartbeat (every
     // minute, so an ended session leaves the screen within a minute) does not count as use.
     webApp.setInitParameter("closeIdleSessions", "true");

@@ -184,6 +184,47 @@ class PortalServerTest {
         .isEmpty();
   }
 
+  /**
+   * The race behind a journey that landed on "Your session has ended" just after an IG officer's
+   * launch: leaving a record page makes the browser send Atmosphere's push close request under the
+   * old session's cookie, and under load it can reach the portal after the next launch has ended
+   * that session. It must not start a session of its own: its Set-Cookie would replace the new
+   * launch's cookie, and the new page would lose its launch.
+   */
+  @Test
+  void a_late_request_from_an_ended_sessions_page_never_replaces_the_session_cookie()
+      throws Exception {
+    gatewayStub.stubFor(
+        post(urlEqualTo("/api/v1/sessions"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("session-khan.json"))));
+    String first = sessionCookie(launch("token=first.launch.jwt", Optional.empty()));
+    sessionCookie(launch("token=second.launch.jwt", Optional.of(first)));
+
+    for (String late :
+        List.of(
+            "/VAADIN/push?v-r=push&v-uiId=0&v-pushId=7b0c3c52&X-Atmosphere-Transport=close"
+                + "&X-Atmosphere-tracking-id=5f5f2d58",
+            "/?v-r=uidl&v-uiId=0",
+            "/?v-r=heartbeat&v-uiId=0")) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(portal.url().resolve(late))
+                  .header("Cookie", first)
+                  .header("Content-Type", "application/json; charset=UTF-8")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"csrfToken\":\"x\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.headers().allValues("Set-Cookie"))
+          .as("%s under the ended session's cookie", late)
+          .noneMatch(c -> c.startsWith("JSESSIONID="));
+    }
+  }
+
   @Test
   void the_session_ended_page_is_served() throws Exception {
     HttpResponse<String> response = get("/session-ended");
