@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.carelens.gateway.consent.oracle.AgreementRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.TestInstance;
  * up front from the seed, so a replay plays the same ones, and a failure is shrunk on one gateway
  * alone. What costs the time is the gateway itself (a launch verifies a signed token and writes an
  * audit entry; a streamed view writes one per source), so more sequences in the same time come from
- * gateways answering in parallel, not from a cheaper test.
+ * gateways answering in parallel, not from a cheaper test. The test runs in a JVM of its own with
+ * the C1 compiler only (tagged {@value #TAG}; gateway/pom.xml): C2 compiling thousands of
+ * once-called paths cost more CPU than the whole of this run's work.
  *
  * <p>The normal suite plays {@value #DEFAULT_TRIES} sequences from a fresh seed and prints its
  * counts, wall time and CPU time. A longer run, or a replay of a failure, is the same command with
@@ -53,10 +56,17 @@ import org.junit.jupiter.api.TestInstance;
  *     [-Dcarelens.sequences.seed=...] [-Dcarelens.sequences.gateways=...]
  * </pre>
  */
+@Tag(ConsentSequencesTest.TAG)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsentSequencesTest {
 
-  static final int DEFAULT_TRIES = 1_000;
+  /**
+   * The JUnit tag that runs this test in a surefire execution of its own (gateway/pom.xml), in a
+   * JVM with the C1 compiler only.
+   */
+  static final String TAG = "consent-sequences";
+
+  static final int DEFAULT_TRIES = 2_000;
 
   final int tries = Integer.getInteger("carelens.sequences.tries", DEFAULT_TRIES);
   final long seed = Long.getLong("carelens.sequences.seed", new Random().nextLong());
