@@ -27,7 +27,15 @@ class RateLimitsTest {
 
   final MutableClock clock = new MutableClock(WINDOW_START);
   final GatewayMetrics metrics = GatewayMetrics.inMemory();
-  final HikariDataSource database = TestDatabases.h2Memory();
+  final HikariDataSource database = database();
+
+  /**
+   * The database the counters are in; {@link RateLimitsInMemoryTest} runs every test on counters in
+   * memory.
+   */
+  HikariDataSource database() {
+    return TestDatabases.h2Memory();
+  }
 
   @AfterEach
   void close() {
@@ -160,7 +168,7 @@ class RateLimitsTest {
     assertThat(refused.code()).isEqualTo("RATE_LIMIT_UNAVAILABLE");
   }
 
-  private RateLimits limits(LimitsProperties properties) {
+  RateLimits limits(LimitsProperties properties) {
     return new RateLimits(properties, clock, metrics, database);
   }
 

@@ -31,6 +31,14 @@ public final class TestDatabases {
         + ";DB_CLOSE_DELAY=-1";
   }
 
+  /** A JDBC URL for an embedded H2 file database in {@code directory}, as the demo runs. */
+  public static String h2FileUrl(java.nio.file.Path directory) {
+    return "jdbc:h2:file:"
+        + directory.resolve("carelens").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+        + ";LOCK_TIMEOUT=10000";
+  }
+
   /** A pool on {@code url}, migrated. Several pools on one URL act as several gateway instances. */
   public static HikariDataSource h2(String url) {
     return migrated(pool(url, "sa", null));
