@@ -22,6 +22,11 @@ import org.carelens.sdk.spi.SourceOutcome.Failed.Kind;
  * interruption cancels the exchange, so no connection is held for an abandoned view, and
  * propagates.
  *
+ * <p>The client's own work (reading answers, completing exchanges) runs on its selector thread, not
+ * on a pool of worker threads: handing every answer to a worker and back cost more CPU than the
+ * exchange itself (issue 14). Nothing that waits runs there: the body is only copied into memory,
+ * and callers wait on virtual threads.
+ *
  * <p>The client speaks HTTP/1.1 and never follows redirects: a redirect would re-send the NHS
  * number, bearer token or API key to a host nobody configured, and cancelling an oversized HTTP/2
  * (h2c) stream races with the stream reset, which surfaced as "Stream cancelled" instead of the
@@ -46,6 +51,7 @@ public final class SourceHttpClient implements AutoCloseable {
             .connectTimeout(connectTimeout)
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(Runnable::run)
             .build();
   }
 
@@ -103,6 +109,12 @@ public final class SourceHttpClient implements AutoCloseable {
 
     /** The answer, waiting at most until the deadline. */
     public HttpReply await() throws ExchangeFailedException, InterruptedException {
+      // The exchange may already be complete (it runs on the client's selector thread), and a
+      // complete future never looks at the flag: an interrupted caller is told so either way.
+      if (Thread.interrupted()) {
+        exchange.cancel(true);
+        throw new InterruptedException("interrupted before the answer of " + what + " was read");
+      }
       HttpResponse<BoundedBody> response;
       try {
         response = exchange.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
