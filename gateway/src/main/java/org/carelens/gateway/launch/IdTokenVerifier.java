@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
@@ -94,6 +95,26 @@ public class IdTokenVerifier {
    * @throws LaunchRejectedException saying which check refused the token and why
    */
   public LaunchContext verify(String token) {
+    LaunchContext user = verifyBeforeUse(token);
+    boolean firstUse;
+    try {
+      firstUse = usedTokenIds.firstUse(user.issuer(), user.jti(), user.expiresAt());
+    } catch (SQLException e) {
+      throw replayCheckUnavailable();
+    }
+    if (!firstUse) {
+      throw replayed(user);
+    }
+    return user;
+  }
+
+  /**
+   * Every check of {@link #verify} but single use, which the caller does with {@link #markUsed} in
+   * the transaction that opens the session (as {@link LaunchTokenVerifier#verifyBeforeUse}).
+   *
+   * @throws LaunchRejectedException saying which check refused the token and why
+   */
+  public LaunchContext verifyBeforeUse(String token) {
     if (token.length() > LaunchTokenVerifier.MAX_TOKEN_LENGTH) {
       throw refuse(
           LaunchRefusal.TOKEN_TOO_LARGE,
@@ -123,25 +144,42 @@ public class IdTokenVerifier {
     verifySignature(jwt, provider);
     TrustedIssuer trusted = provider.issuer();
     checkRegisteredClaims(claims, trusted);
-    LaunchContext user = user(claims, trusted);
+    return user(claims, trusted);
+  }
+
+  /**
+   * Consumes the {@code jti} of a sign-in {@link #verifyBeforeUse} accepted, in {@code
+   * connection}'s transaction: it counts as used only if that transaction commits.
+   *
+   * @throws LaunchRejectedException {@code TOKEN_REPLAYED} if it was used before (roll back), or
+   *     {@code REPLAY_CHECK_UNAVAILABLE} if the register cannot be written
+   */
+  public void markUsed(Connection connection, LaunchContext user) {
     boolean firstUse;
     try {
-      firstUse = usedTokenIds.firstUse(user.issuer(), user.jti(), user.expiresAt());
+      firstUse = usedTokenIds.firstUse(connection, user.issuer(), user.jti(), user.expiresAt());
     } catch (SQLException e) {
-      throw new LaunchRejectedException(
-          LaunchRefusal.REPLAY_CHECK_UNAVAILABLE,
-          "The sign-in could not be checked for replay; try again shortly",
-          null,
-          true);
+      throw replayCheckUnavailable();
     }
     if (!firstUse) {
-      throw new LaunchRejectedException(
-          LaunchRefusal.TOKEN_REPLAYED,
-          "This ID token has already opened a session; sign in again",
-          user,
-          false);
+      throw replayed(user);
     }
-    return user;
+  }
+
+  private static LaunchRejectedException replayCheckUnavailable() {
+    return new LaunchRejectedException(
+        LaunchRefusal.REPLAY_CHECK_UNAVAILABLE,
+        "The sign-in could not be checked for replay; try again shortly",
+        null,
+        true);
+  }
+
+  private static LaunchRejectedException replayed(LaunchContext user) {
+    return new LaunchRejectedException(
+        LaunchRefusal.TOKEN_REPLAYED,
+        "This ID token has already opened a session; sign in again",
+        user,
+        false);
   }
 
   private static void checkHeader(JWSHeader header) {

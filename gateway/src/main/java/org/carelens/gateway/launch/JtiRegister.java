@@ -34,17 +34,32 @@ public class JtiRegister {
   }
 
   /**
-   * Records the first use of {@code jti} from {@code issuer}.
+   * Records the first use of {@code jti} from {@code issuer}, in a transaction of its own.
    *
    * @param expiresAt the token's {@code exp}; the id is remembered until then plus clock skew
    * @return true on first use, false if the id was used before (a replay)
    * @throws SQLException if the register cannot be written (the caller fails closed)
    */
   boolean firstUse(String issuer, String jti, Instant expiresAt) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO launch_jti (issuer, jti, used_at, forget_after) VALUES (?, ?, ?, ?)")) {
+    try (Connection c = dataSource.getConnection()) {
+      return firstUse(c, issuer, jti, expiresAt);
+    }
+  }
+
+  /**
+   * Records the first use of {@code jti} from {@code issuer} on {@code connection}, in the caller's
+   * transaction when it has one: the use then counts only if that transaction commits, and a
+   * concurrent first use of the same id waits for it and is then refused as a replay.
+   *
+   * @return true on first use, false if the id was used before (a replay); after false the caller's
+   *     transaction must be rolled back (PostgreSQL has aborted it)
+   * @throws SQLException if the register cannot be written (the caller fails closed)
+   */
+  boolean firstUse(Connection connection, String issuer, String jti, Instant expiresAt)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO launch_jti (issuer, jti, used_at, forget_after) VALUES (?, ?, ?, ?)")) {
       insert.setString(1, issuer);
       insert.setString(2, jti);
       insert.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));

@@ -18,6 +18,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
@@ -91,6 +92,28 @@ public class LaunchTokenVerifier {
    * @throws LaunchRejectedException saying which check refused the token and why
    */
   public LaunchContext verify(String token) {
+    LaunchContext context = verifyBeforeUse(token);
+    boolean firstUse;
+    try {
+      firstUse = usedTokenIds.firstUse(context.issuer(), context.jti(), context.expiresAt());
+    } catch (SQLException e) {
+      throw replayCheckUnavailable();
+    }
+    if (!firstUse) {
+      throw replayed(context);
+    }
+    return context;
+  }
+
+  /**
+   * Every check of {@link #verify} but single use: the caller consumes the {@code jti} with {@link
+   * #markUsed} in the transaction that opens the session, so that a launch costs one commit, and a
+   * launch refused after this point (a user over their limit, an audit that cannot be written)
+   * leaves its token unused.
+   *
+   * @throws LaunchRejectedException saying which check refused the token and why
+   */
+  public LaunchContext verifyBeforeUse(String token) {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw refuse(
           LaunchRefusal.TOKEN_TOO_LARGE,
@@ -126,22 +149,41 @@ public class LaunchTokenVerifier {
           "claim jti is longer than " + MAX_JTI_LENGTH + " characters");
     }
     checkAssertions(context, trusted.issuer());
+    return context;
+  }
+
+  /**
+   * Consumes the {@code jti} of a launch {@link #verifyBeforeUse} accepted, in {@code connection}'s
+   * transaction: it counts as used only if that transaction commits.
+   *
+   * @throws LaunchRejectedException {@code TOKEN_REPLAYED} if it was used before (roll back), or
+   *     {@code REPLAY_CHECK_UNAVAILABLE} if the register cannot be written
+   */
+  public void markUsed(Connection connection, LaunchContext context) {
     boolean firstUse;
     try {
-      firstUse = usedTokenIds.firstUse(context.issuer(), context.jti(), context.expiresAt());
+      firstUse =
+          usedTokenIds.firstUse(connection, context.issuer(), context.jti(), context.expiresAt());
     } catch (SQLException e) {
-      // Fail closed: without the register a replay could not be told from a first use.
-      throw new LaunchRejectedException(
-          LaunchRefusal.REPLAY_CHECK_UNAVAILABLE,
-          "The launch could not be checked for replay; try again shortly",
-          null,
-          true);
+      throw replayCheckUnavailable();
     }
     if (!firstUse) {
-      throw new LaunchRejectedException(
-          LaunchRefusal.TOKEN_REPLAYED, "This launch token has already been used", context, false);
+      throw replayed(context);
     }
-    return context;
+  }
+
+  private static LaunchRejectedException replayCheckUnavailable() {
+    // Fail closed: without the register a replay could not be told from a first use.
+    return new LaunchRejectedException(
+        LaunchRefusal.REPLAY_CHECK_UNAVAILABLE,
+        "The launch could not be checked for replay; try again shortly",
+        null,
+        true);
+  }
+
+  private static LaunchRejectedException replayed(LaunchContext context) {
+    return new LaunchRejectedException(
+        LaunchRefusal.TOKEN_REPLAYED, "This launch token has already been used", context, false);
   }
 
   private static SignedJWT parse(String token) {

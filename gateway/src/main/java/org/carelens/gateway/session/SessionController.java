@@ -41,11 +41,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Launches are audited as follows (sign-ins the same, as {@code SIGN_IN_ACCEPTED} and {@code
  * SIGN_IN_REJECTED}). Every exchange is audited: {@code LAUNCH_ACCEPTED} is committed with the
- * session, in one transaction, before the session token is handed out (503 and no session if it
- * cannot be), {@code LAUNCH_REJECTED} with the reason code for every refusal. A refusal before the
- * token verified (no caller identified) is audited in aggregate per client address ({@link
- * AnonymousRefusals}); one of a verified token (a replay, a user over their launch limit) has its
- * own entry naming the user.
+ * session and the token's single use ({@code jti}), in one transaction, before the session token is
+ * handed out (503 and no session if it cannot be; the token is then still unused), {@code
+ * LAUNCH_REJECTED} with the reason code for every refusal. A refusal before the token verified (no
+ * caller identified) is audited in aggregate per client address ({@link AnonymousRefusals}); one of
+ * a verified token (a replay, a user over their launch limit) has its own entry naming the user.
  *
  * <p>Rate limited per client address before anything else ({@link RateLimited}), and per user once
  * the token has verified, the first point the user is known.
@@ -94,22 +94,9 @@ public class SessionController {
     boolean signIn = idTokens.accepts(token);
     LaunchContext launch;
     try {
-      launch = signIn ? idTokens.verify(token) : verifier.verify(token);
+      launch = signIn ? idTokens.verifyBeforeUse(token) : verifier.verifyBeforeUse(token);
     } catch (LaunchRejectedException e) {
-      AuditEvent.Builder event =
-          rejected(signIn, e.code(), e.getMessage())
-              .detail("tokenSha256", sha256(token))
-              .detail("tokenLength", token.length());
-      if (e.launch().isPresent()) {
-        audit.appendRefusal(event.launch(e.launch().get()).build());
-      } else {
-        anonymous.refused(event);
-      }
-      if (e.temporary()) {
-        throw new ProblemException(
-            HttpStatus.SERVICE_UNAVAILABLE, e.code(), "Service unavailable", e.getMessage());
-      }
-      throw ProblemException.unauthorized(e.code(), e.getMessage());
+      throw refused(signIn, token, e);
     }
     try {
       limits.acquireForUser(RateLimit.SESSIONS, SessionUserKeys.userKey(launch));
@@ -127,11 +114,24 @@ public class SessionController {
             .detail("organisationType", launch.organisationType())
             .detail("reasonForRequest", launch.reasonForRequest())
             .build();
-    // The acceptance and the session commit together: no session without its audit entry, and one
-    // commit for both.
+    // The token's single use, the acceptance and the session commit together: no session without
+    // its audit entry, a token spent only by the session it opened, and one commit for all three.
+    // A replay is refused inside the transaction, which then rolls back.
     SessionStore.IssuedSession issued;
     try {
-      issued = sessions.open(launch, c -> audit.appendWithin(c, accepted));
+      issued =
+          sessions.open(
+              launch,
+              c -> {
+                if (signIn) {
+                  idTokens.markUsed(c, launch);
+                } else {
+                  verifier.markUsed(c, launch);
+                }
+                audit.appendWithin(c, accepted);
+              });
+    } catch (LaunchRejectedException e) {
+      throw refused(signIn, token, e);
     } catch (SessionStore.BeforeFailed e) {
       throw audit.unavailable(accepted, e.getCause());
     }
@@ -170,6 +170,27 @@ public class SessionController {
             .detail("request", RequestFacts.current())
             .build());
     return HttpResponse.<Void>noContent().header("Cache-Control", "no-store");
+  }
+
+  /**
+   * Audits a refused token, with the user when the token verified that far (a replay), in aggregate
+   * per address otherwise, and returns the problem to answer.
+   */
+  private ProblemException refused(boolean signIn, String token, LaunchRejectedException e) {
+    AuditEvent.Builder event =
+        rejected(signIn, e.code(), e.getMessage())
+            .detail("tokenSha256", sha256(token))
+            .detail("tokenLength", token.length());
+    if (e.launch().isPresent()) {
+      audit.appendRefusal(event.launch(e.launch().get()).build());
+    } else {
+      anonymous.refused(event);
+    }
+    if (e.temporary()) {
+      return new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE, e.code(), "Service unavailable", e.getMessage());
+    }
+    return ProblemException.unauthorized(e.code(), e.getMessage());
   }
 
   private static AuditEvent.Builder rejected(boolean signIn, String code, String message) {

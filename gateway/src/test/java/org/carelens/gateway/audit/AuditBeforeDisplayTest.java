@@ -101,14 +101,43 @@ class AuditBeforeDisplayTest {
         .doesNotContain("\"sections\"");
   }
 
+  /**
+   * A launch whose audit entry cannot be written opens no session, and its token is still unused
+   * (its single use commits with the session and the entry): once the audit is back, the same token
+   * opens a session.
+   */
+  @Test
+  void a_launch_that_cannot_be_audited_opens_no_session_and_leaves_its_token_unused()
+      throws Exception {
+    String token = tokens.token("clinician", SHOWCASE);
+    try (var c = server.getApplicationContext().getBean(DataSource.class).getConnection();
+        var s = c.createStatement()) {
+      s.execute("ALTER TABLE audit_chain_head RENAME TO audit_chain_head_gone");
+    }
+
+    HttpResponse<String> refused = exchange(token);
+
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.body()).contains("AUDIT_UNAVAILABLE").doesNotContain("accessToken");
+    try (var c = server.getApplicationContext().getBean(DataSource.class).getConnection();
+        var s = c.createStatement()) {
+      s.execute("ALTER TABLE audit_chain_head_gone RENAME TO audit_chain_head");
+    }
+    HttpResponse<String> retried = exchange(token);
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+  }
+
+  private HttpResponse<String> exchange(String launchToken) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/sessions"))
+            .header("Authorization", "Bearer " + launchToken)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private String session() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/sessions"))
-                .header("Authorization", "Bearer " + tokens.token("clinician", SHOWCASE))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = exchange(tokens.token("clinician", SHOWCASE));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return (String)
         server

@@ -163,6 +163,39 @@ class LaunchAttackSuiteTest {
     }
   }
 
+  /**
+   * The token's single use commits with the session it opens (issue 14): sent eight times at once,
+   * one launch token opens exactly one session, and every other exchange is a replay.
+   */
+  @Test
+  void one_token_sent_eight_times_at_once_opens_exactly_one_session() throws Exception {
+    String token = tokens.token("clinician", PATIENT);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 8; i++) {
+        String correlationId = "at-once-" + i;
+        sent.add(
+            threads.submit(
+                () -> {
+                  go.await();
+                  return exchange(first, token, correlationId);
+                }));
+      }
+      go.countDown();
+    }
+
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (var answer : sent) {
+      HttpResponse<String> response = answer.get();
+      statuses.add(response.statusCode());
+      if (response.statusCode() != 201) {
+        assertThat(response.body()).contains("TOKEN_REPLAYED");
+      }
+    }
+    assertThat(statuses).containsOnly(201, 401).filteredOn(s -> s == 201).hasSize(1);
+  }
+
   // Issue 10, Why item 1: "any patient, a whole year, by a pharmacist".
   @Test
   void a_pharmacist_launched_for_one_patient_cannot_claim_record_permission_for_or_read_another()
