@@ -45,7 +45,9 @@ final class Profile {
       Runner runner = new Runner(gateway, tokens, patients);
       runner.warmUp(options.warmUpSeconds());
       jcmd(gateway.pid(), "JFR.start", "name=bench", "settings=profile");
+      ThreadCpu threadsBefore = ThreadCpu.of(gateway.pid());
       Runner.Run run = runner.measure("profile", rate, Math.max(options.seconds(), 20));
+      ThreadCpu threadsAfter = ThreadCpu.of(gateway.pid());
       jcmd(gateway.pid(), "JFR.stop", "name=bench", "filename=" + recording);
       Path text = out.resolve("profile-" + rate + ".txt");
       StringBuilder summary = new StringBuilder();
@@ -60,6 +62,7 @@ final class Profile {
                   run.cpuMsPerView(),
                   run.latency().ms(0.5),
                   run.latency().ms(0.99)));
+      summary.append(threadsAfter.since(threadsBefore, run.views())).append("\n");
       summary.append(ProfileBreakdown.text(ProfileBreakdown.of(recording), 60)).append("\n");
       for (String view : List.of("hot-methods", "allocation-by-class", "gc")) {
         summary.append("## jfr view ").append(view).append("\n");

@@ -17,6 +17,9 @@ final class Runner {
    *
    * @param cpuMsPerView the process's CPU time over the phase ÷ views (for the gateway, launch
    *     included)
+   * @param jitMsPerView of that, the JIT compiler threads' CPU time ÷ views (from {@code /proc};
+   *     NaN where it cannot be read): a gateway that has run for hours compiles next to nothing,
+   *     while a benchmark of minutes is still compiling, by an amount that varies from run to run
    * @param statuses counts of every source status other than OK, and of HTTP statuses other than
    *     200
    */
@@ -26,8 +29,14 @@ final class Runner {
       int views,
       Latencies latency,
       double cpuMsPerView,
+      double jitMsPerView,
       double wallSeconds,
       Map<String, Integer> statuses) {
+
+    /** CPU per view without the JIT's compiling: what a long-running process spends. */
+    double cpuMsPerViewWithoutJit() {
+      return cpuMsPerView - jitMsPerView;
+    }
 
     /** Views the system serves per second of one core's CPU time. */
     double viewsPerCoreSecond() {
@@ -79,6 +88,15 @@ final class Runner {
 
   private record Phase(Run run, List<OpenLoad.Outcome> outcomes) {}
 
+  /** The target's threads' CPU times now, or null where {@code /proc} cannot be read. */
+  private ThreadCpu threads() {
+    try {
+      return ThreadCpu.of(target.pid());
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private Phase phase(String name, int rate, int seconds) throws InterruptedException {
     int count = rate * seconds;
     List<OpenLoad.Arrival> arrivals = new ArrayList<>(count);
@@ -88,11 +106,17 @@ final class Runner {
     }
     OpenLoad load = new OpenLoad(target.baseUrl());
     try {
+      ThreadCpu threadsBefore = threads();
       Duration cpuBefore = target.cpu();
       long started = System.nanoTime();
       List<OpenLoad.Outcome> outcomes = load.run(arrivals, rate);
       double wall = (System.nanoTime() - started) / 1e9;
       Duration cpu = target.cpu().minus(cpuBefore);
+      ThreadCpu threadsAfter = threads();
+      double jitSeconds =
+          threadsBefore == null || threadsAfter == null
+              ? Double.NaN
+              : threadsAfter.compilerSecondsSince(threadsBefore);
       Run run =
           new Run(
               name,
@@ -100,12 +124,13 @@ final class Runner {
               outcomes.size(),
               Latencies.of(outcomes, OpenLoad.Outcome::latencyNanos),
               cpu.toNanos() / 1e6 / outcomes.size(),
+              jitSeconds * 1000 / outcomes.size(),
               wall,
               OpenLoad.statuses(outcomes));
       BenchMain.log(
           String.format(
               Locale.ROOT,
-              "  %s %-8s %3d/s %5d views  p50 %6.0f  p99 %6.0f  p99.9 %6.0f  max %6.0f ms  cpu %.2f ms/view  %s",
+              "  %s %-8s %3d/s %5d views  p50 %6.0f  p99 %6.0f  p99.9 %6.0f  max %6.0f ms  cpu %.2f ms/view (JIT %.2f)  %s",
               target.label(),
               name,
               rate,
@@ -115,6 +140,7 @@ final class Runner {
               run.latency().ms(0.999),
               run.latency().maxMs(),
               run.cpuMsPerView(),
+              run.jitMsPerView(),
               run.statuses()));
       return new Phase(run, outcomes);
     } finally {
