@@ -12,7 +12,6 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +44,12 @@ import org.carelens.policy.agreement.SignInRules;
  */
 @Singleton
 public class IdTokenVerifier {
+
+  private static final String REPLAYED =
+      "This ID token has already opened a session; sign in again";
+
+  private static final String REPLAY_CHECK_UNAVAILABLE =
+      "The sign-in could not be checked for replay; try again shortly";
 
   /** Launch tokens carry this; an ID token never does. */
   private static final JOSEObjectType LAUNCH_TYPE = LaunchTokenVerifier.TOKEN_TYPE;
@@ -96,15 +101,7 @@ public class IdTokenVerifier {
    */
   public LaunchContext verify(String token) {
     LaunchContext user = verifyBeforeUse(token);
-    boolean firstUse;
-    try {
-      firstUse = usedTokenIds.firstUse(user.issuer(), user.jti(), user.expiresAt());
-    } catch (SQLException e) {
-      throw replayCheckUnavailable();
-    }
-    if (!firstUse) {
-      throw replayed(user);
-    }
+    usedTokenIds.spend(null, user, REPLAYED, REPLAY_CHECK_UNAVAILABLE);
     return user;
   }
 
@@ -155,31 +152,7 @@ public class IdTokenVerifier {
    *     {@code REPLAY_CHECK_UNAVAILABLE} if the register cannot be written
    */
   public void markUsed(Connection connection, LaunchContext user) {
-    boolean firstUse;
-    try {
-      firstUse = usedTokenIds.firstUse(connection, user.issuer(), user.jti(), user.expiresAt());
-    } catch (SQLException e) {
-      throw replayCheckUnavailable();
-    }
-    if (!firstUse) {
-      throw replayed(user);
-    }
-  }
-
-  private static LaunchRejectedException replayCheckUnavailable() {
-    return new LaunchRejectedException(
-        LaunchRefusal.REPLAY_CHECK_UNAVAILABLE,
-        "The sign-in could not be checked for replay; try again shortly",
-        null,
-        true);
-  }
-
-  private static LaunchRejectedException replayed(LaunchContext user) {
-    return new LaunchRejectedException(
-        LaunchRefusal.TOKEN_REPLAYED,
-        "This ID token has already opened a session; sign in again",
-        user,
-        false);
+    usedTokenIds.spend(connection, user, REPLAYED, REPLAY_CHECK_UNAVAILABLE);
   }
 
   private static void checkHeader(JWSHeader header) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.carelens.gateway.persistence.Transactions;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,35 @@ public class JtiRegister {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Spends the {@code jti} of a token that passed every other check: on {@code connection}, in the
+   * caller's transaction, where it counts only if that transaction commits; or, when {@code
+   * connection} is null, in a transaction of its own.
+   *
+   * @param replayed the refusal's message for a token used before
+   * @param unavailable the refusal's message when the register cannot be written
+   * @throws LaunchRejectedException {@code TOKEN_REPLAYED} if the id was used before (the caller's
+   *     transaction must roll back; PostgreSQL has aborted it), or {@code REPLAY_CHECK_UNAVAILABLE}
+   *     (temporary) if the register cannot be written: without it a replay could not be told from a
+   *     first use, so the launch fails closed
+   */
+  void spend(
+      @Nullable Connection connection, LaunchContext token, String replayed, String unavailable) {
+    boolean first;
+    try {
+      first =
+          connection == null
+              ? firstUse(token.issuer(), token.jti(), token.expiresAt())
+              : firstUse(connection, token.issuer(), token.jti(), token.expiresAt());
+    } catch (SQLException e) {
+      throw new LaunchRejectedException(
+          LaunchRefusal.REPLAY_CHECK_UNAVAILABLE, unavailable, null, true);
+    }
+    if (!first) {
+      throw new LaunchRejectedException(LaunchRefusal.TOKEN_REPLAYED, replayed, token, false);
     }
   }
 

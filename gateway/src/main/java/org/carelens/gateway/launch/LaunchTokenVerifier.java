@@ -19,7 +19,6 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +69,11 @@ public class LaunchTokenVerifier {
   /** Launch tokens are for one hand-over; GP Connect's consumer JWT allows at most 5 minutes. */
   static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
+  private static final String REPLAYED = "This launch token has already been used";
+
+  private static final String REPLAY_CHECK_UNAVAILABLE =
+      "The launch could not be checked for replay; try again shortly";
+
   private static final DefaultJWSVerifierFactory VERIFIERS = new DefaultJWSVerifierFactory();
 
   private final TrustedIssuers issuers;
@@ -93,15 +97,7 @@ public class LaunchTokenVerifier {
    */
   public LaunchContext verify(String token) {
     LaunchContext context = verifyBeforeUse(token);
-    boolean firstUse;
-    try {
-      firstUse = usedTokenIds.firstUse(context.issuer(), context.jti(), context.expiresAt());
-    } catch (SQLException e) {
-      throw replayCheckUnavailable();
-    }
-    if (!firstUse) {
-      throw replayed(context);
-    }
+    usedTokenIds.spend(null, context, REPLAYED, REPLAY_CHECK_UNAVAILABLE);
     return context;
   }
 
@@ -160,30 +156,7 @@ public class LaunchTokenVerifier {
    *     {@code REPLAY_CHECK_UNAVAILABLE} if the register cannot be written
    */
   public void markUsed(Connection connection, LaunchContext context) {
-    boolean firstUse;
-    try {
-      firstUse =
-          usedTokenIds.firstUse(connection, context.issuer(), context.jti(), context.expiresAt());
-    } catch (SQLException e) {
-      throw replayCheckUnavailable();
-    }
-    if (!firstUse) {
-      throw replayed(context);
-    }
-  }
-
-  private static LaunchRejectedException replayCheckUnavailable() {
-    // Fail closed: without the register a replay could not be told from a first use.
-    return new LaunchRejectedException(
-        LaunchRefusal.REPLAY_CHECK_UNAVAILABLE,
-        "The launch could not be checked for replay; try again shortly",
-        null,
-        true);
-  }
-
-  private static LaunchRejectedException replayed(LaunchContext context) {
-    return new LaunchRejectedException(
-        LaunchRefusal.TOKEN_REPLAYED, "This launch token has already been used", context, false);
+    usedTokenIds.spend(connection, context, REPLAYED, REPLAY_CHECK_UNAVAILABLE);
   }
 
   private static SignedJWT parse(String token) {
