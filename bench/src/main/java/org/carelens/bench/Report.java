@@ -125,9 +125,9 @@ final class Report {
             + " includes the launch (token check, session, launch audit entry) and background"
             + " work. \"Of which JIT\" is the part the JIT compiler threads used (from /proc): a"
             + " process that has run for hours compiles next to nothing, while one measured a few"
-            + " minutes after start is still compiling, by an amount that varies from run to run,"
-            + " so the figure without it is the steadier one to compare. The load generator and"
-            + " the canned sources run in another JVM on the same cores.\n");
+            + " minutes after start is still compiling, by an amount that varies from run to run;"
+            + " the figure without it is closer to what a long-running gateway spends. The load"
+            + " generator and the canned sources run in another JVM on the same cores.\n");
     return md.toString();
   }
 
