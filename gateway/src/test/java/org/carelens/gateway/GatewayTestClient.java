@@ -25,17 +25,22 @@ public final class GatewayTestClient {
 
   /** Exchanges a launch token for a session access token; fails the test if refused. */
   public String session(String launchToken) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/sessions"))
-                .header("Authorization", "Bearer " + launchToken)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = exchange(launchToken);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     Map<String, Object> body =
         json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
     return (String) body.get("accessToken");
+  }
+
+  /** {@code POST /api/v1/sessions} with a launch token, whatever the answer. */
+  public HttpResponse<String> exchange(String launchToken)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/sessions"))
+            .header("Authorization", "Bearer " + launchToken)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpResponse<String> get(String path, String accessToken)

@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On a database only this process can open (the embedded H2 file database of {@code ./carelens
  * demo}; {@link DatabaseLocality}) there is exactly one gateway, so the same windows are counted in
- * this process's memory instead: an upsert and a commit per limited request was a fifth of the
- * gateway's CPU per view in the issue 14 benchmark. A restart then starts the current window again,
- * which lets a user at most one more allowance per restart.
+ * this process's memory instead: an upsert and a commit per limited request cost about 2 of the
+ * gateway's 15 ms of CPU per view in the issue 14 benchmark. A restart then starts the current
+ * window again, which lets a user at most one more allowance per restart.
  *
  * <p>A database that cannot count fails closed: 503 {@code RATE_LIMIT_UNAVAILABLE}, as every
  * limited endpoint would fail closed on the same database a moment later. Blocks on the database:

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -16,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.carelens.gateway.GatewayTestClient;
 import org.carelens.gateway.TestLaunchTokens;
 import org.carelens.simulators.gp.GpPracticeSimulator;
 import org.carelens.simulators.population.Population;
@@ -127,23 +127,16 @@ class AuditBeforeDisplayTest {
     assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
   }
 
+  private GatewayTestClient client() {
+    return new GatewayTestClient(
+        server.getURL().toString(), server.getApplicationContext().getBean(JsonMapper.class));
+  }
+
   private HttpResponse<String> exchange(String launchToken) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/sessions"))
-            .header("Authorization", "Bearer " + launchToken)
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return client().exchange(launchToken);
   }
 
   private String session() throws Exception {
-    HttpResponse<String> response = exchange(tokens.token("clinician", SHOWCASE));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return (String)
-        server
-            .getApplicationContext()
-            .getBean(JsonMapper.class)
-            .readValue(response.body(), Argument.mapOf(String.class, Object.class))
-            .get("accessToken");
+    return client().session(tokens.token("clinician", SHOWCASE));
   }
 }
