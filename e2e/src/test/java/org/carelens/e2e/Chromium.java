@@ -3,7 +3,9 @@ package org.carelens.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,10 +42,20 @@ final class Chromium {
     return new ChromeDriver(service, options);
   }
 
-  /** A 30 s wait whose timeout message gives the page's address and visible text. */
+  /**
+   * A 30 s wait whose timeout message gives the page's address and visible text.
+   *
+   * <p>It polls again, rather than failing, when the page changes under it: an element found in the
+   * old document and read after a navigation gives a stale reference, or from chromedriver an
+   * "unknown error: Node with given id does not belong to the document". Both only mean "look
+   * again"; a browser that is really gone still ends the wait at 30 s, with the last error as its
+   * cause.
+   */
   static WebDriverWait waitFor(WebDriver browser) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.withMessage(() -> whereTheBrowserIs(browser));
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(WebDriverException.class);
     return wait;
   }
 
