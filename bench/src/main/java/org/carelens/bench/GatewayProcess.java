@@ -48,6 +48,11 @@ final class GatewayProcess extends ChildJvm {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    // Experiments with the gateway's JVM or configuration (-D...) without a rebuild.
+    String extra = System.getenv("CARELENS_BENCH_GATEWAY_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
     command.add("-Dmicronaut.server.port=" + port);
     command.add("-Dmicronaut.config.files=" + root.resolve("distribution/carelens-demo.yml"));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
