@@ -41,10 +41,7 @@ class RateLimitsInMemoryTest extends RateLimitsTest {
   @Test
   void a_database_that_cannot_count_fails_closed_with_503() throws SQLException {
     RateLimits limits = limits(properties(2, 5));
-    try (var c = database.getConnection();
-        var s = c.createStatement()) {
-      s.execute("DROP TABLE rate_limit_window");
-    }
+    dropCounterTable();
 
     limits.acquireForUser(RateLimit.VIEWS, "issuer user-1");
     limits.acquireForUser(RateLimit.VIEWS, "issuer user-1");

@@ -155,10 +155,7 @@ class RateLimitsTest {
   @Test
   void a_database_that_cannot_count_fails_closed_with_503() throws SQLException {
     RateLimits limits = limits(properties(5, 5));
-    try (var c = database.getConnection();
-        var s = c.createStatement()) {
-      s.execute("DROP TABLE rate_limit_window");
-    }
+    dropCounterTable();
 
     ProblemException refused =
         catchThrowableOfType(
@@ -166,6 +163,14 @@ class RateLimitsTest {
 
     assertThat(refused.status().getCode()).isEqualTo(503);
     assertThat(refused.code()).isEqualTo("RATE_LIMIT_UNAVAILABLE");
+  }
+
+  /** Takes away the database's counter table, as a broken or unreachable database would. */
+  void dropCounterTable() throws SQLException {
+    try (var c = database.getConnection();
+        var s = c.createStatement()) {
+      s.execute("DROP TABLE rate_limit_window");
+    }
   }
 
   RateLimits limits(LimitsProperties properties) {
